@@ -1,0 +1,34 @@
+// A streaming RFC 4180 reader that copes with what real exports contain: CRLF, quotes doubled
+// inside quoted fields, newlines inside quotes, ragged rows and unbalanced quotes.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <vector>
+
+namespace reel {
+
+class CsvReader {
+  public:
+    // `max_field_bytes` bounds memory: a longer field is cut there and flagged.
+    CsvReader(std::istream& in, char delimiter = ',', std::size_t max_field_bytes = 64u << 20);
+
+    // Reads the next row into `fields`; false at end of input.
+    bool next(std::vector<std::string>& fields);
+
+    std::size_t line() const { return line_; }  // 1-based line where the last row started
+    bool unbalanced_quote() const { return unbalanced_; }  // a quoted field ran to end of input
+    bool truncated_field() const { return truncated_; }    // the last row had a field cut short
+
+  private:
+    std::istream& in_;
+    char delim_;
+    std::size_t max_field_;
+    std::size_t line_ = 0;
+    std::size_t next_line_ = 1;
+    bool unbalanced_ = false;
+    bool truncated_ = false;
+};
+
+}  // namespace reel

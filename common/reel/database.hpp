@@ -1,0 +1,22 @@
+// Opening reel databases with the errors users should see: missing, locked, corrupt.
+#pragma once
+
+#include <xapian.h>
+#include <filesystem>
+#include <string>
+
+namespace reel {
+
+// The database path from --db, else $REEL_DB, else ./reel.db.
+std::filesystem::path default_db_path(const std::string& from_option);
+
+// Opens for reading. Throws DatabaseError naming the path (and saying how to create it when it
+// does not exist).
+Xapian::Database open_for_reading(const std::filesystem::path& path);
+
+// Opens for writing, creating it if needed; `overwrite` starts afresh (a corrupt database is
+// removed first). Waits up to `wait_seconds` for another writer's lock. Throws DatabaseError.
+Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, bool overwrite,
+                                          double wait_seconds);
+
+}  // namespace reel

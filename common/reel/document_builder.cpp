@@ -1,0 +1,95 @@
+#include "reel/document_builder.hpp"
+
+#include <fmt/format.h>
+
+#include "reel/entity_key.hpp"
+#include "reel/metadata.hpp"
+#include "reel/schema.hpp"
+#include "reel/stored_review.hpp"
+#include "reel/unicode.hpp"
+
+namespace reel {
+
+namespace {
+
+// Positions between entity names, so that a phrase cannot match across two names.
+constexpr Xapian::termpos kNameGap = 100;
+
+bool stemmed_prefix(const std::string& term, std::string& prefix, std::string& word) {
+    // Body words (no prefix) and the S/A free-text fields get stem synonyms; entity words are
+    // searched exactly and boolean terms not at all.
+    char c = term[0];
+    if (!(c >= 'A' && c <= 'Z')) {
+        prefix.clear();
+        word = term;
+        return true;
+    }
+    if ((c == 'S' || c == 'A') && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z')) {
+        prefix.assign(1, c);
+        word = term.substr(1);
+        return true;
+    }
+    return false;
+}
+
+void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
+              std::string_view key_prefix, std::string_view word_prefix, Xapian::valueno slot) {
+    std::string keys;
+    Xapian::termpos pos = 0;
+    for (const Entity& e : entities) {
+        if (e.key.empty()) continue;
+        doc.add_boolean_term(schema::term(key_prefix, e.key));
+        for (const std::string& w : key_words(e.key))
+            doc.add_posting(schema::term(word_prefix, w), ++pos);
+        pos += kNameGap;
+        if (!keys.empty()) keys += '\n';
+        keys += e.key;
+    }
+    if (!keys.empty()) doc.add_value(slot, keys);
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() : stemmer_("english") {
+    termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+}
+
+void DocumentBuilder::index_field(const std::string& text, std::string_view prefix) {
+    if (text.empty()) return;
+    termgen_.index_text(fold(text), 1, std::string(prefix));
+    termgen_.increase_termpos(kNameGap);
+}
+
+Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEntities& entities,
+                                        std::vector<StemSynonym>& synonyms) {
+    Xapian::Document doc;
+    termgen_.set_document(doc);
+    index_field(review.text, "");
+    index_field(review.title, schema::kTitle);
+    index_field(review.author, schema::kAuthor);
+
+    doc.add_boolean_term(schema::term(schema::kUniqueId, review.id));
+    doc.add_boolean_term(schema::term(schema::kSourceFile, review.path));
+    if (review.year) {
+        doc.add_boolean_term(fmt::format("{}{}", schema::kYear, *review.year));
+        doc.add_value(schema::kYearSlot, Xapian::sortable_serialise(*review.year));
+    }
+    if (review.rating)
+        doc.add_value(schema::kRatingSlot, Xapian::sortable_serialise(*review.rating));
+    if (std::string date = sortable_date(review.date); !date.empty())
+        doc.add_value(schema::kDateSlot, date);
+    add_keys(doc, entities.people, schema::kPersonKey, schema::kPersonWord, schema::kPeopleSlot);
+    add_keys(doc, entities.films, schema::kFilmKey, schema::kFilmWord, schema::kFilmsSlot);
+    doc.set_data(encode_document_data(review, entities));
+
+    std::string prefix, word;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string& term = *it;
+        if (!stemmed_prefix(term, prefix, word)) continue;
+        if (!seen_terms_.insert(term).second) continue;
+        synonyms.push_back({"Z" + prefix + stemmer_(word), term});
+    }
+    return doc;
+}
+
+}  // namespace reel

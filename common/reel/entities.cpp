@@ -1,0 +1,109 @@
+#include "reel/entities.hpp"
+
+#include <algorithm>
+
+#include "reel/catalog.hpp"
+#include "reel/entities_scan.hpp"
+
+namespace reel {
+
+namespace {
+
+using entities::Mention;
+
+// Texts longer than this are cut for extraction: a review that long is not a review, and every
+// step stays linear anyway.
+constexpr std::size_t kMaxText = 4 << 20;
+
+struct Found {
+    entities::PeopleFound people;
+    entities::FilmsFound films;
+};
+
+Found find(const Review& review, const EntityEvidence* corpus, const Catalog* catalog) {
+    std::string_view text = review.text;
+    if (text.size() > kMaxText) {
+        std::size_t cut = kMaxText;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole code points
+        text = text.substr(0, cut);
+    }
+    entities::Scan scan(text, review.emphasis, corpus, catalog, review.film);
+    Found f;
+    entities::find_marked_titles(scan, f.films);
+    f.people = entities::find_people(scan);
+    entities::find_cued_titles(scan, f.people, f.films);
+    return f;
+}
+
+std::vector<Entity> to_entities(std::vector<Mention>& mentions) {
+    std::stable_sort(mentions.begin(), mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.first_pos < b.first_pos; });
+    std::vector<Entity> out;
+    out.reserve(mentions.size());
+    for (auto& m : mentions) {
+        Entity e;
+        e.name = m.name;
+        e.key = m.key;
+        for (auto& form : m.forms) {
+            if (form != e.name && std::find(e.aliases.begin(), e.aliases.end(), form) == e.aliases.end()) {
+                e.aliases.push_back(std::move(form));
+            }
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+// The film under review: always one of the review's films, placed where the text first names it
+// (or first, when it does not).
+void add_review_film(const Review& review, const Catalog* catalog, std::vector<Mention>& films) {
+    if (review.film.empty()) return;
+    std::string key = film_key(review.film);
+    if (key.empty()) return;
+    std::string name = review.film;
+    if (catalog) {
+        if (const CatalogFilm* f = catalog->find_film(key, review.year)) name = f->title;
+    }
+    for (auto& m : films) {
+        if (m.key == key) {
+            m.add_form(m.name);
+            m.name = name;
+            return;
+        }
+    }
+    entities::add_mention(films, name, key, 0, true);
+}
+
+}  // namespace
+
+EntityExtractor::EntityExtractor(const Catalog* catalog) : catalog_(catalog) {}
+
+EntityEvidence EntityExtractor::observe(const Review& review) const {
+    Found f = find(review, nullptr, catalog_);
+    EntityEvidence ev;
+    for (const auto& m : f.people.people) {
+        if (m.confident) ev.add(EntityEvidence::Kind::Person, m.key, m.name);
+    }
+    for (const auto& m : f.people.characters) {
+        if (m.confident) ev.add(EntityEvidence::Kind::Character, m.key, m.name);
+    }
+    for (const auto& m : f.films.films) {
+        if (m.confident) ev.add(EntityEvidence::Kind::Film, m.key, m.name);
+    }
+    if (!review.film.empty()) {
+        std::string key = film_key(review.film);
+        if (!key.empty()) ev.add(EntityEvidence::Kind::Film, key, review.film);
+    }
+    return ev;
+}
+
+ExtractedEntities EntityExtractor::extract(const Review& review, const EntityEvidence& corpus) const {
+    Found f = find(review, &corpus, catalog_);
+    add_review_film(review, catalog_, f.films.films);
+    ExtractedEntities out;
+    out.people = to_entities(f.people.people);
+    out.films = to_entities(f.films.films);
+    return out;
+}
+
+}  // namespace reel

@@ -1,0 +1,11 @@
+// The word lists of common/data/, compiled into the library (see common/CMakeLists.txt).
+#pragma once
+
+#include <string_view>
+
+namespace reel {
+
+// The text of common/data/<name>.txt, or an empty view when there is no such list.
+std::string_view embedded_data(std::string_view name);
+
+}  // namespace reel

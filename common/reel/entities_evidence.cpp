@@ -1,0 +1,241 @@
+#include "reel/entities_evidence.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <vector>
+
+#include "reel/errors.hpp"
+
+namespace reel {
+
+namespace {
+
+constexpr std::string_view kHeader = "reel-entity-evidence 1";
+
+// The fuller of two display forms; a total order, so the choice does not depend on merge order.
+bool fuller(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return a.size() > b.size();
+    return a < b;
+}
+
+char kind_letter(EntityEvidence::Kind kind) {
+    switch (kind) {
+        case EntityEvidence::Kind::Person:
+            return 'P';
+        case EntityEvidence::Kind::Character:
+            return 'C';
+        case EntityEvidence::Kind::Film:
+            return 'F';
+    }
+    return '?';
+}
+
+// Tabs and newlines would break the line format; names never need them.
+std::string clean(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    return out;
+}
+
+}  // namespace
+
+EntityEvidence::EntityEvidence(const EntityEvidence& other)
+    : people_(other.people_), characters_(other.characters_), films_(other.films_) {}
+
+EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
+    if (this != &other) {
+        people_ = other.people_;
+        characters_ = other.characters_;
+        films_ = other.films_;
+        changed();
+    }
+    return *this;
+}
+
+EntityEvidence::EntityEvidence(EntityEvidence&& other) noexcept
+    : people_(std::move(other.people_)),
+      characters_(std::move(other.characters_)),
+      films_(std::move(other.films_)) {}
+
+EntityEvidence& EntityEvidence::operator=(EntityEvidence&& other) noexcept {
+    if (this != &other) {
+        people_ = std::move(other.people_);
+        characters_ = std::move(other.characters_);
+        films_ = std::move(other.films_);
+        changed();
+    }
+    return *this;
+}
+
+EntityEvidence::Map& EntityEvidence::map(Kind kind) {
+    return kind == Kind::Person ? people_ : kind == Kind::Character ? characters_ : films_;
+}
+
+const EntityEvidence::Map& EntityEvidence::map(Kind kind) const {
+    return kind == Kind::Person ? people_ : kind == Kind::Character ? characters_ : films_;
+}
+
+void EntityEvidence::add(Kind kind, std::string_view key, std::string_view name, std::uint32_t count) {
+    if (key.empty() || count == 0) return;
+    Map& m = map(kind);
+    auto it = m.find(key);
+    if (it == m.end()) it = m.emplace(std::string(key), Entry{}).first;
+    Entry& e = it->second;
+    e.count += count;
+    std::string display = clean(name);
+    if (e.name.empty() || fuller(display, e.name)) e.name = std::move(display);
+    if (kind != Kind::Character) changed();
+}
+
+void EntityEvidence::changed() {
+    std::lock_guard lock(indexes_mutex_);
+    indexes_.reset();
+}
+
+void EntityEvidence::merge(const EntityEvidence& other) {
+    if (&other == this) {
+        EntityEvidence copy(other);
+        merge(copy);
+        return;
+    }
+    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film}) {
+        for (const auto& [key, entry] : other.map(kind)) add(kind, key, entry.name, entry.count);
+    }
+}
+
+std::string EntityEvidence::serialise() const {
+    if (empty()) return {};
+    std::string out(kHeader);
+    out += '\n';
+    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film}) {
+        const Map& m = map(kind);
+        std::vector<const Map::value_type*> rows;
+        rows.reserve(m.size());
+        for (const auto& row : m) rows.push_back(&row);
+        std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->first < b->first; });
+        for (const auto* row : rows) {
+            out += kind_letter(kind);
+            out += '\t';
+            out += std::to_string(row->second.count);
+            out += '\t';
+            out += row->first;
+            out += '\t';
+            out += row->second.name;
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+EntityEvidence EntityEvidence::unserialise(std::string_view data) {
+    EntityEvidence ev;
+    if (data.empty()) return ev;
+    auto bad = [](std::string_view why) {
+        return InputError("entity evidence: " + std::string(why));
+    };
+    std::size_t nl = data.find('\n');
+    if (nl == std::string_view::npos || data.substr(0, nl) != kHeader) throw bad("unknown format");
+    std::size_t pos = nl + 1;
+    std::size_t line_no = 1;
+    while (pos < data.size()) {
+        ++line_no;
+        std::size_t end = data.find('\n', pos);
+        if (end == std::string_view::npos) throw bad("truncated at line " + std::to_string(line_no));
+        std::string_view line = data.substr(pos, end - pos);
+        pos = end + 1;
+        std::string_view field[4];
+        std::size_t start = 0;
+        for (int f = 0; f < 4; ++f) {
+            std::size_t tab = f < 3 ? line.find('\t', start) : line.size();
+            if (tab == std::string_view::npos) throw bad("too few fields at line " + std::to_string(line_no));
+            field[f] = line.substr(start, tab - start);
+            start = tab + 1;
+        }
+        Kind kind;
+        if (field[0] == "P") {
+            kind = Kind::Person;
+        } else if (field[0] == "C") {
+            kind = Kind::Character;
+        } else if (field[0] == "F") {
+            kind = Kind::Film;
+        } else {
+            throw bad("unknown kind at line " + std::to_string(line_no));
+        }
+        std::uint32_t count = 0;
+        auto [ptr, ec] = std::from_chars(field[1].data(), field[1].data() + field[1].size(), count);
+        if (ec != std::errc() || ptr != field[1].data() + field[1].size() || count == 0) {
+            throw bad("bad count at line " + std::to_string(line_no));
+        }
+        if (field[2].empty() || field[3].empty() || field[3].find('\t') != std::string_view::npos) {
+            throw bad("bad name at line " + std::to_string(line_no));
+        }
+        ev.add(kind, field[2], field[3], count);
+    }
+    return ev;
+}
+
+const EntityEvidence::Entry* EntityEvidence::find(Kind kind, std::string_view key) const {
+    const Map& m = map(kind);
+    auto it = m.find(key);
+    return it == m.end() ? nullptr : &it->second;
+}
+
+std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
+    std::lock_guard lock(indexes_mutex_);
+    if (!indexes_) {
+        auto index = std::make_shared<Indexes>();
+        for (const auto& [key, entry] : people_) {
+            std::size_t sp = key.rfind(' ');
+            if (sp == std::string::npos) continue;  // a one-word name has no surname to lend
+            SurnameBest& best = index->surnames[key.substr(sp + 1)];
+            best.total += entry.count;
+            if (entry.count > best.best || (entry.count == best.best && key < best.key)) {
+                best.best = entry.count;
+                best.key = key;
+            }
+        }
+        for (const auto& [key, entry] : films_) {
+            std::size_t words = 1 + std::count(key.begin(), key.end(), ' ');
+            std::size_t& most = index->film_first_words[key.substr(0, key.find(' '))];
+            most = std::max(most, words);
+        }
+        indexes_ = std::move(index);
+    }
+    return indexes_;
+}
+
+const std::string* EntityEvidence::dominant_person(std::string_view surname, std::uint32_t min_count,
+                                                   double min_share) const {
+    if (people_.empty()) return nullptr;
+    auto index = indexes();
+    auto it = index->surnames.find(surname);
+    if (it == index->surnames.end()) return nullptr;
+    const SurnameBest& b = it->second;
+    if (b.best < min_count || b.best < min_share * b.total) return nullptr;
+    // The key lives in people_, which outlives the index snapshot.
+    auto person = people_.find(b.key);
+    return person == people_.end() ? nullptr : &person->first;
+}
+
+std::size_t EntityEvidence::film_words_from(std::string_view first_word) const {
+    if (films_.empty()) return 0;
+    auto index = indexes();
+    auto it = index->film_first_words.find(first_word);
+    return it == index->film_first_words.end() ? 0 : it->second;
+}
+
+bool EntityEvidence::operator==(const EntityEvidence& other) const {
+    auto same = [](const Map& a, const Map& b) {
+        if (a.size() != b.size()) return false;
+        for (const auto& [key, entry] : a) {
+            auto it = b.find(key);
+            if (it == b.end() || it->second.count != entry.count || it->second.name != entry.name) return false;
+        }
+        return true;
+    };
+    return same(people_, other.people_) && same(characters_, other.characters_) && same(films_, other.films_);
+}
+
+}  // namespace reel

@@ -1,0 +1,87 @@
+// Corpus-wide evidence for entity extraction: how often each name and title was seen in a
+// context that leaves no doubt, so that a weak mention elsewhere can be trusted.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace reel {
+
+class EntityEvidence {
+public:
+    struct Entry {
+        std::uint32_t count = 0;
+        std::string name;  // display form: the fullest seen (longest, then smallest), so merging commutes
+    };
+    enum class Kind : std::uint8_t { Person, Character, Film };
+
+    EntityEvidence() = default;
+    EntityEvidence(const EntityEvidence& other);
+    EntityEvidence& operator=(const EntityEvidence& other);
+    EntityEvidence(EntityEvidence&& other) noexcept;
+    EntityEvidence& operator=(EntityEvidence&& other) noexcept;
+
+    // Records `count` confident sightings of a name under its key (person_key or film_key).
+    void add(Kind kind, std::string_view key, std::string_view name, std::uint32_t count = 1);
+    // Sums counts: merging in any order gives the same evidence.
+    void merge(const EntityEvidence& other);
+
+    // Line-based text, sorted, so equal evidence serialises to equal bytes. An empty string is
+    // empty evidence.
+    std::string serialise() const;
+    static EntityEvidence unserialise(std::string_view data);  // throws reel::InputError
+
+    const Entry* find(Kind kind, std::string_view key) const;
+    std::uint32_t count(Kind kind, std::string_view key) const {
+        const Entry* e = find(kind, key);
+        return e ? e->count : 0;
+    }
+    std::size_t size() const { return people_.size() + characters_.size() + films_.size(); }
+    bool empty() const { return size() == 0; }
+
+    // The person most often seen with this surname (the last word of a person key), when one
+    // clearly dominates: at least `min_count` sightings and `min_share` of all with that surname.
+    // Returns the person's key, or nullptr.
+    const std::string* dominant_person(std::string_view surname, std::uint32_t min_count,
+                                       double min_share) const;
+
+    // The most words of any film key starting with this word (0 when none does): lets a scan of
+    // running text look up known titles only where one could start.
+    std::size_t film_words_from(std::string_view first_word) const;
+
+    bool operator==(const EntityEvidence& other) const;
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Map = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
+    struct SurnameBest {
+        std::string key;
+        std::uint32_t best = 0;
+        std::uint32_t total = 0;
+    };
+    struct Indexes {
+        std::unordered_map<std::string, SurnameBest, Hash, std::equal_to<>> surnames;
+        std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> film_first_words;
+    };
+
+    Map& map(Kind kind);
+    const Map& map(Kind kind) const;
+    std::shared_ptr<const Indexes> indexes() const;
+    void changed();
+
+    Map people_;
+    Map characters_;
+    Map films_;
+    // Built on first use after a change; extract() reads them from several threads.
+    mutable std::mutex indexes_mutex_;
+    mutable std::shared_ptr<const Indexes> indexes_;
+};
+
+}  // namespace reel

@@ -1,0 +1,439 @@
+// Finding film titles: spans the text marks (italics, quotes, a following year), capitalised
+// runs after cue words ("the film X", "a remake of X", "like X"), and titles already known from
+// metadata, corpus evidence or the catalogue wherever they appear capitalised.
+#include <algorithm>
+
+#include "reel/entities_scan.hpp"
+#include "reel/entity_key.hpp"
+
+namespace reel::entities {
+
+namespace {
+
+// Small words that may sit inside a title in lower case ("Guy and Madeline on a Park Bench").
+bool title_function_word(const Scan& s, std::size_t i) { return s.cue(i, kCueTitleWord); }
+
+// Words that make a quoted or capitalised phrase something other than a film.
+bool not_a_film_cue(const Scan& s, std::size_t i) { return s.cue(i, kCueNotFilm); }
+
+bool strong_cue(const Scan& s, std::size_t i) { return s.cue(i, kCueFilm); }
+
+// "remake of X", "sequel to X", "starred in X": a cue word, then of/to/in.
+bool strong_cue_pair(const Scan& s, std::size_t i) {
+    return i > 0 && s.cue(i, kCuePairPrep) && s.cue(i - 1, kCuePairHead);
+}
+
+bool weak_cue(const Scan& s, std::size_t i) { return s.cue(i, kCueWeakFilm); }
+
+// Nothing that follows one of these is a film: "in English", "in Act Two".
+bool after_weak_cue_not_title(const Scan& s, std::size_t i) {
+    std::string_view f = s.folded(i);
+    return s.lx.not_person.contains(f) && !s.lx.common_words.contains(f);
+}
+
+enum class Source : std::uint8_t { Emphasis, Quote, Year, StrongCue, WeakCue, Known };
+
+class FilmFinder {
+public:
+    FilmFinder(Scan& s, FilmsFound& out) : s_(s), out_(out) {}
+
+    void marked() {
+        if (s_.size() == 0) return;
+        emphasis();
+        quotes();
+        years();
+    }
+
+    void cued(const PeopleFound& people) {
+        people_ = &people;
+        cues();
+        known();
+    }
+
+private:
+    bool free(std::size_t i) const { return s_.claims[i] == Claim::None; }
+
+    bool cap_or_digit(std::size_t i) const {
+        return i < s_.size() && s_[i].word() && (s_.cap_word(i) || s_[i].has(kDigit));
+    }
+
+    // The end (exclusive) of a title that starts at b, or b when none does. `split_and` stops at
+    // "and" (a list of titles) unless the text marked the span.
+    std::size_t run_end(std::size_t b, bool split_and, std::size_t limit = 12) const {
+        if (!cap_or_digit(b) || !free(b)) return b;
+        std::size_t last = b;
+        std::size_t j = b + 1;
+        while (j < s_.size() && j - b < limit) {
+            const Token& t = s_[j];
+            if (t.kind == TokKind::Break || !free(j)) break;
+            if (t.word()) {
+                if (t.has(kSentenceStart)) break;
+                if (cap_or_digit(j)) {
+                    last = j;
+                } else if (title_function_word(s_, j) && !(split_and && s_.is(j, "and"))) {
+                    // kept only if a capitalised word follows
+                } else {
+                    break;
+                }
+                if (s_[j - 1].word() && s_[j - 1].has(kPossessive) && !cap_or_digit(j)) break;
+            } else if (t.is_punct(':') || t.is_punct('-') || t.is_punct('&')) {
+                if (!cap_or_digit(j + 1)) break;
+                if (t.is_punct('&') && split_and) break;
+            } else if (t.is_punct('.') && s_[j - 1].word() && s_[j - 1].end == t.begin &&
+                       s_.cue(j - 1, kCueAbbrev)) {
+                // "Mr. Smith Goes to Washington"
+            } else {
+                break;
+            }
+            ++j;
+        }
+        return last + 1;
+    }
+
+    // Whether tokens [b, e) read as a title: a capital or digit first, no lower-case word that a
+    // title would capitalise, not too long, not a lone everyday word.
+    bool title_like(std::size_t b, std::size_t e, std::size_t max_words) const {
+        std::size_t words = 0, caps = 0;
+        bool first = true;
+        for (std::size_t k = b; k < e; ++k) {
+            const Token& t = s_[k];
+            if (!t.word()) {
+                if (t.kind == TokKind::Break) return false;
+                if (t.is_punct('.') && k + 1 < e && !(k > b && s_[k - 1].word() && s_[k - 1].has(kInitials))) {
+                    bool abbrev = s_.cue(k - 1, kCueAbbrev);
+                    if (!abbrev) return false;  // a sentence, not a title
+                }
+                continue;
+            }
+            ++words;
+            if (first) {
+                if (!cap_or_digit(k)) return false;
+                first = false;
+            }
+            if (cap_or_digit(k)) {
+                ++caps;
+            } else if (!title_function_word(s_, k)) {
+                return false;
+            }
+        }
+        if (words == 0 || words > max_words || caps == 0) return false;
+        if (words == 1) {
+            std::string_view f = s_.folded(b);
+            if (s_.lx.stopwords.contains(f) && !s_.cue(b, kCueTitleStop)) {
+                return false;
+            }
+            if (s_[b].has(kAllCaps) && s_[b].end - s_[b].begin > 4) return false;
+        }
+        return true;
+    }
+
+    // Lower-case words just before token i (skipping one article or determiner).
+    bool preceded_by(std::size_t i, bool (*test)(const Scan&, std::size_t), std::size_t reach = 2) const {
+        std::size_t k = i;
+        for (std::size_t step = 0; step < reach && k > 0; ++step) {
+            --k;
+            if (!s_[k].word()) {
+                if (s_[k].is_punct('"') || s_[k].is_punct('\'') || s_[k].is_punct(',')) continue;
+                return false;
+            }
+            if (test(s_, k)) return true;
+        }
+        return false;
+    }
+
+    bool company(std::size_t e) const {
+        return s_.cue(e - 1, kCueCompany);
+    }
+
+    void add(std::size_t b, std::size_t e, Source src, bool confident) {
+        std::string name = s_.span_text(b, e);
+        while (!name.empty() && (name.back() == ',' || name.back() == ':' || name.back() == '-')) name.pop_back();
+        std::string key = film_key(name);
+        if (key.empty()) return;
+        if (s_.catalog) {
+            if (const CatalogFilm* f = s_.catalog->find_film(key)) name = f->title;
+        }
+        (void)src;
+        add_mention(out_.films, name, key, s_[b].begin, confident).add_form(s_.span_text(b, e));
+        for (std::size_t k = b; k < e; ++k) s_.claims[k] = Claim::Title;
+    }
+
+    bool known_title(std::string_view key) const {
+        if (key == s_.film_key) return true;
+        for (const auto& m : out_.films) {
+            if (m.key == key) return true;
+        }
+        if (s_.evidence(EntityEvidence::Kind::Film, key) > 0) return true;
+        return s_.catalog && s_.catalog->find_film(key);
+    }
+
+    void emphasis() {
+        for (std::size_t i = 0; i < s_.size(); ++i) {
+            if (!s_[i].word() || !s_[i].has(kEmphasis)) continue;
+            std::size_t e = i + 1;
+            std::size_t last = i;
+            while (e < s_.size() && e - i < 16) {
+                if (s_[e].word()) {
+                    if (!s_[e].has(kEmphasis)) break;
+                    last = e;
+                } else if (s_[e].kind == TokKind::Break) {
+                    break;
+                }
+                ++e;
+            }
+            e = last + 1;
+            if (title_like(i, e, 12) && !company(e) && !preceded_by(i, not_a_film_cue)) add(i, e, Source::Emphasis, true);
+            i = last;
+        }
+    }
+
+    void quotes() {
+        for (std::size_t i = 0; i + 2 < s_.size(); ++i) {
+            const Token& q = s_[i];
+            if (!(q.is_punct('"') || q.is_punct('\''))) continue;
+            bool opens = i == 0 || q.has(kSpaceBefore) || !s_[i - 1].word();
+            if (!opens || !s_[i + 1].word() || s_[i + 1].has(kSpaceBefore)) continue;
+            std::size_t close = i + 1;
+            while (close < s_.size() && close - i < 20 && s_[close].kind != TokKind::Break &&
+                   !s_[close].is_punct(q.punct)) {
+                ++close;
+            }
+            if (close >= s_.size() || !s_[close].is_punct(q.punct)) continue;
+            std::size_t b = i + 1, e = close;
+            // A trailing comma or full stop inside the quotes is American punctuation, not title.
+            while (e > b && (s_[e - 1].is_punct(',') || s_[e - 1].is_punct('.'))) --e;
+            i = close;
+            if (!title_like(b, e, 10) || company(e)) continue;
+            bool has_comma = false;
+            for (std::size_t k = b; k < e; ++k) has_comma = has_comma || s_[k].is_punct(',');
+            if (has_comma && e - b < 5) continue;
+            // "'Mr Big' (Joe Pesci)": a quoted character followed by the actor.
+            if (close + 2 < s_.size() && s_[close + 1].is_punct('(') && s_[close + 2].word() &&
+                !s_[close + 2].has(kDigit)) {
+                continue;
+            }
+            bool year = close + 3 < s_.size() && s_[close + 1].is_punct('(') && is_year(close + 2);
+            bool cue = preceded_by(i, strong_cue) || preceded_by(i, strong_cue_pair, 1);
+            if (!year && preceded_by(i, not_a_film_cue, 3) && !called_film(i)) continue;
+            add(b, e, Source::Quote, year || cue);
+        }
+    }
+
+    // "a film called 'Heat'": a naming word right after a film word.
+    bool called_film(std::size_t quote) const {
+        std::size_t k = quote;
+        while (k > 0 && !s_[k - 1].word() && quote - k < 2) --k;
+        if (k == 0 || !s_.cue(k - 1, kCueNaming)) return false;
+        for (std::size_t j = k - 1; j > 0 && k - j < 4; --j) {
+            if (strong_cue(s_, j - 1)) return true;
+        }
+        return false;
+    }
+
+    bool is_year(std::size_t i) const {
+        if (i + 1 >= s_.size() || !s_[i].word() || !s_[i].has(kDigit) || s_[i].end - s_[i].begin != 4) return false;
+        std::string_view y = s_.raw(i);
+        if (!(y.substr(0, 2) == "18" || y.substr(0, 2) == "19" || y.substr(0, 2) == "20")) return false;
+        return s_[i + 1].is_punct(')');
+    }
+
+    // "Heat (1995)": walk back from the bracket over the title.
+    void years() {
+        for (std::size_t i = 2; i + 2 < s_.size(); ++i) {
+            if (!s_[i].is_punct('(') || !is_year(i + 1)) continue;
+            std::size_t e = i;
+            if (!cap_or_digit(e - 1) || !free(e - 1)) continue;
+            std::size_t b = e - 1;
+            std::size_t k = b;
+            while (k > 0 && e - k < 12) {
+                std::size_t p = k - 1;
+                const Token& t = s_[p];
+                if (!free(p) || t.kind == TokKind::Break) break;
+                if (s_[k].word() && s_[k].has(kSentenceStart)) break;
+                if (t.word()) {
+                    if (cap_or_digit(p)) {
+                        b = p;
+                    } else if (!title_function_word(s_, p)) {
+                        break;
+                    }
+                } else if (!(t.is_punct(':') || t.is_punct('-') || t.is_punct('&'))) {
+                    break;
+                }
+                k = p;
+            }
+            // Leading words that only open the sentence ("Then", "Watching") are not the title.
+            while (b + 1 < e && s_[b].word() && !s_.cue(b, kCueArticle) &&
+                   (s_.lx.stopwords.contains(s_.folded(b)) || strong_cue(s_, b) ||
+                    (s_[b].has(kSentenceStart) && s_.lx.common_words.contains(s_.folded(b))))) {
+                ++b;
+                while (b < e && !cap_or_digit(b)) ++b;
+            }
+            if (b < e && title_like(b, e, 12)) add(b, e, Source::Year, true);
+        }
+    }
+
+    // Titles after cue words, with lists ("like Heat, Collateral and Thief") and corrections
+    // ("in Project X, sorry, Rabbit Hole").
+    void cues() {
+        for (std::size_t i = 0; i + 1 < s_.size(); ++i) {
+            if (!s_[i].word() || s_[i].has(kCap) || s_[i].has(kDigit) || !cap_or_digit(i + 1)) continue;
+            bool strong = strong_cue(s_, i) || strong_cue_pair(s_, i);
+            bool weak = !strong && weak_cue(s_, i);
+            if (!strong && !weak) continue;
+            std::size_t b = i + 1;
+            if (!s_[b].has(kSpaceBefore) || !cap_or_digit(b) || !free(b)) continue;
+            if (s_[b].has(kSentenceStart)) continue;
+            std::size_t chain = 0;
+            while (chain < 6) {
+                std::size_t e = run_end(b, true);
+                if (e == b) break;
+                std::size_t next = e;
+                // "X, sorry, Y": the writer corrected the title.
+                std::size_t corrected = correction(e);
+                if (corrected != e) {
+                    b = corrected;
+                    continue;
+                }
+                consider(b, e, strong);
+                ++chain;
+                // "like Heat, Collateral and Thief"
+                if (next < s_.size() && s_[next].is_punct(',')) ++next;
+                if (next < s_.size() && s_.is_any(next, {"and", "or"})) ++next;
+                if (next == e || next >= s_.size() || !cap_or_digit(next) || !free(next)) break;
+                b = next;
+            }
+        }
+    }
+
+    // After a title ending at e: ", sorry, Y" or ", I mean Y" gives Y's start; else e.
+    std::size_t correction(std::size_t e) const {
+        std::size_t k = e;
+        if (k < s_.size() && (s_[k].is_punct(',') || s_[k].is_punct('-'))) ++k;
+        if (k >= s_.size()) return e;
+        std::size_t after;
+        if (s_.cue(k, kCueCorrection)) {
+            after = k + 1;
+        } else if (s_.is(k, "i") && s_.is(k + 1, "mean")) {
+            after = k + 2;
+        } else if (s_.is(k, "or") && s_.is(k + 1, "rather")) {
+            after = k + 2;
+        } else {
+            return e;
+        }
+        if (after < s_.size() && (s_[after].is_punct(',') || s_[after].is_punct('-'))) ++after;
+        return after < s_.size() && cap_or_digit(after) ? after : e;
+    }
+
+    void consider(std::size_t b, std::size_t e, bool strong) {
+        std::string name = s_.span_text(b, e);
+        std::string key = film_key(name);
+        if (key.empty() || company(e)) return;
+        std::string_view first = s_.folded(b);
+        if (s_.lx.places.contains(key)) return;
+        bool known = known_title(key);
+        if (known) {
+            add(b, e, strong ? Source::StrongCue : Source::WeakCue, false);
+            return;
+        }
+        std::size_t words = 0, caps = 0;
+        for (std::size_t k = b; k < e; ++k) {
+            if (!s_[k].word()) continue;
+            ++words;
+            if (cap_or_digit(k)) ++caps;
+        }
+        if (strong) {
+            if (words == 1 && (s_.lx.stopwords.contains(first) || s_.lx.common_words.contains(first))) return;
+            if (s_[b].has(kDigit) && words == 1) return;  // "the film 2"
+            add(b, e, Source::StrongCue, words >= 1 && !s_.corpus);
+            return;
+        }
+        // A weak cue needs a phrase that reads as a title and as nothing else.
+        if (caps < 2 || after_weak_cue_not_title(s_, b)) return;
+        if (s_.lx.stopwords.contains(first) && !s_.cue(b, kCueArticle)) return;
+        for (std::size_t k = b; k < e; ++k) {
+            if (s_[k].word() && s_.lx.not_person.contains(s_.folded(k)) && words <= 2 && !s_.lx.common_words.contains(s_.folded(k))) return;
+        }
+        add(b, e, Source::WeakCue, false);
+    }
+
+    // The first key word of a token, as film_key would give it.
+    std::string first_key_word(std::size_t i) const {
+        std::string w;
+        for (char c : s_.folded(i)) {
+            if (c == '\'') continue;
+            if (c == '-' || c == '.') break;
+            w += c;
+        }
+        return w;
+    }
+
+    // Titles known from metadata, evidence, the catalogue or earlier in this review, wherever
+    // they appear capitalised.
+    void known() {
+        std::vector<std::string> local;  // keys found in this review so far
+        for (const auto& m : out_.films) local.push_back(m.key);
+        if (!s_.film_key.empty()) local.push_back(s_.film_key);
+        for (std::size_t i = 0; i < s_.size(); ++i) {
+            if (!cap_or_digit(i) || !free(i)) continue;
+            if (i > 0 && cap_or_digit(i - 1) && free(i - 1) && !s_[i].has(kSentenceStart)) {
+                // inside a capitalised run: only runs' starts and "the X" can begin a title
+                continue;
+            }
+            std::string w = first_key_word(i);
+            if (w.empty()) continue;
+            std::size_t most = 0;
+            for (const auto& k : local) {
+                if (k.compare(0, w.size(), w) == 0 && (k.size() == w.size() || k[w.size()] == ' ')) {
+                    most = std::max<std::size_t>(most, 1 + std::count(k.begin(), k.end(), ' '));
+                }
+            }
+            if (s_.corpus) most = std::max(most, s_.corpus->film_words_from(w));
+            if (s_.catalog) most = std::max(most, s_.catalog->title_words_from(w));
+            if (most == 0) continue;
+            // Longest match first.
+            std::size_t e_max = run_end(i, false, most * 2 + 2);
+            for (std::size_t e = e_max; e > i; --e) {
+                if (!s_[e - 1].word()) continue;
+                std::string key = film_key(s_.span_text(i, e));
+                bool local_hit = std::find(local.begin(), local.end(), key) != local.end();
+                std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Film, key);
+                bool cat = s_.catalog && s_.catalog->find_film(key);
+                if (!local_hit && ev == 0 && !cat) continue;
+                std::size_t words = 0;
+                for (std::size_t k = i; k < e; ++k) words += s_[k].word();
+                if (!local_hit && !accept_known(i, e, words, ev, cat)) break;
+                add(i, e, Source::Known, false);
+                local.push_back(key);
+                i = e - 1;
+                break;
+            }
+        }
+    }
+
+    bool accept_known(std::size_t b, std::size_t e, std::size_t words, std::uint32_t ev, bool cat) const {
+        (void)e;
+        std::string_view f = s_.folded(b);
+        bool weak_before = b > 0 && (weak_cue(s_, b - 1) || strong_cue(s_, b - 1) || strong_cue_pair(s_, b - 1));
+        if (words >= 2) return ev >= 1 || (cat && weak_before);
+        // One word ("Heat"): it must not be an everyday word, nor open a sentence, and the
+        // corpus must know it well or a cue must stand before it.
+        if (s_.lx.stopwords.contains(f) || s_.lx.common_words.contains(f) || s_.lx.first_names.contains(f)) return false;
+        if (s_.lx.places.contains(f) || s_.lx.not_person.contains(f)) return false;
+        if (s_[b].has(kSentenceStart) && !weak_before) return ev >= 3;
+        return weak_before ? (ev >= 1 || cat) : ev >= 2;
+    }
+
+    Scan& s_;
+    FilmsFound& out_;
+    const PeopleFound* people_ = nullptr;
+};
+
+}  // namespace
+
+void find_marked_titles(Scan& scan, FilmsFound& out) { FilmFinder(scan, out).marked(); }
+
+void find_cued_titles(Scan& scan, const PeopleFound& people, FilmsFound& out) {
+    FilmFinder(scan, out).cued(people);
+}
+
+}  // namespace reel::entities

@@ -1,0 +1,69 @@
+#include "reel/entities_lexicon.hpp"
+
+#include "reel/entities_data.hpp"
+#include "reel/unicode.hpp"
+
+namespace reel::entities {
+
+namespace {
+
+// Calls `f(line)` for each non-empty, non-comment line of an embedded list, trimmed.
+template <typename F>
+void each_line(std::string_view name, F&& f) {
+    std::string_view text = embedded_data(name);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = text.find('\n', i);
+        if (j == std::string_view::npos) j = text.size();
+        std::string_view line = text.substr(i, j - i);
+        i = j + 1;
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+        while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+        if (line.empty() || line.front() == '#') continue;
+        f(line);
+    }
+}
+
+void load_words(WordSet& set, std::string_view name) {
+    each_line(name, [&](std::string_view line) { set.add(fold(line)); });
+}
+
+Lexicon build() {
+    Lexicon lx;
+    load_words(lx.first_names, "female-first-names-en");
+    load_words(lx.first_names, "male-first-names-en");
+    load_words(lx.stopwords, "stopwords");
+    load_words(lx.common_words, "common-words");
+    load_words(lx.not_person, "not-person-words");
+    load_words(lx.particles, "particles");
+    load_words(lx.places, "places");
+    each_line("honorifics", [&](std::string_view line) {
+        std::size_t sp = line.find(' ');
+        std::string word = fold(line.substr(0, sp));
+        if (sp != std::string_view::npos && line.substr(sp + 1) == "keep") {
+            lx.honorifics_kept.add(word);
+        } else {
+            lx.honorifics.add(word);
+        }
+    });
+    return lx;
+}
+
+}  // namespace
+
+const Lexicon& lexicon() {
+    static const Lexicon lx = build();
+    return lx;
+}
+
+std::string fold_word(std::string_view w) {
+    std::string out;
+    out.reserve(w.size());
+    for (char c : w) {
+        if (static_cast<unsigned char>(c) >= 0x80) return fold(w);
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    return out;
+}
+
+}  // namespace reel::entities

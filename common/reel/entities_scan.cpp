@@ -1,0 +1,130 @@
+#include "reel/entities_scan.hpp"
+
+#include "reel/entity_key.hpp"
+
+namespace reel::entities {
+
+namespace {
+constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
+}  // namespace
+
+void Mention::add_form(std::string form) {
+    for (const auto& f : forms) {
+        if (f == form) return;
+    }
+    forms.push_back(std::move(form));
+}
+
+Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis, const EntityEvidence* corpus_in,
+           const Catalog* catalog_in, std::string_view review_film)
+    : text(text_in),
+      toks(tokenize(text_in, emphasis)),
+      lx(lexicon()),
+      corpus(corpus_in),
+      catalog(catalog_in),
+      claims(toks.size(), Claim::None),
+      folded_(toks.size()),
+      cues_(toks.size(), kUnknown) {
+    if (!review_film.empty()) {
+        film_key = reel::film_key(review_film);
+        if (catalog) film = catalog->find_film(film_key);
+    }
+    // Case carries the names; a review typed in capitals has none to give.
+    std::size_t words = 0, caps = 0;
+    for (const auto& t : toks) {
+        if (t.kind != TokKind::Word || t.has(kDigit)) continue;
+        ++words;
+        if (t.has(kAllCaps)) ++caps;
+    }
+    shouting_ = words >= 8 && caps * 2 > words;
+}
+
+std::string_view Scan::folded(std::size_t i) const {
+    if (folded_[i].empty()) folded_[i] = fold_word(raw(i));
+    return folded_[i];
+}
+
+bool Scan::is(std::size_t i, std::string_view lower) const {
+    if (i >= toks.size() || toks[i].kind != TokKind::Word) return false;
+    std::string_view w = raw(i);
+    if (w.size() != lower.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        char c = w[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        if (c != lower[k]) return false;
+    }
+    return true;
+}
+
+std::uint32_t Scan::cues(std::size_t i) const {
+    if (cues_[i] != kUnknown) return cues_[i];
+    std::uint32_t bits = 0;
+    std::string_view w = raw(i);
+    if (toks[i].kind == TokKind::Word && w.size() <= 24) {
+        char buf[24];
+        for (std::size_t k = 0; k < w.size(); ++k) {
+            char c = w[k];
+            buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        }
+        bits = cue_bits(std::string_view(buf, w.size()));
+    }
+    cues_[i] = bits;
+    return bits;
+}
+
+bool Scan::is_any(std::size_t i, std::initializer_list<std::string_view> lower) const {
+    for (auto w : lower) {
+        if (is(i, w)) return true;
+    }
+    return false;
+}
+
+bool Scan::lower_word(std::size_t i) const {
+    return i < toks.size() && toks[i].kind == TokKind::Word && !toks[i].has(kCap) && !toks[i].has(kDigit);
+}
+
+bool Scan::cap_word(std::size_t i) const {
+    if (i >= toks.size() || toks[i].kind != TokKind::Word || !toks[i].has(kCap)) return false;
+    return !toks[i].has(kAllCaps) || toks[i].end - toks[i].begin <= 4;
+}
+
+std::string Scan::span_text(std::size_t b, std::size_t e) const {
+    std::string out;
+    if (b >= e) return out;
+    std::string_view s = text.substr(toks[b].begin, toks[e - 1].end - toks[b].begin);
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key, std::uint32_t pos,
+                     bool confident) {
+    for (auto& m : list) {
+        if (m.key == key) {
+            // The display form is the fullest one seen ("J.K. Simmons" over "JK Simmons").
+            if (name.size() > m.name.size()) m.name = name;
+            m.add_form(std::move(name));
+            m.first_pos = std::min(m.first_pos, pos);
+            m.confident = m.confident || confident;
+            return m;
+        }
+    }
+    Mention m;
+    m.name = name;
+    m.key = std::move(key);
+    m.forms.push_back(std::move(name));
+    m.first_pos = pos;
+    m.confident = confident;
+    list.push_back(std::move(m));
+    return list.back();
+}
+
+}  // namespace reel::entities

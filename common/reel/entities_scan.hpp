@@ -1,0 +1,95 @@
+// What the person and title finders share about one review: its tokens, lookups on them, and
+// the outside knowledge (corpus evidence, catalogue) that is available.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reel/catalog.hpp"
+#include "reel/entities_cues.hpp"
+#include "reel/entities_evidence.hpp"
+#include "reel/entities_lexicon.hpp"
+#include "reel/entities_tokens.hpp"
+
+namespace reel::entities {
+
+// What a token turned out to be part of; later finders skip tokens already claimed.
+enum class Claim : std::uint8_t { None, Title, Person, Character };
+
+// An entity found in the review, before it becomes a reel::Entity.
+struct Mention {
+    std::string name;  // display form
+    std::string key;
+    std::vector<std::string> forms;  // every surface form seen, first one first
+    std::uint32_t first_pos = 0;     // byte offset of the first mention, for ordering
+    bool confident = false;          // good enough to count as corpus evidence
+    void add_form(std::string form);
+};
+
+class Scan {
+public:
+    Scan(std::string_view text, const std::vector<TextSpan>& emphasis, const EntityEvidence* corpus,
+         const Catalog* catalog, std::string_view review_film);
+
+    std::string_view text;
+    std::vector<Token> toks;
+    const Lexicon& lx;
+    const EntityEvidence* corpus;  // null while observing
+    const Catalog* catalog;
+    const CatalogFilm* film = nullptr;  // the film under review, when the catalogue has it
+    std::string film_key;               // film_key of the review's metadata film
+    std::vector<Claim> claims;          // one per token
+
+    std::size_t size() const { return toks.size(); }
+    const Token& operator[](std::size_t i) const { return toks[i]; }
+    std::string_view raw(std::size_t i) const { return toks[i].text(text); }
+    // Folded (lower-case, accent-free) text of a word token; computed once.
+    std::string_view folded(std::size_t i) const;
+    // Whether token i is a word equal to `lower` ignoring ASCII case.
+    bool is(std::size_t i, std::string_view lower) const;
+    bool is_any(std::size_t i, std::initializer_list<std::string_view> lower) const;
+    // The cue bits (entities_cues.hpp) of word i, read case-insensitively; 0 for other tokens.
+    std::uint32_t cues(std::size_t i) const;
+    bool cue(std::size_t i, std::uint32_t bits) const { return i < toks.size() && (cues(i) & bits) != 0; }
+    // A lower-case word (not capitalised, not a number).
+    bool lower_word(std::size_t i) const;
+    // Capitalised word that is not shouting (all caps longer than `max_caps` letters).
+    bool cap_word(std::size_t i) const;
+    // Display text of tokens [b, e), white space collapsed.
+    std::string span_text(std::size_t b, std::size_t e) const;
+    // Whether the review is mostly in capitals, so that case says nothing.
+    bool shouting() const { return shouting_; }
+    // Evidence counts (0 without corpus evidence).
+    std::uint32_t evidence(EntityEvidence::Kind kind, std::string_view key) const {
+        return corpus ? corpus->count(kind, key) : 0;
+    }
+
+private:
+    mutable std::vector<std::string> folded_;
+    mutable std::vector<std::uint32_t> cues_;
+    bool shouting_ = false;
+};
+
+struct PeopleFound {
+    std::vector<Mention> people;
+    std::vector<Mention> characters;
+};
+
+struct FilmsFound {
+    std::vector<Mention> films;
+};
+
+// Quoted, emphasised and year-marked titles: claimed before people are looked for, so that
+// "Being John Malkovich" stays a title.
+void find_marked_titles(Scan& scan, FilmsFound& out);
+PeopleFound find_people(Scan& scan);
+// Titles after cue words, and known titles (metadata, evidence, catalogue) anywhere.
+void find_cued_titles(Scan& scan, const PeopleFound& people, FilmsFound& out);
+
+// Adds a mention to `list`, merging by key.
+Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key, std::uint32_t pos,
+                     bool confident);
+
+}  // namespace reel::entities

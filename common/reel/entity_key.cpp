@@ -1,0 +1,133 @@
+#include "reel/entity_key.hpp"
+
+#include "reel/unicode.hpp"
+
+namespace reel {
+
+namespace {
+
+// Whether the code point at `pos` of valid UTF-8 is a letter or digit; `len` gets its length.
+bool word_char_at(std::string_view s, std::size_t pos, std::size_t& len) {
+    std::size_t next = pos;
+    char32_t cp = next_code_point(s, next);
+    len = next - pos;
+    return is_letter_or_digit(cp);
+}
+
+// Splits folded text into words of letters and digits. Apostrophes must be gone already. A dot
+// between two single letters joins them, so "e.t." is one word "et" while "2001:" and
+// "jean-pierre" split; "&" reads as "and".
+std::vector<std::string> folded_words(std::string_view folded) {
+    std::vector<std::string> words;
+    std::string cur;
+    std::size_t cur_chars = 0;
+    bool dotted = false;  // cur is letters joined by dots so far ("s.i.c")
+    auto flush = [&] {
+        if (!cur.empty()) words.push_back(std::move(cur));
+        cur.clear();
+        cur_chars = 0;
+        dotted = false;
+    };
+    for (std::size_t i = 0; i < folded.size();) {
+        std::size_t len = 0;
+        if (word_char_at(folded, i, len)) {
+            cur.append(folded, i, len);
+            ++cur_chars;
+            i += len;
+            continue;
+        }
+        char c = folded[i];
+        std::size_t after = 0;
+        if (c == '.' && (cur_chars == 1 || dotted) && i + 1 < folded.size() && word_char_at(folded, i + 1, after) &&
+            (i + 1 + after == folded.size() || !word_char_at(folded, i + 1 + after, after))) {
+            dotted = true;  // "e.t.", "l.a.", "s.i.c.k.": the dot is not a word break
+        } else if (c == '&') {
+            flush();
+            words.emplace_back("and");
+        } else {
+            flush();
+        }
+        i += len;
+    }
+    flush();
+    return words;
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
+    std::string out;
+    for (std::size_t i = from; i < words.size(); ++i) {
+        if (words[i].empty()) continue;
+        if (!out.empty()) out += ' ';
+        out += words[i];
+    }
+    return out;
+}
+
+// Drops "'s" or a lone "'" at the very end: "Simmons's" and "Simmons'" are "Simmons".
+std::string_view without_possessive(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '.' || s.back() == ',')) s.remove_suffix(1);
+    if (s.size() > 2 && s.substr(s.size() - 2) == "'s") return s.substr(0, s.size() - 2);
+    if (s.size() > 1 && s.back() == '\'') return s.substr(0, s.size() - 1);
+    return s;
+}
+
+}  // namespace
+
+std::string person_key(std::string_view name) {
+    std::string folded = fold(without_possessive(name));
+    // Apostrophes go before splitting, so "O'Toole" and "OToole" agree; dots split, so that the
+    // initials of "J.K." and "J. K." come out as single letters like those of "J K".
+    std::string plain;
+    plain.reserve(folded.size());
+    for (char c : folded) {
+        if (c != '\'') plain += c == '.' ? ' ' : c;
+    }
+    // Single letters in a row are one run of initials: "j k simmons" and "jk simmons" agree.
+    std::vector<std::string> words;
+    bool in_initials = false;
+    for (auto& w : folded_words(plain)) {
+        bool letter = w.size() == 1 && w[0] >= 'a' && w[0] <= 'z';
+        if (letter && in_initials) {
+            words.back() += w;
+        } else {
+            words.push_back(std::move(w));
+        }
+        in_initials = letter;
+    }
+    return join(words);
+}
+
+std::string film_key(std::string_view title) {
+    std::string_view t = title;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+    // "Heat (1995)": the year is metadata, not part of the title.
+    if (t.size() >= 6 && t.back() == ')' && t[t.size() - 6] == '(') {
+        bool year = true;
+        for (std::size_t i = t.size() - 5; i < t.size() - 1; ++i) year = year && t[i] >= '0' && t[i] <= '9';
+        if (year) t = t.substr(0, t.size() - 6);
+    }
+    std::string folded = fold(t);
+    std::string plain;
+    plain.reserve(folded.size());
+    for (char c : folded) {
+        if (c != '\'') plain += c;
+    }
+    std::vector<std::string> words = folded_words(plain);
+    // "The Godfather" and "the Godfather" are written interchangeably in running text.
+    std::size_t from = words.size() > 1 && words[0] == "the" ? 1 : 0;
+    return join(words, from);
+}
+
+std::vector<std::string> key_words(std::string_view key) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < key.size()) {
+        std::size_t j = key.find(' ', i);
+        if (j == std::string_view::npos) j = key.size();
+        if (j > i) out.emplace_back(key.substr(i, j - i));
+        i = j + 1;
+    }
+    return out;
+}
+
+}  // namespace reel

@@ -1,0 +1,119 @@
+#include "reel/file_walk.hpp"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <set>
+#include <utility>
+
+#include "reel/unicode.hpp"
+
+namespace reel {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Warn = std::function<void(const std::string&, const std::string&)>;
+
+std::string signature_of(const struct stat& st) {
+    return fmt::format("{}:{}.{:09}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+class Walker {
+  public:
+    Walker(WalkResult& result, const Warn& warn) : result_(result), warn_(warn) {}
+
+    void visit(const fs::path& path, bool explicit_input) {
+        struct stat st;
+        if (::stat(path.c_str(), &st) != 0) {
+            warn_(path.string(), explicit_input && errno == ENOENT ? "no such file or folder"
+                                                                   : std::strerror(errno));
+            return;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (!visited_dirs_.insert({st.st_dev, st.st_ino}).second) {
+                if (!explicit_input)
+                    warn_(path.string(), "folder already visited (symlink loop?), skipped");
+                return;
+            }
+            if (explicit_input) result_.roots.push_back(path);
+            walk_dir(path);
+        } else if (S_ISREG(st.st_mode)) {
+            if (explicit_input) result_.roots.push_back(path);
+            add_file(path, st, explicit_input);
+        } else if (explicit_input) {
+            warn_(path.string(), "not a regular file or folder, skipped");
+        }
+    }
+
+  private:
+    void walk_dir(const fs::path& dir) {
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec);
+        if (ec) {
+            warn_(dir.string(), fmt::format("cannot read folder: {}", ec.message()));
+            return;
+        }
+        std::vector<fs::path> children;
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            if (ec) {
+                warn_(dir.string(), fmt::format("error while listing folder: {}", ec.message()));
+                break;
+            }
+            std::string name = it->path().filename().string();
+            if (name.starts_with(".")) continue;  // .git, editor swap files, hidden folders
+            children.push_back(it->path());
+        }
+        for (const fs::path& child : children) visit(child, false);
+    }
+
+    void add_file(const fs::path& path, const struct stat& st, bool explicit_input) {
+        auto format = format_for(path);
+        if (!format) {
+            if (explicit_input)
+                warn_(path.string(),
+                      "not a review file type (.txt .md .html .json .jsonl .csv), skipped");
+            ++result_.ignored;
+            return;
+        }
+        result_.files.push_back(
+            {path, *format, static_cast<std::uintmax_t>(st.st_size), signature_of(st)});
+    }
+
+    WalkResult& result_;
+    const Warn& warn_;
+    std::set<std::pair<dev_t, ino_t>> visited_dirs_;
+};
+
+}  // namespace
+
+WalkResult walk_inputs(const std::vector<fs::path>& inputs, const Warn& warn) {
+    WalkResult result;
+    Walker walker(result, warn);
+    for (const fs::path& input : inputs) {
+        std::error_code ec;
+        fs::path abs = fs::absolute(input, ec).lexically_normal();
+        if (abs.has_filename() == false && abs.has_parent_path()) abs = abs.parent_path();
+        walker.visit(abs, true);
+    }
+    std::sort(result.files.begin(), result.files.end(),
+              [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+    result.files.erase(
+        std::unique(result.files.begin(), result.files.end(),
+                    [](const InputFile& a, const InputFile& b) { return a.path == b.path; }),
+        result.files.end());
+    return result;
+}
+
+bool is_under(const std::string& path, const fs::path& root) {
+    const std::string& r = root.native();
+    if (path == r) return true;
+    if (!path.starts_with(r)) return false;
+    return r.ends_with('/') || path[r.size()] == '/';
+}
+
+}  // namespace reel

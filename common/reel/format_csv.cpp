@@ -1,0 +1,55 @@
+#include <fmt/format.h>
+
+#include "reel/csv.hpp"
+#include "reel/errors.hpp"
+#include "reel/loader.hpp"
+#include "reel/unicode.hpp"
+
+namespace reel {
+
+std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& fields,
+                              std::size_t max_field_bytes, std::vector<std::string>& warnings) {
+    CsvReader reader(in, delimiter, max_field_bytes);
+    std::vector<std::string> header;
+    if (!reader.next(header)) throw InputError("empty CSV file");
+    for (auto& h : header) h = repair_utf8(h);
+    if (!header.empty() && header[0].starts_with("\xEF\xBB\xBF")) header[0].erase(0, 3);
+
+    bool has_text_column = false;
+    for (const auto& h : header) has_text_column |= fields.field_for(h) == Field::text;
+    if (!has_text_column) {
+        throw InputError(fmt::format(
+            "CSV header has no review text column (looked for review, review_content, text, "
+            "content, body; use --field text=COLUMN)"));
+    }
+
+    std::vector<Review> reviews;
+    std::vector<std::string> row;
+    std::size_t ragged = 0, truncated = 0;
+    std::vector<std::pair<std::string, std::string>> record;
+    while (reader.next(row)) {
+        if (row.size() == 1 && row[0].empty()) continue;  // blank line
+        if (row.size() != header.size()) ++ragged;
+        if (reader.truncated_field()) ++truncated;
+        record.clear();
+        for (std::size_t i = 0; i < header.size() && i < row.size(); ++i) {
+            record.emplace_back(header[i], std::move(row[i]));
+        }
+        reviews.push_back(review_from_record(record, fields));
+    }
+    if (ragged) {
+        warnings.push_back(fmt::format(
+            "{} row(s) with a number of fields other than the header's {}", ragged, header.size()));
+    }
+    if (truncated)
+        warnings.push_back(
+            fmt::format("{} field(s) cut at {} MiB", truncated, max_field_bytes >> 20));
+    if (reader.unbalanced_quote()) {
+        warnings.push_back(
+            fmt::format("unbalanced quote: the field opened on line {} runs to the end of the file",
+                        reader.line()));
+    }
+    return reviews;
+}
+
+}  // namespace reel

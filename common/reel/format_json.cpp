@@ -1,0 +1,129 @@
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "reel/errors.hpp"
+#include "reel/loader.hpp"
+#include "reel/unicode.hpp"
+
+namespace reel {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string scalar_text(const Json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number() || v.is_boolean()) return v.dump();
+    if (v.is_array()) {  // e.g. "cast": ["A", "B"]
+        std::string out;
+        for (const Json& e : v) {
+            if (!e.is_string() && !e.is_number()) continue;
+            if (!out.empty()) out += ", ";
+            out += scalar_text(e);
+        }
+        return out;
+    }
+    return {};
+}
+
+Review review_from_object(const Json& obj, const FieldMap& fields) {
+    std::vector<std::pair<std::string, std::string>> record;
+    for (auto it = obj.begin(); it != obj.end(); ++it)
+        record.emplace_back(it.key(), scalar_text(*it));
+    return review_from_record(record, fields);
+}
+
+// nlohmann::json rejects invalid UTF-8 in strings; reviews have it, so repair before parsing.
+Json parse_repaired(std::string_view bytes, bool& repaired) {
+    std::string text = repair_utf8(bytes, &repaired);
+    return Json::parse(text);
+}
+
+}  // namespace
+
+std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
+                               std::vector<std::string>& warnings, bool* single) {
+    if (single) *single = false;
+    Json doc;
+    bool repaired = false;
+    try {
+        doc = parse_repaired(bytes, repaired);
+    } catch (const Json::exception& e) {
+        throw InputError(fmt::format("malformed JSON: {}", e.what()));
+    }
+    if (repaired) warnings.push_back("invalid UTF-8 repaired");
+    std::vector<Review> reviews;
+    if (doc.is_object()) {
+        // {"reviews": [...]} is as common as a bare array.
+        for (const char* key : {"reviews", "items", "data", "results"}) {
+            if (doc.contains(key) && doc[key].is_array()) {
+                doc = doc[key];
+                break;
+            }
+        }
+    }
+    if (doc.is_object()) {
+        if (single) *single = true;
+        reviews.push_back(review_from_object(doc, fields));
+        return reviews;
+    }
+    if (!doc.is_array()) throw InputError("JSON holds neither an object nor an array of objects");
+    std::size_t skipped = 0;
+    for (const Json& e : doc) {
+        if (e.is_object())
+            reviews.push_back(review_from_object(e, fields));
+        else
+            ++skipped, reviews.emplace_back();  // keeps record numbers aligned with positions
+    }
+    if (skipped) warnings.push_back(fmt::format("{} array element(s) are not objects", skipped));
+    return reviews;
+}
+
+std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
+                                std::size_t max_line_bytes, std::vector<std::string>& warnings) {
+    std::vector<Review> reviews;
+    std::streambuf* buf = in.rdbuf();
+    std::string line;
+    std::size_t line_no = 0;
+    bool repaired_any = false;
+    while (true) {
+        line.clear();
+        bool too_long = false;
+        int c;
+        while ((c = buf->sbumpc()) != std::char_traits<char>::eof() && c != '\n') {
+            if (line.size() < max_line_bytes)
+                line += static_cast<char>(c);
+            else
+                too_long = true;
+        }
+        if (c == std::char_traits<char>::eof() && line.empty()) break;
+        ++line_no;
+        std::string_view v = line;
+        while (!v.empty() && (v.back() == '\r' || v.back() == ' ')) v.remove_suffix(1);
+        if (v.find_first_not_of(" \t") == std::string_view::npos) continue;
+        if (too_long) {
+            warnings.push_back(
+                fmt::format("line {}: longer than {} MiB, skipped", line_no, max_line_bytes >> 20));
+            reviews.emplace_back();
+            continue;
+        }
+        try {
+            bool repaired = false;
+            Json obj = parse_repaired(v, repaired);
+            repaired_any |= repaired;
+            if (!obj.is_object()) throw InputError("not a JSON object");
+            reviews.push_back(review_from_object(obj, fields));
+        } catch (const std::exception& e) {
+            std::string what = e.what();
+            if (what.size() > 160) what = what.substr(0, 160) + "...";
+            warnings.push_back(fmt::format("line {}: skipped: {}", line_no, what));
+            reviews.emplace_back();
+        }
+    }
+    if (repaired_any) warnings.push_back("invalid UTF-8 repaired");
+    return reviews;
+}
+
+}  // namespace reel

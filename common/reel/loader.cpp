@@ -1,0 +1,132 @@
+#include "reel/loader.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "reel/errors.hpp"
+
+namespace reel {
+
+namespace {
+
+std::string lower_extension(const std::filesystem::path& p) {
+    std::string ext = p.extension().string();
+    for (auto& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return ext;
+}
+
+std::ifstream open_input(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(fmt::format("cannot open: {}", std::strerror(errno)));
+    return in;
+}
+
+// Reads at most `cap` bytes; `truncated` tells whether there was more.
+std::string read_capped(const std::filesystem::path& path, std::size_t cap, bool& truncated) {
+    std::ifstream in = open_input(path);
+    std::string data;
+    char buf[1 << 16];
+    while (data.size() < cap && in.read(buf, sizeof buf).gcount() > 0) {
+        data.append(buf, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) throw InputError(fmt::format("read error: {}", std::strerror(errno)));
+    truncated = data.size() > cap || (data.size() == cap && in.peek() != EOF);
+    if (data.size() > cap) data.resize(cap);
+    return data;
+}
+
+bool blank(const std::string& s) {
+    return s.find_first_not_of(" \n") == std::string::npos;
+}
+
+}  // namespace
+
+std::optional<Format> format_for(const std::filesystem::path& path) {
+    std::string ext = lower_extension(path);
+    if (ext == ".txt" || ext == ".text") return Format::text;
+    if (ext == ".md" || ext == ".markdown") return Format::markdown;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::html;
+    if (ext == ".json") return Format::json;
+    if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
+    if (ext == ".csv") return Format::csv;
+    return std::nullopt;
+}
+
+LoadResult load_file(const std::filesystem::path& path, Format format, const LoadOptions& options) {
+    LoadResult result;
+    auto& warnings = result.warnings;
+    bool multi = false;
+    switch (format) {
+        case Format::text:
+        case Format::markdown:
+        case Format::html: {
+            bool truncated = false;
+            std::string bytes = read_capped(path, options.max_review_bytes, truncated);
+            if (truncated) {
+                warnings.push_back(fmt::format("longer than {} MiB: only the first {} MiB indexed",
+                                               options.max_review_bytes >> 20,
+                                               options.max_review_bytes >> 20));
+            }
+            if (bytes.empty()) throw InputError("empty file");
+            result.reviews.push_back(format == Format::text       ? parse_text(bytes, warnings)
+                                     : format == Format::markdown ? parse_markdown(bytes, warnings)
+                                                                  : parse_html(bytes, warnings));
+            break;
+        }
+        case Format::json: {
+            bool truncated = false;
+            std::string bytes = read_capped(path, options.max_json_bytes, truncated);
+            if (truncated) {
+                throw InputError(
+                    fmt::format("JSON file larger than {} MiB; split it or use JSON Lines",
+                                options.max_json_bytes >> 20));
+            }
+            if (bytes.empty()) throw InputError("empty file");
+            bool single = false;
+            result.reviews = parse_json(bytes, options.fields, warnings, &single);
+            multi = !single;
+            break;
+        }
+        case Format::jsonl: {
+            std::ifstream in = open_input(path);
+            result.reviews = parse_jsonl(in, options.fields, options.max_review_bytes, warnings);
+            multi = true;
+            break;
+        }
+        case Format::csv: {
+            std::ifstream in = open_input(path);
+            result.reviews = parse_csv(in, ',', options.fields, options.max_review_bytes, warnings);
+            multi = true;
+            break;
+        }
+    }
+
+    std::string abs = path.string();
+    std::vector<Review> kept;
+    kept.reserve(result.reviews.size());
+    std::size_t empty = 0;
+    for (std::size_t i = 0; i < result.reviews.size(); ++i) {
+        Review& r = result.reviews[i];
+        if (blank(r.text)) {
+            ++empty;
+            continue;
+        }
+        r.path = abs;
+        r.record = multi ? static_cast<int>(i + 1) : 0;
+        r.id = multi ? fmt::format("{}#{}", abs, i + 1) : abs;
+        kept.push_back(std::move(r));
+    }
+    result.reviews = std::move(kept);
+    if (result.reviews.empty()) {
+        throw InputError(empty > 1 ? fmt::format("no review text in any of its {} records", empty)
+                                   : std::string("no review text"));
+    }
+    if (empty > 0)
+        warnings.push_back(fmt::format("{} record(s) without review text skipped", empty));
+    return result;
+}
+
+}  // namespace reel

@@ -1,0 +1,50 @@
+// Reading one input file into reviews, whatever its format.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reel/field_map.hpp"
+#include "reel/review.hpp"
+
+namespace reel {
+
+enum class Format { text, markdown, html, json, jsonl, csv };
+
+// The format a file name says it holds (by extension, case-insensitively), if reel reads it.
+std::optional<Format> format_for(const std::filesystem::path& path);
+
+struct LoadOptions {
+    FieldMap fields;
+    // A longer review is cut here and a warning says so: memory stays bounded on huge files.
+    std::size_t max_review_bytes = 32u << 20;
+    // A .json file (parsed whole) larger than this is skipped.
+    std::size_t max_json_bytes = 256u << 20;
+};
+
+struct LoadResult {
+    std::vector<Review> reviews;        // ids, paths and record numbers filled in
+    std::vector<std::string> warnings;  // repaired or dropped parts, without the path
+};
+
+// Reads `path` (whose format is `format`). Throws InputError when nothing can be read from it
+// (unreadable, binary, empty, malformed beyond use); recoverable problems become warnings.
+LoadResult load_file(const std::filesystem::path& path, Format format, const LoadOptions& options);
+
+// Per-format parsers over content already in memory (used by load_file and the fuzz targets).
+// `warnings` collects recoverable problems.
+Review parse_text(std::string_view bytes, std::vector<std::string>& warnings);
+Review parse_markdown(std::string_view bytes, std::vector<std::string>& warnings);
+Review parse_html(std::string_view bytes, std::vector<std::string>& warnings);
+// `single`, when given, tells whether the JSON was one review object rather than a collection.
+std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
+                               std::vector<std::string>& warnings, bool* single = nullptr);
+std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
+                                std::size_t max_line_bytes, std::vector<std::string>& warnings);
+std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& fields,
+                              std::size_t max_field_bytes, std::vector<std::string>& warnings);
+
+}  // namespace reel

@@ -1,0 +1,210 @@
+#include "reel/query.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <memory>
+
+#include "reel/entity_key.hpp"
+#include "reel/errors.hpp"
+#include "reel/schema.hpp"
+#include "reel/unicode.hpp"
+
+namespace reel {
+
+namespace {
+
+constexpr std::size_t kMaxQueryBytes = 16 * 1024;
+
+// QueryParser 1.4 hands a FieldProcessor nothing for a quoted value (person:"J.K. Simmons"), so
+// quoted values of the entity fields are hex-encoded into one plain token behind this marker
+// before parsing, and decoded by the processor.
+constexpr std::string_view kQuotedMarker = "qq0x";
+
+bool is_hex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+std::string encode_quoted_field_values(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() * 2);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t matched = 0;
+        for (std::string_view field : {schema::kPersonField, schema::kFilmField}) {
+            bool starts_word = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' ||
+                               text[i - 1] == '+' || text[i - 1] == '-';
+            if (starts_word && text.substr(i).starts_with(field) &&
+                text.substr(i + field.size()).starts_with(":\"")) {
+                matched = field.size() + 2;
+            }
+        }
+        std::size_t close = matched ? text.find('"', i + matched) : std::string_view::npos;
+        if (close == std::string_view::npos) {
+            out += text[i++];
+            continue;
+        }
+        out.append(text.substr(i, matched - 1));  // "person:"
+        out += kQuotedMarker;
+        for (unsigned char c : text.substr(i + matched, close - i - matched))
+            out += fmt::format("{:02x}", c);
+        i = close + 1;
+    }
+    return out;
+}
+
+std::string decode_field_value(const std::string& value) {
+    if (!value.starts_with(kQuotedMarker)) return value;
+    std::string out;
+    for (std::size_t i = kQuotedMarker.size(); i + 1 < value.size(); i += 2) {
+        if (!is_hex(value[i]) || !is_hex(value[i + 1])) return value;
+        out += static_cast<char>(std::stoi(value.substr(i, 2), nullptr, 16));
+    }
+    return out;
+}
+
+// person:"J.K. Simmons" and person:simmons: the value is normalised exactly as indexed names
+// are, then matched as a phrase of name words (one word: any name containing it).
+class EntityFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    EntityFieldProcessor(std::string (*key_of)(std::string_view), std::string_view word_prefix)
+        : key_of_(key_of), prefix_(word_prefix) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        std::vector<Xapian::Query> words;
+        for (const std::string& w : key_words(key_of_(decode_field_value(value)))) {
+            words.emplace_back(schema::term(prefix_, w));
+        }
+        if (words.empty()) return Xapian::Query::MatchNothing;
+        if (words.size() == 1) return words.front();
+        return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+    }
+
+  private:
+    std::string (*key_of_)(std::string_view);
+    std::string prefix_;
+};
+
+bool parse_double(const std::string& s, double& out) {
+    auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+// rating:7..10 and year:2010..2015, rejecting backwards ranges with a clear message.
+class CheckedNumberRange : public Xapian::NumberRangeProcessor {
+  public:
+    CheckedNumberRange(Xapian::valueno slot, std::string field)
+        : Xapian::NumberRangeProcessor(slot, field + ":"), field_(std::move(field)) {}
+
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        double b = 0, e = 0;
+        if ((!begin.empty() && !parse_double(begin, b)) ||
+            (!end.empty() && !parse_double(end, e))) {
+            throw Xapian::QueryParserError(
+                fmt::format("{}: expects numbers, as in {}:7..10", field_, field_));
+        }
+        if (!begin.empty() && !end.empty() && b > e) {
+            throw Xapian::QueryParserError(
+                fmt::format("{}:{}..{} is backwards (did you mean {}:{}..{}?)", field_, begin, end,
+                            field_, end, begin));
+        }
+        return Xapian::NumberRangeProcessor::operator()(begin, end);
+    }
+
+  private:
+    std::string field_;
+};
+
+// rating:8 (no range): reviews rated 8 up to, but not including, 9.
+class SingleNumberField : public Xapian::FieldProcessor {
+  public:
+    explicit SingleNumberField(Xapian::valueno slot) : slot_(slot) {}
+    Xapian::Query operator()(const std::string& value) override {
+        double v = 0;
+        if (!parse_double(value, v))
+            throw Xapian::QueryParserError(
+                "rating: expects a number, as in rating:8 or rating:7..10");
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_, Xapian::sortable_serialise(v),
+                             Xapian::sortable_serialise(v + 0.999));
+    }
+
+  private:
+    Xapian::valueno slot_;
+};
+
+// Folds accents (as the indexer does) but keeps ASCII case, which QueryParser reads:
+// AND/OR/NOT operators, and capitalised words are not stemmed.
+std::string fold_accents(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size();) {
+        auto b = static_cast<unsigned char>(in[i]);
+        if (b < 0x80) {
+            out += static_cast<char>(b);
+            ++i;
+        } else {
+            append_folded(out, next_code_point(in, i));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string_view query_syntax_help() {
+    return R"(Query syntax (Xapian QueryParser's):
+  words              all must match (--any: at least one); stemmed: "drum" finds "drumming"
+  "exact phrase"     the words in this order
+  a OR b, a AND b, a NOT b, -word, +word, (grouping), a NEAR b, wildc*
+  film:whiplash      reviews about or mentioning a film (film:"Mad Max: Fury Road")
+  person:simmons     reviews mentioning a person (person:"J.K. Simmons" = person:"jk simmons")
+  author:NAME  title:WORDS
+  rating:7..10  rating:8  rating:..4     ratings on a 0-10 scale
+  year:2014  year:2010..2015  date:2020-01-01..2020-12-31)";
+}
+
+Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
+                          const QueryOptions& options) {
+    if (raw.find('\0') != std::string_view::npos) throw UsageError("the query contains a NUL byte");
+    if (raw.size() > kMaxQueryBytes) {
+        throw UsageError(fmt::format("the query is {} bytes long; the limit is {} KiB", raw.size(),
+                                     kMaxQueryBytes / 1024));
+    }
+    std::string text = encode_quoted_field_values(fold_accents(repair_utf8(raw)));
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw UsageError("the query is empty");
+
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(options.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    qp.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitle));
+    qp.add_prefix(std::string(schema::kAuthorField), std::string(schema::kAuthor));
+    qp.add_prefix(std::string(schema::kPersonField),
+                  new EntityFieldProcessor(&person_key, schema::kPersonWord));
+    qp.add_prefix(std::string(schema::kFilmField),
+                  new EntityFieldProcessor(&film_key, schema::kFilmWord));
+    qp.add_boolean_prefix(std::string(schema::kYearField), std::string(schema::kYear));
+    qp.add_prefix(std::string(schema::kRatingField), new SingleNumberField(schema::kRatingSlot));
+    qp.add_rangeprocessor(
+        new CheckedNumberRange(schema::kRatingSlot, std::string(schema::kRatingField)));
+    qp.add_rangeprocessor(
+        new CheckedNumberRange(schema::kYearSlot, std::string(schema::kYearField)));
+    qp.add_rangeprocessor(new Xapian::DateRangeProcessor(
+        schema::kDateSlot, std::string(schema::kDateField) + ":", 0, 1930));
+
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+        Xapian::Query q = qp.parse_query(text, flags);
+        if (q.empty()) throw UsageError("the query has no words to search for");
+        return q;
+    } catch (const Xapian::QueryParserError& e) {
+        throw UsageError(e.get_msg());
+    } catch (const Xapian::WildcardError& e) {
+        throw UsageError(fmt::format("wildcard matches too many words: {}", e.get_msg()));
+    }
+}
+
+}  // namespace reel

@@ -1,0 +1,58 @@
+// The index schema: term prefixes, value slots and query field names. reel-index writes and
+// reel-search reads through these names only, so the two agree by construction.
+//
+// Prefixes follow Xapian omega's conventions where one exists (Q unique id, S title, A author,
+// P path, Y year) and use X... for reel's own fields.
+#pragma once
+
+#include <xapian.h>
+#include <string>
+#include <string_view>
+
+namespace reel::schema {
+
+// Boolean terms (no positions, wdf 0).
+inline constexpr std::string_view kUniqueId = "Q";     // Q + review id
+inline constexpr std::string_view kSourceFile = "P";   // P + source path: all records of a file
+inline constexpr std::string_view kYear = "Y";         // Y + year, for year:2014
+inline constexpr std::string_view kPersonKey = "XPK";  // XPK + person_key: exact person
+inline constexpr std::string_view kFilmKey = "XFK";    // XFK + film_key: exact film
+
+// Free-text terms, with positions. Body words have no prefix.
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kAuthor = "A";
+inline constexpr std::string_view kPersonWord = "XP";  // words of person keys: person:simmons
+inline constexpr std::string_view kFilmWord = "XF";    // words of film keys: film:whiplash
+
+// Value slots.
+inline constexpr Xapian::valueno kRatingSlot = 0;  // sortable_serialise(rating 0-10)
+inline constexpr Xapian::valueno kYearSlot = 1;    // sortable_serialise(year)
+inline constexpr Xapian::valueno kDateSlot = 2;    // "YYYYMMDD"
+inline constexpr Xapian::valueno kPeopleSlot = 3;  // person keys, '\n'-separated (facets)
+inline constexpr Xapian::valueno kFilmsSlot = 4;   // film keys, '\n'-separated (facets)
+
+// Metadata keys.
+inline constexpr std::string_view kFileSignaturePrefix = "F";  // F + path key → signature
+inline constexpr std::string_view kEntityPrefix = "E";         // E + kind + key → catalogue entry
+inline constexpr std::string_view kEvidenceKey = "reel:evidence";
+inline constexpr std::string_view kSchemaVersionKey = "reel:schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Query field names (QueryParser prefixes): "film:", "person:", "author:", "title:", "rating:",
+// "year:", "date:".
+inline constexpr std::string_view kFilmField = "film";
+inline constexpr std::string_view kPersonField = "person";
+inline constexpr std::string_view kAuthorField = "author";
+inline constexpr std::string_view kTitleField = "title";
+inline constexpr std::string_view kRatingField = "rating";
+inline constexpr std::string_view kYearField = "year";
+inline constexpr std::string_view kDateField = "date";
+
+// Xapian terms are limited to about 245 bytes; longer values (deep paths) are cut and given a
+// hash suffix so they stay unique.
+std::string term(std::string_view prefix, std::string_view value);
+
+// Key of a metadata entry; metadata keys have the same length limit as terms.
+std::string metadata_key(std::string_view prefix, std::string_view value);
+
+}  // namespace reel::schema

@@ -1,0 +1,123 @@
+#include "reel/search.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "reel/database.hpp"
+#include "reel/entity_catalogue.hpp"
+#include "reel/errors.hpp"
+#include "reel/schema.hpp"
+
+namespace reel {
+
+namespace {
+
+// Counts every entity key of every match (keys are '\n'-separated in one value slot).
+class KeyCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit KeyCountSpy(Xapian::valueno slot) : slot_(slot) {}
+    void operator()(const Xapian::Document& doc, double) override {
+        std::string keys = doc.get_value(slot_);
+        std::size_t start = 0;
+        while (start < keys.size()) {
+            std::size_t nl = keys.find('\n', start);
+            if (nl == std::string::npos) nl = keys.size();
+            ++counts[keys.substr(start, nl - start)];
+            start = nl + 1;
+        }
+    }
+    std::string name() const override { return "reel::KeyCountSpy"; }
+
+    std::map<std::string, Xapian::doccount> counts;
+
+  private:
+    Xapian::valueno slot_;
+};
+
+std::vector<FacetCount> top_facets(const KeyCountSpy& spy, const Xapian::Database& db,
+                                   EntityKind kind, std::size_t limit) {
+    std::vector<std::pair<std::string, Xapian::doccount>> sorted(spy.counts.begin(),
+                                                                 spy.counts.end());
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (sorted.size() > limit) sorted.resize(limit);
+    std::vector<FacetCount> out;
+    for (const auto& [key, count] : sorted)
+        out.push_back({catalogue_display_name(db, kind, key), count});
+    return out;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::filesystem::path& db_path)
+    : path_(db_path), db_(open_for_reading(db_path)), stemmer_("english") {}
+
+SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return run(query, options);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // reel-index committed while we read: see the new revision and ask again.
+            if (attempt >= 5)
+                throw DatabaseError(fmt::format(
+                    "database '{}' keeps changing under the search; try again", path_.string()));
+            db_.reopen();
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            throw DatabaseError(
+                fmt::format("database '{}' is corrupt ({}); rebuild it with 'reel-index --rebuild'",
+                            path_.string(), e.get_msg()));
+        } catch (const Xapian::DatabaseError& e) {
+            throw DatabaseError(fmt::format("database '{}': {}", path_.string(), e.get_msg()));
+        }
+    }
+}
+
+SearchResult Searcher::run(std::string_view text, const SearchOptions& options) {
+    Xapian::Query query = parse_query(text, db_, options.query);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+
+    KeyCountSpy people_spy(schema::kPeopleSlot), films_spy(schema::kFilmsSlot);
+    if (options.facets) {
+        enquire.add_matchspy(&people_spy);
+        enquire.add_matchspy(&films_spy);
+    }
+    // Asking to check every document makes the total exact, as the output promises.
+    Xapian::doccount all = db_.get_doccount();
+    Xapian::doccount wanted = options.count_only ? 0 : static_cast<Xapian::doccount>(options.limit);
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(options.offset), wanted, all);
+
+    SearchResult result;
+    result.total = mset.get_matches_estimated();
+    std::size_t rank = options.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = ++rank;
+        hit.score = it.get_weight();
+        try {
+            hit.stored = decode_document_data(it.get_document().get_data());
+        } catch (const InputError& e) {
+            throw DatabaseError(fmt::format("database '{}': {}", path_.string(), e.what()));
+        }
+        if (options.snippets) {
+            hit.snippet = mset.snippet(
+                hit.stored.review.text, options.snippet_bytes, stemmer_,
+                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                options.highlight_start, options.highlight_end, "...");
+        }
+        hit.stored.review.text.clear();
+        result.hits.push_back(std::move(hit));
+    }
+    if (options.facets) {
+        result.people = top_facets(people_spy, db_, EntityKind::person, options.facet_limit);
+        result.films = top_facets(films_spy, db_, EntityKind::film, options.facet_limit);
+    }
+    return result;
+}
+
+}  // namespace reel

@@ -1,0 +1,207 @@
+#include "reel/unicode.hpp"
+
+#include <array>
+
+namespace reel {
+
+namespace {
+
+// Windows-1252's 0x80-0x9F block; the rest of the byte range maps to Latin-1 unchanged.
+constexpr std::array<char32_t, 32> kCp1252High = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+char32_t cp1252(unsigned char b) {
+    if (b >= 0x80 && b < 0xA0) return kCp1252High[b - 0x80];
+    return b;
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
+std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
+    auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return 1;
+    std::size_t len;
+    char32_t min;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + len > s.size()) return 0;
+    char32_t cp = b0 & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+        auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+// Base letters for U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A), lower case.
+// Multi-letter folds (æ, œ, ß, þ) are handled in append_folded.
+constexpr std::string_view kLatinBase =
+    // U+00C0..U+00FF
+    "aaaaaaaceeeeiiii"
+    "dnooooo*ouuuuyts"
+    "aaaaaaaceeeeiiii"
+    "dnooooo/ouuuuyty"
+    // U+0100..U+017F
+    "aaaaaaccccccccdd"
+    "ddeeeeeeeeeegggg"
+    "gggghhhhiiiiiiii"
+    "iijjjjkkklllllll"
+    "lllnnnnnnnnnoooo"
+    "oooorrrrrrssssss"
+    "ssttttttuuuuuuuu"
+    "uuuuwwyyyzzzzzzs";
+
+}  // namespace
+
+std::string repair_utf8(std::string_view in, bool* repaired) {
+    std::string out;
+    out.reserve(in.size());
+    bool changed = false;
+    for (std::size_t i = 0; i < in.size();) {
+        std::size_t len = valid_sequence_length(in, i);
+        if (len > 0) {
+            out.append(in.data() + i, len);
+            i += len;
+        } else {
+            append_utf8(out, cp1252(static_cast<unsigned char>(in[i])));
+            changed = true;
+            ++i;
+        }
+    }
+    if (repaired) *repaired = changed;
+    return out;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& pos) {
+    auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    std::size_t len = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : 4;
+    if (pos + len > s.size()) {  // only reachable on invalid input: consume the rest
+        pos = s.size();
+        return 0xFFFD;
+    }
+    char32_t cp = b0 & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (s[pos + k] & 0x3F);
+    pos += len;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+void append_folded(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        return;
+    }
+    switch (cp) {
+        case 0xC6:
+        case 0xE6:
+            out += "ae";
+            return;
+        case 0xDF:
+            out += "ss";
+            return;
+        case 0xDE:
+        case 0xFE:
+            out += "th";
+            return;
+        case 0x152:
+        case 0x153:
+            out += "oe";
+            return;
+        case 0x132:
+        case 0x133:
+            out += "ij";
+            return;
+        default:
+            break;
+    }
+    if (cp >= 0xC0 && cp <= 0x17F) {
+        char base = kLatinBase[cp - 0xC0];
+        if (base != '*' && base != '/') {
+            out += base;
+            return;
+        }
+    }
+    if (cp >= 0x391 && cp <= 0x3A9)
+        cp += 0x20;  // Greek capitals
+    else if (cp >= 0x410 && cp <= 0x42F)
+        cp += 0x20;  // Cyrillic capitals
+    append_utf8(out, cp);
+}
+
+std::string fold(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        auto b = static_cast<unsigned char>(utf8[i]);
+        if (b < 0x80) {
+            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            ++i;
+        } else {
+            append_folded(out, next_code_point(utf8, i));
+        }
+    }
+    return out;
+}
+
+bool is_letter_or_digit(char32_t cp) {
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp == 0xD7 || cp == 0xF7) return false;
+    if (cp >= 0xC0 && cp <= 0x24F) return true;     // Latin letters
+    if (cp >= 0x370 && cp <= 0x52F) return true;    // Greek, Cyrillic
+    if (cp >= 0x3040 && cp <= 0x9FFF) return true;  // kana, CJK
+    if (cp >= 0xAC00 && cp <= 0xD7AF) return true;  // Hangul
+    return false;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    for (char c : repair_utf8(text)) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\x";
+            out += kHex[u >> 4];
+            out += kHex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace reel

@@ -1,0 +1,34 @@
+// UTF-8 handling shared by every part of reel: repair, decoding, and case/accent folding.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace reel {
+
+// Returns `in` as valid UTF-8. Bytes that do not form valid UTF-8 are read as Windows-1252
+// (what stray bytes in web text usually are), so "caf\xe9" becomes "café".
+// `repaired`, when given, is set to whether anything had to be changed.
+std::string repair_utf8(std::string_view in, bool* repaired = nullptr);
+
+// Decodes the code point at `pos` of valid UTF-8 and advances `pos` past it.
+char32_t next_code_point(std::string_view s, std::size_t& pos);
+
+void append_utf8(std::string& out, char32_t cp);
+
+// Lower-cases and strips accents from Latin letters (é→e, Ø→o, ß→ss, Æ→ae), so that
+// "Amélie", "AMELIE" and "amelie" compare equal. Other scripts are lower-cased where ASCII
+// or Latin-1, and passed through otherwise.
+std::string fold(std::string_view utf8);
+
+// The folded form of one code point, appended to `out` (several bytes for ß, æ, œ...).
+void append_folded(std::string& out, char32_t cp);
+
+bool is_letter_or_digit(char32_t cp);
+
+// Text fit for a one-line message (paths, queries): invalid UTF-8 repaired, control characters
+// shown as \xNN.
+std::string printable(std::string_view text);
+
+}  // namespace reel

@@ -1,0 +1,101 @@
+#include "batch.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "reel/errors.hpp"
+#include "reel/unicode.hpp"
+
+namespace reel {
+
+std::vector<BatchQuery> read_batch(std::istream& in) {
+    std::vector<BatchQuery> queries;
+    std::string line;
+    for (std::size_t n = 1; std::getline(in, line); ++n) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::string_view v = line;
+        if (v.find_first_not_of(" \t") == std::string_view::npos || v.front() == '#') continue;
+        auto tab = v.find('\t');
+        if (tab != std::string_view::npos) {
+            queries.push_back({std::string(v.substr(0, tab)), std::string(v.substr(tab + 1))});
+        } else {
+            queries.push_back({std::to_string(n), line});
+        }
+    }
+    return queries;
+}
+
+BatchOutcome run_batch(const std::filesystem::path& db, const std::vector<BatchQuery>& queries,
+                       const SearchOptions& options, const OutputStyle& style, unsigned threads,
+                       std::ostream& out, std::ostream& err) {
+    struct Slot {
+        std::string output, error;
+        bool matched = false, done = false;
+    };
+    std::vector<Slot> slots(queries.size());
+    std::mutex mu;
+    std::condition_variable cv;
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr fatal;
+
+    auto worker = [&] {
+        try {
+            Searcher searcher(db);
+            for (std::size_t i; (i = next++) < queries.size();) {
+                Slot s;
+                try {
+                    SearchResult r = searcher.search(queries[i].text, options);
+                    s.output = format_result(style, queries[i].id, queries[i].text, r);
+                    s.matched = r.total > 0;
+                } catch (const UsageError& e) {
+                    s.error = e.what();
+                    s.output = format_query_error(style, queries[i].id, queries[i].text, e.what());
+                }
+                s.done = true;
+                std::lock_guard lock(mu);
+                slots[i] = std::move(s);
+                cv.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard lock(mu);
+            if (!fatal) fatal = std::current_exception();
+            next = queries.size();
+            cv.notify_all();
+        }
+    };
+
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(queries.size())));
+    std::vector<std::jthread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+
+    BatchOutcome outcome;
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        Slot s;
+        {
+            std::unique_lock lock(mu);
+            cv.wait(lock, [&] { return slots[i].done || fatal; });
+            if (!slots[i].done) break;
+            s = std::move(slots[i]);
+        }
+        if (!s.error.empty()) {
+            ++outcome.errors;
+            err << fmt::format("reel-search: query {} '{}': {}\n", printable(queries[i].id),
+                               printable(queries[i].text.substr(0, 200)), s.error);
+        }
+        outcome.matched += s.matched;
+        out << s.output;
+    }
+    out.flush();
+    pool.clear();
+    if (fatal) std::rethrow_exception(fatal);
+    return outcome;
+}
+
+}  // namespace reel

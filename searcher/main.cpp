@@ -1,0 +1,165 @@
+// reel-search: ranked search over a reel database, one query or a batch.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "batch.hpp"
+#include "reel/cli_args.hpp"
+#include "reel/entity_catalogue.hpp"
+#include "reel/errors.hpp"
+#include "reel/output.hpp"
+#include "reel/query.hpp"
+#include "reel/search.hpp"
+#include "reel/stored_review.hpp"
+#include "reel/unicode.hpp"
+
+namespace {
+
+constexpr const char* kDescription = R"(Search film reviews indexed by reel-index.
+
+  reel-search [options] QUERY
+  reel-search --batch FILE|- [options]     one query per line, "ID<TAB>QUERY" names it
+  reel-search --list people|films|reviews  the entity catalogue, or every review's entities
+
+Exit status: 0 some query matched, 1 nothing matched, 2 usage or query error,
+3 database error.)";
+
+int list(const std::filesystem::path& db_path, const std::string& what, const std::string& prefix,
+         std::size_t limit, const reel::OutputStyle& style) {
+    reel::Searcher searcher(db_path);
+    const Xapian::Database& db = searcher.database();
+    std::size_t printed = 0;
+    if (what == "reviews") {
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            std::cout << reel::format_review_entry(
+                style, reel::decode_document_data(db.get_document(*it).get_data()));
+            if (++printed == limit) break;
+        }
+    } else {
+        auto kind = what == "people" ? reel::EntityKind::person : reel::EntityKind::film;
+        for (const auto& entry : reel::read_catalogue(db, kind, prefix, limit)) {
+            std::cout << reel::format_catalogue_entry(style, entry);
+            ++printed;
+        }
+    }
+    return printed > 0 ? reel::kExitOk : reel::kExitPartial;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app(kDescription, "reel-search");
+    app.get_formatter()->column_width(34);
+    app.footer(std::string(reel::query_syntax_help()));
+    reel::arg::Database db;
+    reel::arg::Jobs jobs;
+    reel::SearchOptions options;
+    std::vector<std::string> query_words;
+    std::string query, batch, format = "text", color = "auto", list_what, prefix;
+    std::size_t list_limit = 0;
+    db.add(app);
+    app.add_option("query", query_words,
+                   "The query (see syntax below); several arguments are joined by spaces")
+        ->type_name("QUERY");
+    app.add_option("--batch", batch, "Read queries from FILE ('-' for stdin), one per line")
+        ->type_name("FILE|-");
+    app.add_option("-f,--format", format,
+                   "Output: text (for people), json (one object per query per line), tsv")
+        ->check(CLI::IsMember({"text", "json", "tsv"}))
+        ->capture_default_str();
+    app.add_option("-n,--limit", options.limit, "Results per query")->capture_default_str();
+    app.add_option("--offset", options.offset, "Skip this many results first (paging)")
+        ->capture_default_str();
+    app.add_flag("-c,--count", options.count_only,
+                 "Print the exact number of matching reviews only");
+    app.add_flag("--any", options.query.match_any,
+                 "Match reviews with any of the words (default: all)");
+    app.add_flag("--facets", options.facets, "Add the top people and films among all matches");
+    app.add_flag(
+        "--no-snippets", [&](std::int64_t) { options.snippets = false; },
+        "Leave out text snippets");
+    app.add_option("--list", list_what,
+                   "List people or films (most reviewed first), or every review's entities")
+        ->check(CLI::IsMember({"people", "films", "reviews"}));
+    app.add_option("--prefix", prefix, "With --list: only names with a word starting with TEXT")
+        ->type_name("TEXT");
+    app.add_option("--list-limit", list_limit, "With --list: at most N entries (default: all)");
+    app.add_option("--color", color,
+                   "Highlight matches: auto (when stdout is a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    jobs.add(app, "Threads for --batch");
+    reel::arg::add_version(app, "reel-search");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : reel::kExitUsage;
+    }
+
+    for (const auto& w : query_words) query += (query.empty() ? "" : " ") + w;
+
+    reel::OutputStyle style;
+    style.format = format == "json"  ? reel::OutputFormat::json
+                   : format == "tsv" ? reel::OutputFormat::tsv
+                                     : reel::OutputFormat::text;
+    style.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
+    style.count_only = options.count_only;
+    style.facets = options.facets;
+    options.highlight_start = reel::highlight_start(style);
+    options.highlight_end = reel::highlight_end(style);
+
+    int modes = !query.empty() + !batch.empty() + !list_what.empty();
+    if (modes != 1) {
+        fmt::print(
+            stderr,
+            "reel-search: give exactly one of QUERY, --batch FILE or --list WHAT (see --help)\n");
+        return reel::kExitUsage;
+    }
+
+    try {
+        std::ios::sync_with_stdio(false);
+        if (!list_what.empty()) return list(db.path(), list_what, prefix, list_limit, style);
+        std::cout << reel::format_header(style);
+        if (!query.empty()) {
+            reel::Searcher searcher(db.path());
+            reel::SearchResult result;
+            try {
+                result = searcher.search(query, options);
+            } catch (const reel::UsageError& e) {
+                fmt::print(stderr, "reel-search: bad query '{}': {}\n",
+                           reel::printable(query.substr(0, 200)), e.what());
+                return reel::kExitUsage;
+            }
+            std::cout << reel::format_result(style, "", query, result);
+            std::cout.flush();
+            return result.total > 0 ? reel::kExitOk : reel::kExitPartial;
+        }
+        std::ifstream file;
+        if (batch != "-") {
+            file.open(batch);
+            if (!file) {
+                fmt::print(stderr, "reel-search: cannot read batch file '{}'\n", batch);
+                return reel::kExitUsage;
+            }
+        }
+        std::vector<reel::BatchQuery> queries = reel::read_batch(batch == "-" ? std::cin : file);
+        auto outcome = reel::run_batch(db.path(), queries, options, style,
+                                       jobs.jobs ? jobs.jobs : 1, std::cout, std::cerr);
+        if (outcome.errors > 0) return reel::kExitUsage;
+        return outcome.matched > 0 ? reel::kExitOk : reel::kExitPartial;
+    } catch (const reel::DatabaseError& e) {
+        fmt::print(stderr, "reel-search: {}\n", e.what());
+        return reel::kExitDatabase;
+    } catch (const reel::InputError& e) {
+        fmt::print(stderr, "reel-search: {}\n", e.what());
+        return reel::kExitDatabase;
+    } catch (const Xapian::Error& e) {
+        fmt::print(stderr, "reel-search: database error: {}\n", e.get_description());
+        return reel::kExitDatabase;
+    }
+}

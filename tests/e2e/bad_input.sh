@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Bad input never stops a run: one warning per file naming it, the rest indexed, exit 1, and
+# what was indexed before is never lost.
+source "$(dirname "$0")/lib.sh"
+
+mkdir -p "$WORK/in"
+cd "$WORK/in"
+printf 'a good review of Heat\n' > good.txt
+printf 'Am\xe9lie is caf\xe9 charm \xff\xfe\n' > latin1.txt
+head -c 4096 /dev/urandom > binary.txt
+: > empty.txt
+printf '\xff\xfeH\0e\0a\0t\0 \0u\0t\0f\0s\0i\0x\0t\0e\0e\0n\0' > utf16.txt
+printf 'nul\0bytes inside plums\n' > nul.txt
+printf '{"text": "broken json' > broken.json
+printf '{"text":"ok line kiwis"}\n{not json}\n{"text":"another line kiwis"}\n' > mixed.jsonl
+printf 'review,film\n"unbalanced quote mangoes,X\nnext,Y\n' > unbalanced.csv
+printf 'review,film\nragged mangoes,A,extra,fields\nshort\n' > ragged.csv
+printf 'title,score\nno text column,3\n' > notext.csv
+python3 -c 'print("<div>"*100000 + "deep nested papayas" + "</div>"*100000)' > deep.html
+printf '<html><body><p>unclosed <b>tags <i>guavas</body>' > unclosed.html
+printf 'secret figs\n' > unreadable.txt && chmod 000 unreadable.txt
+mkdir locked && printf 'hidden\n' > locked/x.txt && chmod 000 locked
+ln -s "$WORK/in" loop
+printf 'name with newline limes\n' > "$(printf 'lime\nname.txt')"
+: > "$(printf 'new\nline.txt')"
+printf 'bad name quinces\n' > "$(printf 'bad\xffname.txt')"
+printf 'ignored\n' > picture.png
+
+expect_status 1 "index hostile folder" "$REEL_INDEX" --quiet .
+warnings=$(printf '%s\n' "$ERR" | grep -c 'warning')
+check "each problem named" contains "$ERR" "binary.txt: binary content"
+check "empty file named" contains "$ERR" "empty.txt: empty file"
+check "broken JSON named with reason" contains "$ERR" "broken.json: malformed JSON"
+check "bad JSONL line named" contains "$ERR" "mixed.jsonl: line 2"
+check "unbalanced quote named" contains "$ERR" "unbalanced.csv: unbalanced quote"
+check "ragged rows named" contains "$ERR" "ragged.csv: 2 row(s)"
+check "CSV without text column named" contains "$ERR" "notext.csv: CSV header has no review text column"
+check "deep HTML handled" contains "$ERR" "deep.html: HTML nested too deeply"
+check "repaired UTF-8 named" contains "$ERR" "latin1.txt: invalid UTF-8 repaired"
+check "newline in name escaped" contains "$ERR" 'new\x0aline.txt'
+if [[ $(id -u) -ne 0 ]]; then
+    check "unreadable file named" contains "$ERR" "unreadable.txt: cannot open"
+    check "unreadable folder named" contains "$ERR" "locked: cannot read folder"
+fi
+check "warnings are one line each" [ "$warnings" -ge 8 ]
+check "good text indexed" [ "$(count heat)" = 2 ]
+check "latin1 repaired and searchable" [ "$(count amelie)" = 1 ]
+check "utf16 converted" [ "$(count utfsixteen)" = 1 ]
+check "NUL bytes dropped, rest kept" [ "$(count plums)" = 1 ]
+check "good JSONL lines kept" [ "$(count kiwis)" = 2 ]
+check "deep HTML text kept" [ "$(count papayas)" = 1 ]
+check "unclosed HTML text kept" [ "$(count guavas)" = 1 ]
+check "odd file names indexed" [ "$(count limes)" = 1 ] && check "invalid UTF-8 name indexed" [ "$(count quinces)" = 1 ]
+check "symlink loop did not duplicate" [ "$(count plums)" = 1 ]
+check "other types ignored" [ "$(count ignored)" = 0 ]
+
+# A file that turns bad keeps its previous version.
+chmod 644 unreadable.txt 2>/dev/null
+printf 'good review of Heat, version two\n' > good.txt
+touch -d '+1 minute' good.txt
+expect_status 1 "re-run" "$REEL_INDEX" --quiet .
+head -c 4096 /dev/urandom > good.txt
+touch -d '+2 minute' good.txt
+expect_status 1 "re-run with a file turned binary" "$REEL_INDEX" --quiet .
+check "warning says the old version is kept" contains "$ERR" "previously indexed version is kept"
+check "old version still searchable" [ "$(count 'version two')" = 1 ]
+
+# Usage errors.
+expect_status 2 "no inputs" "$REEL_INDEX"
+expect_status 2 "bad --field" "$REEL_INDEX" --field nonsense .
+check "bad --field explained" contains "$ERR" "NAME=COLUMN"
+expect_status 2 "input that does not exist" "$REEL_INDEX" --db "$WORK/db2" "$WORK/nothing-here"
+check "names the missing input" contains "$ERR" "nothing-here"
+
+# Database errors.
+printf 'not a database' > "$WORK/notadb"
+expect_status 3 "database path is a file" "$REEL_INDEX" --db "$WORK/notadb" .
+expect_status 3 "search on a non-database" "$REEL_SEARCH" --db "$WORK/notadb" heat
+
+chmod -R u+rwx "$WORK/in"
+finish

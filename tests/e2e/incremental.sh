@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Re-running reel-index updates only what changed, and deletes reviews of vanished files.
+source "$(dirname "$0")/lib.sh"
+
+mkdir -p "$WORK/in/deep"
+cd "$WORK/in"
+printf 'first review about apples\n' > one.txt
+printf 'second review about pears\n' > deep/two.txt
+printf '{"film":"X","text":"jsonl apples one"}\n{"film":"Y","text":"jsonl pears two"}\n' > three.jsonl
+
+expect_status 0 "first run" "$REEL_INDEX" --quiet .
+check "first run adds 3 files" contains "$ERR" "3 added, 0 updated, 0 deleted, 0 unchanged"
+expect_status 0 "second run" "$REEL_INDEX" --quiet .
+check "nothing changed" contains "$ERR" "0 added, 0 updated, 0 deleted, 3 unchanged"
+
+printf 'first review about plums now\n' > one.txt
+touch -d '+1 minute' one.txt
+printf 'a new one about apples\n' > deep/four.txt
+rm deep/two.txt
+printf '{"film":"X","text":"jsonl apples one"}\n' > three.jsonl
+touch -d '+1 minute' three.jsonl
+expect_status 0 "third run" "$REEL_INDEX" --quiet .
+check "changes counted" contains "$ERR" "1 added, 2 updated, 1 deleted, 0 unchanged"
+check "changed text found" [ "$(ids plums)" = one.txt ]
+check "old text gone" [ "$(count 'first review about apples')" = 0 ]
+check "deleted file gone" [ "$(count pears)" = 0 ]
+check "new file found" [ "$(ids apples)" = $'deep/four.txt\nthree.jsonl#1' ]
+check "no duplicates" [ "$(count review)" = 1 ] && check "removed record gone" [ "$(count jsonl)" = 1 ]
+
+# Indexing another folder into the same database leaves the first one alone.
+mkdir "$WORK/other" && printf 'elsewhere apples\n' > "$WORK/other/x.txt"
+expect_status 0 "index a second folder" "$REEL_INDEX" --quiet "$WORK/other"
+check "both folders searchable" [ "$(count apples)" = 3 ]
+
+# A folder that is missing (unmounted) never wipes its reviews.
+mv "$WORK/other" "$WORK/other-away"
+expect_status 1 "missing input" "$REEL_INDEX" --quiet "$WORK/other" .
+check "warning names the missing folder" contains "$ERR" "$WORK/other"
+check "its reviews are kept" [ "$(count elsewhere)" = 1 ]
+
+# --rebuild starts over.
+expect_status 0 "rebuild" "$REEL_INDEX" --quiet --rebuild .
+check "rebuild drops other folders" [ "$(count elsewhere)" = 0 ]
+check "rebuild re-adds" [ "$(count apples)" = 2 ]
+
+# Relative and absolute spellings of the same folder are the same documents.
+expect_status 0 "absolute path run" "$REEL_INDEX" --quiet "$WORK/in/"
+check "same files unchanged" contains "$ERR" "0 added, 0 updated, 0 deleted, 3 unchanged"
+
+finish

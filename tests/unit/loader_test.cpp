@@ -1,0 +1,235 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "reel/errors.hpp"
+#include "reel/loader.hpp"
+
+namespace reel {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string span_text(const Review& r, std::size_t i) {
+    return r.text.substr(r.emphasis.at(i).begin, r.emphasis.at(i).end - r.emphasis.at(i).begin);
+}
+
+TEST(ParseMarkdown, FrontMatterAndBody) {
+    std::vector<std::string> w;
+    Review r = parse_markdown(
+        "---\nfilm: \"Whiplash\"\nyear: 2014\nrating: 4/5\nauthor: Ana\ndate: 2014-10-10\n"
+        "title: Tempo\nurl: http://x\n---\nJ.K. Simmons in *Whiplash*.\n",
+        w);
+    EXPECT_EQ(r.film, "Whiplash");
+    EXPECT_EQ(r.year, 2014);
+    EXPECT_DOUBLE_EQ(*r.rating, 8);
+    EXPECT_EQ(r.author, "Ana");
+    EXPECT_EQ(r.title, "Tempo");
+    EXPECT_EQ(r.url, "http://x");
+    EXPECT_EQ(r.text, "J.K. Simmons in *Whiplash*.\n");
+    ASSERT_EQ(r.emphasis.size(), 1u);
+    EXPECT_EQ(span_text(r, 0), "Whiplash");
+    EXPECT_TRUE(w.empty());
+}
+
+TEST(ParseMarkdown, NoFrontMatterTitleFromHeading) {
+    std::vector<std::string> w;
+    Review r =
+        parse_markdown("# Heat, again\n\nsnake_case and **bold** are not _emphasis_ markers\n", w);
+    EXPECT_EQ(r.title, "Heat, again");
+    ASSERT_EQ(r.emphasis.size(), 1u);
+    EXPECT_EQ(span_text(r, 0), "emphasis");
+}
+
+TEST(ParseMarkdown, UnclosedFrontMatterIsText) {
+    std::vector<std::string> w;
+    Review r = parse_markdown("---\nfilm: X\nno end\n", w);
+    EXPECT_TRUE(r.film.empty());
+    EXPECT_NE(r.text.find("no end"), std::string::npos);
+    EXPECT_EQ(w.size(), 1u);
+}
+
+TEST(ParseHtml, VisibleTextTitleAndItalics) {
+    std::vector<std::string> w;
+    Review r = parse_html(
+        "<html><head><title>My &amp; review</title><meta name=author content='Bo'>"
+        "<style>p{color:red}</style></head><body><script>var x='hidden';</script>"
+        "<p>Nicole Kidman in <em>Rabbit&nbsp;Hole</em>.</p><p>Second&#8217;s</p></body></html>",
+        w);
+    EXPECT_EQ(r.title, "My & review");
+    EXPECT_EQ(r.author, "Bo");
+    EXPECT_EQ(r.text.find("hidden"), std::string::npos);
+    EXPECT_EQ(r.text.find("color"), std::string::npos);
+    EXPECT_NE(r.text.find("Second's"), std::string::npos);
+    ASSERT_EQ(r.emphasis.size(), 1u);
+    EXPECT_EQ(span_text(r, 0), "Rabbit Hole");
+}
+
+TEST(ParseHtml, DeepNestingFallsBackWithoutCrashing) {
+    std::string html;
+    for (int i = 0; i < 100000; ++i) html += "<div>";
+    html += "deep text";
+    std::vector<std::string> w;
+    Review r = parse_html(html, w);
+    EXPECT_NE(r.text.find("deep text"), std::string::npos);
+    ASSERT_EQ(w.size(), 1u);
+}
+
+TEST(ParseJson, ArrayObjectAndWrapped) {
+    FieldMap m;
+    std::vector<std::string> w;
+    bool single = false;
+    auto a =
+        parse_json(R"([{"movie":"A","review":"one"},{"movie":"B","review":"two"}])", m, w, &single);
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_FALSE(single);
+    EXPECT_EQ(a[1].film, "B");
+    auto o = parse_json(R"({"film":"C","text":"three","rating":7})", m, w, &single);
+    EXPECT_TRUE(single);
+    EXPECT_DOUBLE_EQ(*o.at(0).rating, 7);
+    auto wrapped = parse_json(R"({"reviews":[{"text":"x"}]})", m, w, &single);
+    EXPECT_FALSE(single);
+    EXPECT_EQ(wrapped.size(), 1u);
+}
+
+TEST(ParseJson, SyntaxErrorNamesTheProblem) {
+    FieldMap m;
+    std::vector<std::string> w;
+    try {
+        parse_json(R"([{"text": "unterminated)", m, w);
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("malformed JSON"), std::string::npos);
+    }
+}
+
+TEST(ParseJson, InvalidUtf8InStringsIsRepaired) {
+    FieldMap m;
+    std::vector<std::string> w;
+    auto r = parse_json("{\"text\":\"Am\xe9lie\"}", m, w);
+    EXPECT_EQ(r.at(0).text, "Amélie");
+    EXPECT_EQ(w.size(), 1u);
+}
+
+TEST(ParseJsonl, BadLinesAreSkippedWithLineNumbers) {
+    FieldMap m;
+    std::vector<std::string> w;
+    std::istringstream in("{\"text\":\"a\"}\n\n{broken\n[1]\n{\"text\":\"b\"}\r\n");
+    auto r = parse_jsonl(in, m, 1 << 20, w);
+    ASSERT_EQ(r.size(), 4u);  // placeholders keep record numbers aligned
+    EXPECT_EQ(r[0].text, "a");
+    EXPECT_EQ(r[3].text, "b");
+    ASSERT_EQ(w.size(), 2u);
+    EXPECT_NE(w[0].find("line 3"), std::string::npos);
+    EXPECT_NE(w[1].find("line 4"), std::string::npos);
+}
+
+TEST(ParseJsonl, OverlongLineIsSkippedInBoundedMemory) {
+    FieldMap m;
+    std::vector<std::string> w;
+    std::istringstream in("{\"text\":\"" + std::string(5000, 'x') + "\"}\n{\"text\":\"ok\"}\n");
+    auto r = parse_jsonl(in, m, 1000, w);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_TRUE(r[0].text.empty());
+    EXPECT_EQ(r[1].text, "ok");
+}
+
+TEST(ParseCsv, QuotesNewlinesAndCrlf) {
+    FieldMap m;
+    std::vector<std::string> w;
+    std::istringstream in(
+        "critic,movie_title,review_content\r\nAna,Heat,\"Long, "
+        "\"\"tense\"\"\r\nshoot-out\"\r\nBo,Alien,Scary\r\n");
+    auto r = parse_csv(in, ',', m, 1 << 20, w);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].text, "Long, \"tense\"\nshoot-out");
+    EXPECT_EQ(r[1].film, "Alien");
+    EXPECT_TRUE(w.empty());
+}
+
+TEST(ParseCsv, RaggedRowsAndUnbalancedQuotesAreReported) {
+    FieldMap m;
+    std::vector<std::string> w;
+    std::istringstream in("review,film\nfine,A\nshort\n\"open quote,B\nnever closed\n");
+    auto r = parse_csv(in, ',', m, 1 << 20, w);
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[0].film, "A");
+    ASSERT_EQ(w.size(), 2u);
+    EXPECT_NE(w[0].find("row(s)"), std::string::npos);
+    EXPECT_NE(w[1].find("unbalanced quote"), std::string::npos);
+}
+
+TEST(ParseCsv, HeaderWithoutTextColumnIsRejected) {
+    FieldMap m;
+    std::vector<std::string> w;
+    std::istringstream in("title,score\nx,1\n");
+    EXPECT_THROW(parse_csv(in, ',', m, 1 << 20, w), InputError);
+}
+
+class LoadFileTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("reel-loader-" + std::to_string(::getpid()));
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+    fs::path write(const std::string& name, const std::string& bytes) {
+        std::ofstream(dir_ / name, std::ios::binary) << bytes;
+        return dir_ / name;
+    }
+    fs::path dir_;
+};
+
+TEST_F(LoadFileTest, IdsAndRecordNumbers) {
+    LoadOptions o;
+    auto one = load_file(write("a.txt", "hello"), Format::text, o);
+    EXPECT_EQ(one.reviews.at(0).id, (dir_ / "a.txt").string());
+    EXPECT_EQ(one.reviews.at(0).record, 0);
+    auto many = load_file(write("b.jsonl", "{\"text\":\"x\"}\n{\"nope\":1}\n{\"text\":\"y\"}\n"),
+                          Format::jsonl, o);
+    ASSERT_EQ(many.reviews.size(), 2u);
+    EXPECT_EQ(many.reviews[1].id, (dir_ / "b.jsonl").string() + "#3");
+    EXPECT_EQ(many.reviews[1].record, 3);
+    EXPECT_EQ(many.warnings.size(), 1u);  // the record without text
+}
+
+TEST_F(LoadFileTest, HugeReviewIsCutAndSaysSo) {
+    LoadOptions o;
+    o.max_review_bytes = 1000;
+    auto r = load_file(write("big.txt", std::string(5000, 'a') + " end"), Format::text, o);
+    EXPECT_EQ(r.reviews.at(0).text.size(), 1000u);
+    ASSERT_EQ(r.warnings.size(), 1u);
+}
+
+TEST_F(LoadFileTest, BinaryEmptyAndMissingFilesAreInputErrors) {
+    LoadOptions o;
+    std::string binary;
+    for (int i = 0; i < 2000; ++i) binary += static_cast<char>(i % 7);
+    EXPECT_THROW(load_file(write("bin.txt", binary), Format::text, o), InputError);
+    EXPECT_THROW(load_file(write("empty.txt", ""), Format::text, o), InputError);
+    EXPECT_THROW(load_file(write("blank.md", "---\nfilm: X\n---\n  \n"), Format::markdown, o),
+                 InputError);
+    EXPECT_THROW(load_file(dir_ / "missing.txt", Format::text, o), InputError);
+}
+
+TEST_F(LoadFileTest, Utf16WithBomIsConverted) {
+    LoadOptions o;
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string("Heat")) utf16 += std::string{c, '\0'};
+    auto r = load_file(write("u.txt", utf16), Format::text, o);
+    EXPECT_EQ(r.reviews.at(0).text, "Heat");
+}
+
+TEST(FormatFor, ByExtensionAnyCase) {
+    EXPECT_EQ(format_for("a/B.TXT"), Format::text);
+    EXPECT_EQ(format_for("x.Markdown"), Format::markdown);
+    EXPECT_EQ(format_for("x.htm"), Format::html);
+    EXPECT_EQ(format_for("x.ndjson"), Format::jsonl);
+    EXPECT_FALSE(format_for("x.png"));
+    EXPECT_FALSE(format_for("README"));
+}
+
+}  // namespace
+}  // namespace reel

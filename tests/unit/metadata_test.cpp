@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "reel/errors.hpp"
+#include "reel/field_map.hpp"
+#include "reel/metadata.hpp"
+
+namespace reel {
+namespace {
+
+TEST(ParseRating, AsPeopleWriteThem) {
+    EXPECT_DOUBLE_EQ(*parse_rating("8/10"), 8);
+    EXPECT_DOUBLE_EQ(*parse_rating("4/5"), 8);
+    EXPECT_DOUBLE_EQ(*parse_rating("3.5/5"), 7);
+    EXPECT_DOUBLE_EQ(*parse_rating("3,5 / 5"), 7);
+    EXPECT_DOUBLE_EQ(*parse_rating("9"), 9);
+    EXPECT_DOUBLE_EQ(*parse_rating("85%"), 8.5);
+    EXPECT_DOUBLE_EQ(*parse_rating("4 stars"), 8);
+    EXPECT_DOUBLE_EQ(*parse_rating("3 out of 5"), 6);
+    EXPECT_DOUBLE_EQ(*parse_rating("★★★★☆"), 8);
+    EXPECT_DOUBLE_EQ(*parse_rating("★★★½"), 7);
+}
+
+TEST(ParseRating, NonsenseGivesNothing) {
+    EXPECT_FALSE(parse_rating(""));
+    EXPECT_FALSE(parse_rating("great!"));
+    EXPECT_FALSE(parse_rating("12/10"));
+    EXPECT_FALSE(parse_rating("5/0"));
+    EXPECT_FALSE(parse_rating("1000"));
+}
+
+TEST(ParseYear, FirstPlausibleYear) {
+    EXPECT_EQ(parse_year("2014-10-10"), 2014);
+    EXPECT_EQ(parse_year("Oct 10, 1995"), 1995);
+    EXPECT_FALSE(parse_year("12345"));
+    EXPECT_FALSE(parse_year("1700"));
+}
+
+TEST(SortableDate, IsoLikeDates) {
+    EXPECT_EQ(sortable_date("2014-10-10"), "20141010");
+    EXPECT_EQ(sortable_date("2014/3"), "20140101");  // one-digit month is not ISO: year only
+    EXPECT_EQ(sortable_date("2014-03"), "20140301");
+    EXPECT_EQ(sortable_date("2014"), "20140101");
+    EXPECT_EQ(sortable_date("yesterday"), "");
+    EXPECT_EQ(sortable_date("20141"), "");
+}
+
+TEST(FieldMap, RecognisesCommonColumnNames) {
+    FieldMap m;
+    EXPECT_EQ(m.field_for("review_content"), Field::text);
+    EXPECT_EQ(m.field_for("Movie Title"), Field::film);
+    EXPECT_EQ(m.field_for("CRITIC_NAME"), Field::author);
+    EXPECT_EQ(m.field_for("score"), Field::rating);
+    EXPECT_FALSE(m.field_for("rotten_tomatoes_link"));
+}
+
+TEST(FieldMap, ExplicitMappingWins) {
+    FieldMap m;
+    m.add_mapping("text=blurb");
+    m.add_mapping("film=title");
+    EXPECT_EQ(m.field_for("Blurb"), Field::text);
+    EXPECT_EQ(m.field_for("title"), Field::film);
+}
+
+TEST(FieldMap, MalformedMappingIsAUsageError) {
+    FieldMap m;
+    EXPECT_THROW(m.add_mapping("blurb"), UsageError);
+    EXPECT_THROW(m.add_mapping("=x"), UsageError);
+    EXPECT_THROW(m.add_mapping("colour=x"), UsageError);
+}
+
+TEST(ReviewFromRecord, FillsFieldsAndParsesMetadata) {
+    FieldMap m;
+    Review r = review_from_record({{"critic", "Ana"},
+                                   {"movie_title", "Heat"},
+                                   {"score", "3.5/5"},
+                                   {"review_date", "1995-12-15"},
+                                   {"review_content", "Pacino &amp; De Niro"}},
+                                  m);
+    EXPECT_EQ(r.author, "Ana");
+    EXPECT_EQ(r.film, "Heat");
+    EXPECT_DOUBLE_EQ(*r.rating, 7);
+    EXPECT_EQ(r.year, 1995);
+    EXPECT_EQ(r.text, "Pacino & De Niro");
+}
+
+TEST(ReviewFromRecord, LoneTitleColumnNamesTheFilm) {
+    FieldMap m;
+    Review r = review_from_record({{"title", "Alien"}, {"text", "In space"}}, m);
+    EXPECT_EQ(r.film, "Alien");
+}
+
+}  // namespace
+}  // namespace reel

@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include "reel/text_normalize.hpp"
+#include "reel/unicode.hpp"
+
+namespace reel {
+namespace {
+
+TEST(RepairUtf8, StrayLatin1BytesBecomeTheirCharacters) {
+    bool repaired = false;
+    EXPECT_EQ(repair_utf8("caf\xe9 \xff", &repaired), "café ÿ");
+    EXPECT_TRUE(repaired);
+}
+
+TEST(RepairUtf8, ValidTextIsUntouched) {
+    bool repaired = true;
+    EXPECT_EQ(repair_utf8("Amélie — “Whiplash” 🥁", &repaired),
+              "Amélie — “Whiplash” 🥁");
+    EXPECT_FALSE(repaired);
+}
+
+TEST(RepairUtf8, TruncatedAndOverlongSequencesAreReplaced) {
+    EXPECT_EQ(repair_utf8("a\xe2\x80"), "aâ€");            // cut-off sequence, read as cp1252
+    EXPECT_EQ(repair_utf8("\xc0\xaf"), "À¯");              // overlong '/'
+    EXPECT_EQ(repair_utf8("\xed\xa0\x80"), "í\xc2\xa0€");  // UTF-16 surrogate
+}
+
+TEST(Fold, CaseAndAccentsDoNotMatter) {
+    EXPECT_EQ(fold("Amélie"), "amelie");
+    EXPECT_EQ(fold("AMÉLIE"), "amelie");
+    EXPECT_EQ(fold("Max von Sydow ØSTERGAARD Straße Æon"), "max von sydow ostergaard strasse aeon");
+    EXPECT_EQ(fold("Bong Joon-ho"), "bong joon-ho");
+}
+
+TEST(NormalizeText, CurlyQuotesBecomeStraight) {
+    EXPECT_EQ(normalize_text("“Whiplash” isn’t ‘bad’").text, "\"Whiplash\" isn't 'bad'");
+}
+
+TEST(NormalizeText, HtmlLeftOversInPlainText) {
+    EXPECT_EQ(normalize_text("Simmons &amp; Teller<br /><br />Great").text,
+              "Simmons & Teller\n\nGreat");
+    EXPECT_EQ(normalize_text("caf&eacute; &#8217;n&#x2019; &nbsp;x").text, "café 'n'  x");
+}
+
+TEST(NormalizeText, ItalicTagsBecomeEmphasisSpans) {
+    NormalizedText t = normalize_text("I loved <i>Rabbit Hole</i> a lot");
+    EXPECT_EQ(t.text, "I loved Rabbit Hole a lot");
+    ASSERT_EQ(t.emphasis.size(), 1u);
+    EXPECT_EQ(t.text.substr(t.emphasis[0].begin, t.emphasis[0].end - t.emphasis[0].begin),
+              "Rabbit Hole");
+}
+
+TEST(NormalizeText, LineEndingsAndControlCharacters) {
+    EXPECT_EQ(normalize_text("a\r\nb\rc\x01\x07\td\x7f").text, "a\nb\nc d");
+}
+
+TEST(NormalizeText, LessThanInProseIsNotATag) {
+    EXPECT_EQ(normalize_text("a <3 b and x < y > z").text, "a <3 b and x < y > z");
+}
+
+TEST(NormalizeText, InvalidUtf8IsRepairedAndFlagged) {
+    NormalizedText t = normalize_text("Am\xe9lie");
+    EXPECT_EQ(t.text, "Amélie");
+    EXPECT_TRUE(t.repaired_utf8);
+}
+
+}  // namespace
+}  // namespace reel
