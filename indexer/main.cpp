@@ -80,10 +80,12 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     app.add_flag("--no-entities", no_entities, "Do not look for people and films in the text");
     jobs.add(app, "Analysis threads");
-    app.add_option("--batch-size", options.batch_size,
-                   "Reviews per commit (an interrupted run keeps every committed batch)")
-        ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))
-        ->capture_default_str();
+    auto* batch_size =
+        app.add_option("--batch-size", options.batch_size,
+                       "Commit every N reviews; an interrupted run keeps each committed batch "
+                       "(default: 5000 when updating; a fresh build is written in parallel "
+                       "and committed once)")
+            ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
     app.add_option("--wait", options.wait_seconds,
                    "Wait up to SECONDS for another reel-index to finish")
         ->type_name("SECONDS")
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
     try {
         for (const auto& spec : field_specs) options.load.fields.add_mapping(spec);
         options.db = db.path();
+        options.batch_size_given = batch_size->count() > 0;
         for (const auto& in : inputs) options.inputs.emplace_back(in);
         options.catalog = catalog;
         options.extract_entities = !no_entities;

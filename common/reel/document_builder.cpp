@@ -68,8 +68,7 @@ Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEnt
     index_field(review.title, schema::kTitle);
     index_field(review.author, schema::kAuthor);
 
-    doc.add_boolean_term(schema::term(schema::kUniqueId, review.id));
-    doc.add_boolean_term(schema::term(schema::kSourceFile, review.path));
+    doc.add_boolean_term(schema::source_file_term(review.path));
     if (review.year) {
         doc.add_boolean_term(fmt::format("{}{}", schema::kYear, *review.year));
         doc.add_value(schema::kYearSlot, Xapian::sortable_serialise(*review.year));

@@ -2,7 +2,8 @@
 
 #include <initializer_list>
 #include <string>
-#include <unordered_map>
+
+#include "reel/entities_wordmap.hpp"
 
 namespace reel::entities {
 
@@ -11,9 +12,9 @@ namespace {
 using List = std::initializer_list<std::string_view>;
 
 struct Table {
-    std::unordered_map<std::string_view, std::uint32_t> bits;
+    WordBits<std::uint32_t> bits;
     void add(std::uint32_t bit, List words) {
-        for (auto w : words) bits[w] |= bit;
+        for (auto w : words) bits.add(w, bit);
     }
 };
 
@@ -119,8 +120,7 @@ Table build() {
 
 std::uint32_t cue_bits(std::string_view lower) {
     static const Table table = build();
-    auto it = table.bits.find(lower);
-    return it == table.bits.end() ? 0 : it->second;
+    return table.bits.get(lower);
 }
 
 }  // namespace reel::entities

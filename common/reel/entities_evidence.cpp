@@ -86,7 +86,7 @@ void EntityEvidence::add(Kind kind, std::string_view key, std::string_view name,
     e.count += count;
     std::string display = clean(name);
     if (e.name.empty() || fuller(display, e.name)) e.name = std::move(display);
-    if (kind != Kind::Character) changed();
+    changed();
 }
 
 void EntityEvidence::changed() {
@@ -189,7 +189,7 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
         for (const auto& [key, entry] : people_) {
             std::size_t sp = key.rfind(' ');
             if (sp == std::string::npos) continue;  // a one-word name has no surname to lend
-            SurnameBest& best = index->surnames[key.substr(sp + 1)];
+            Indexes::SurnameBest& best = index->surnames[std::string_view(key).substr(sp + 1)];
             best.total += entry.count;
             if (entry.count > best.best || (entry.count == best.best && key < best.key)) {
                 best.best = entry.count;
@@ -198,32 +198,41 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
         }
         for (const auto& [key, entry] : films_) {
             std::size_t words = 1 + std::count(key.begin(), key.end(), ' ');
-            std::size_t& most = index->film_first_words[key.substr(0, key.find(' '))];
+            std::size_t& most = index->film_first_words[std::string_view(key).substr(0, key.find(' '))];
             most = std::max(most, words);
+            index->counts[key].film = entry.count;
         }
+        for (const auto& [key, entry] : people_) index->counts[key].person = entry.count;
+        for (const auto& [key, entry] : characters_) index->counts[key].character = entry.count;
         indexes_ = std::move(index);
     }
     return indexes_;
 }
 
+const std::string* EntityEvidence::Indexes::dominant_person(std::string_view surname, std::uint32_t min_count,
+                                                            double min_share) const {
+    const SurnameBest* b = surnames.find(surname);
+    if (!b || b->best < min_count || b->best < min_share * b->total) return nullptr;
+    return &b->key;
+}
+
+std::size_t EntityEvidence::Indexes::film_words_from(std::string_view first_word) const {
+    const std::size_t* most = film_first_words.find(first_word);
+    return most ? *most : 0;
+}
+
 const std::string* EntityEvidence::dominant_person(std::string_view surname, std::uint32_t min_count,
                                                    double min_share) const {
     if (people_.empty()) return nullptr;
-    auto index = indexes();
-    auto it = index->surnames.find(surname);
-    if (it == index->surnames.end()) return nullptr;
-    const SurnameBest& b = it->second;
-    if (b.best < min_count || b.best < min_share * b.total) return nullptr;
-    // The key lives in people_, which outlives the index snapshot.
-    auto person = people_.find(b.key);
+    const std::string* key = indexes()->dominant_person(surname, min_count, min_share);
+    if (!key) return nullptr;
+    // Point into people_, which outlives any index snapshot.
+    auto person = people_.find(*key);
     return person == people_.end() ? nullptr : &person->first;
 }
 
 std::size_t EntityEvidence::film_words_from(std::string_view first_word) const {
-    if (films_.empty()) return 0;
-    auto index = indexes();
-    auto it = index->film_first_words.find(first_word);
-    return it == index->film_first_words.end() ? 0 : it->second;
+    return films_.empty() ? 0 : indexes()->film_words_from(first_word);
 }
 
 bool EntityEvidence::operator==(const EntityEvidence& other) const {

@@ -9,15 +9,47 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "reel/entities_wordmap.hpp"
+
 namespace reel {
 
 class EntityEvidence {
 public:
+    enum class Kind : std::uint8_t { Person, Character, Film };
     struct Entry {
         std::uint32_t count = 0;
         std::string name;  // display form: the fullest seen (longest, then smallest), so merging commutes
     };
-    enum class Kind : std::uint8_t { Person, Character, Film };
+
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+
+    // Lookups derived from the counts, built once after a change and shared by readers.
+    struct Indexes {
+        struct SurnameBest {
+            std::string key;
+            std::uint32_t best = 0;
+            std::uint32_t total = 0;
+        };
+        struct Counts {
+            std::uint32_t person = 0, character = 0, film = 0;
+        };
+        entities::WordMap<SurnameBest> surnames;
+        entities::WordMap<std::size_t> film_first_words;
+        entities::WordMap<Counts> counts;  // every key of every kind
+
+        std::uint32_t count(Kind kind, std::string_view key) const {
+            const Counts* c = counts.find(key);
+            if (!c) return 0;
+            return kind == Kind::Person ? c->person : kind == Kind::Character ? c->character : c->film;
+        }
+
+        const std::string* dominant_person(std::string_view surname, std::uint32_t min_count,
+                                           double min_share) const;
+        std::size_t film_words_from(std::string_view first_word) const;
+    };
 
     EntityEvidence() = default;
     EntityEvidence(const EntityEvidence& other);
@@ -53,27 +85,16 @@ public:
     // running text look up known titles only where one could start.
     std::size_t film_words_from(std::string_view first_word) const;
 
+    // A snapshot of the lookups (thread-safe; cheap after the first call).
+    std::shared_ptr<const Indexes> indexes() const;
+
     bool operator==(const EntityEvidence& other) const;
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     using Map = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
-    struct SurnameBest {
-        std::string key;
-        std::uint32_t best = 0;
-        std::uint32_t total = 0;
-    };
-    struct Indexes {
-        std::unordered_map<std::string, SurnameBest, Hash, std::equal_to<>> surnames;
-        std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> film_first_words;
-    };
 
     Map& map(Kind kind);
     const Map& map(Kind kind) const;
-    std::shared_ptr<const Indexes> indexes() const;
     void changed();
 
     Map people_;

@@ -47,7 +47,7 @@ public:
     void cued(const PeopleFound& people) {
         people_ = &people;
         cues();
-        known();
+        if (s_.corpus) known();  // observing gathers confident titles only
     }
 
 private:
@@ -263,8 +263,8 @@ private:
             }
             // Leading words that only open the sentence ("Then", "Watching") are not the title.
             while (b + 1 < e && s_[b].word() && !s_.cue(b, kCueArticle) &&
-                   (s_.lx.stopwords.contains(s_.folded(b)) || strong_cue(s_, b) ||
-                    (s_[b].has(kSentenceStart) && s_.lx.common_words.contains(s_.folded(b))))) {
+                   (s_.lex_is(b, kLexStop) || strong_cue(s_, b) ||
+                    (s_[b].has(kSentenceStart) && s_.lex_is(b, kLexCommon)))) {
                 ++b;
                 while (b < e && !cap_or_digit(b)) ++b;
             }
@@ -351,20 +351,23 @@ private:
         if (caps < 2 || after_weak_cue_not_title(s_, b)) return;
         if (s_.lx.stopwords.contains(first) && !s_.cue(b, kCueArticle)) return;
         for (std::size_t k = b; k < e; ++k) {
-            if (s_[k].word() && s_.lx.not_person.contains(s_.folded(k)) && words <= 2 && !s_.lx.common_words.contains(s_.folded(k))) return;
+            if (s_[k].word() && s_.lex_is(k, kLexNotPerson) && words <= 2 && !s_.lex_is(k, kLexCommon)) return;
         }
         add(b, e, Source::WeakCue, false);
     }
 
-    // The first key word of a token, as film_key would give it.
-    std::string first_key_word(std::size_t i) const {
-        std::string w;
-        for (char c : s_.folded(i)) {
+    // The first key word of a token, as film_key would give it, in `buf`.
+    std::string_view first_key_word(std::size_t i, char (&buf)[32]) const {
+        std::string_view w = s_[i].has(kCap) && !s_[i].has(kAllCaps) && !s_[i].has(kDigit) ? s_.raw(i) : s_.folded(i);
+        std::size_t n = 0;
+        for (char c : w) {
+            if (static_cast<unsigned char>(c) >= 0x80) return s_.folded(i);  // accents: fold fully
             if (c == '\'') continue;
             if (c == '-' || c == '.') break;
-            w += c;
+            if (n == sizeof buf) return {};
+            buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
         }
-        return w;
+        return std::string_view(buf, n);
     }
 
     // Titles known from metadata, evidence, the catalogue or earlier in this review, wherever
@@ -375,11 +378,11 @@ private:
         if (!s_.film_key.empty()) local.push_back(s_.film_key);
         for (std::size_t i = 0; i < s_.size(); ++i) {
             if (!cap_or_digit(i) || !free(i)) continue;
-            if (i > 0 && cap_or_digit(i - 1) && free(i - 1) && !s_[i].has(kSentenceStart)) {
-                // inside a capitalised run: only runs' starts and "the X" can begin a title
-                continue;
-            }
-            std::string w = first_key_word(i);
+            // film_key drops a leading "The", so the lookup starts at the next word.
+            std::size_t lookup = i;
+            if (s_.is(i, "the") && i + 1 < s_.size() && cap_or_digit(i + 1) && s_[i + 1].has(kSpaceBefore)) lookup = i + 1;
+            char buf[32];
+            std::string_view w = first_key_word(lookup, buf);
             if (w.empty()) continue;
             std::size_t most = 0;
             for (const auto& k : local) {
@@ -387,27 +390,40 @@ private:
                     most = std::max<std::size_t>(most, 1 + std::count(k.begin(), k.end(), ' '));
                 }
             }
-            if (s_.corpus) most = std::max(most, s_.corpus->film_words_from(w));
+            if (s_.corpus_index) most = std::max(most, s_.corpus_index->film_words_from(w));
             if (s_.catalog) most = std::max(most, s_.catalog->title_words_from(w));
             if (most == 0) continue;
-            // Longest match first.
+            // Longest match first, over ends that are capitalised words.
             std::size_t e_max = run_end(i, false, most * 2 + 2);
-            for (std::size_t e = e_max; e > i; --e) {
-                if (!s_[e - 1].word()) continue;
+            for (std::size_t e = e_max; e > lookup; --e) {
+                if (!cap_or_digit(e - 1)) continue;
+                std::size_t words = 0;
+                for (std::size_t k = lookup; k < e; ++k) words += s_[k].word();
+                if (words > most) continue;
+                // A lone everyday word ("It", "Love") is never taken on evidence alone; test
+                // that before building keys.
+                if (words == 1 && s_.lex_is(lookup, kLexStop | kLexCommon | kLexFirstName | kLexPlace | kLexNotPerson) &&
+                    !local_title_word(local, lookup)) {
+                    continue;
+                }
                 std::string key = film_key(s_.span_text(i, e));
                 bool local_hit = std::find(local.begin(), local.end(), key) != local.end();
                 std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Film, key);
                 bool cat = s_.catalog && s_.catalog->find_film(key);
                 if (!local_hit && ev == 0 && !cat) continue;
-                std::size_t words = 0;
-                for (std::size_t k = i; k < e; ++k) words += s_[k].word();
-                if (!local_hit && !accept_known(i, e, words, ev, cat)) break;
+                if (!local_hit && !accept_known(lookup, e, words, ev, cat)) break;
                 add(i, e, Source::Known, false);
                 local.push_back(key);
                 i = e - 1;
                 break;
             }
         }
+    }
+
+    // Whether one of this review's own titles is the single word at token i.
+    bool local_title_word(const std::vector<std::string>& local, std::size_t i) const {
+        std::string_view f = s_.folded(i);
+        return std::find(local.begin(), local.end(), f) != local.end();
     }
 
     bool accept_known(std::size_t b, std::size_t e, std::size_t words, std::uint32_t ev, bool cat) const {

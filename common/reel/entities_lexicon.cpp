@@ -24,26 +24,32 @@ void each_line(std::string_view name, F&& f) {
     }
 }
 
-void load_words(WordSet& set, std::string_view name) {
-    each_line(name, [&](std::string_view line) { set.add(fold(line)); });
+void load_words(Lexicon& lx, WordSet& set, std::string_view name, std::uint16_t bit) {
+    each_line(name, [&](std::string_view line) {
+        std::string w = fold(line);
+        set.add(w);
+        lx.word_bits.add(w, bit);
+    });
 }
 
 Lexicon build() {
     Lexicon lx;
-    load_words(lx.first_names, "female-first-names-en");
-    load_words(lx.first_names, "male-first-names-en");
-    load_words(lx.stopwords, "stopwords");
-    load_words(lx.common_words, "common-words");
-    load_words(lx.not_person, "not-person-words");
-    load_words(lx.particles, "particles");
-    load_words(lx.places, "places");
+    load_words(lx, lx.first_names, "female-first-names-en", kLexFirstName);
+    load_words(lx, lx.first_names, "male-first-names-en", kLexFirstName);
+    load_words(lx, lx.stopwords, "stopwords", kLexStop);
+    load_words(lx, lx.common_words, "common-words", kLexCommon);
+    load_words(lx, lx.not_person, "not-person-words", kLexNotPerson);
+    load_words(lx, lx.particles, "particles", kLexParticle);
+    load_words(lx, lx.places, "places", kLexPlace);
     each_line("honorifics", [&](std::string_view line) {
         std::size_t sp = line.find(' ');
         std::string word = fold(line.substr(0, sp));
         if (sp != std::string_view::npos && line.substr(sp + 1) == "keep") {
             lx.honorifics_kept.add(word);
+            lx.word_bits.add(word, kLexHonorKeep);
         } else {
             lx.honorifics.add(word);
+            lx.word_bits.add(word, kLexHonor);
         }
     });
     return lx;

@@ -1,30 +1,39 @@
 // The word lists entity extraction consults, built once from the embedded common/data/ lists.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "reel/entities_wordmap.hpp"
 
 namespace reel::entities {
 
 // A set of folded words or phrases; lookups take the folded form.
 class WordSet {
 public:
-    void add(std::string_view w) { words_.insert(std::string(w)); }
-    bool contains(std::string_view w) const { return words_.find(w) != words_.end(); }
-    std::size_t size() const { return words_.size(); }
+    void add(std::string_view w) { words_.add(w, 1); }
+    bool contains(std::string_view w) const { return words_.get(w) != 0; }
 
 private:
-    // Transparent hashing: lookups by string_view allocate nothing.
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+    WordBits<std::uint8_t> words_;
+};
+
+// What a single folded word is, in one lookup.
+enum LexBit : std::uint16_t {
+    kLexFirstName = 1 << 0,
+    kLexStop = 1 << 1,
+    kLexCommon = 1 << 2,
+    kLexNotPerson = 1 << 3,
+    kLexParticle = 1 << 4,
+    kLexHonor = 1 << 5,
+    kLexHonorKeep = 1 << 6,
+    kLexPlace = 1 << 7,
 };
 
 struct Lexicon {
+    std::uint16_t bits(std::string_view folded) const { return word_bits.get(folded); }
+
     WordSet first_names;       // English given names (female and male lists)
     WordSet stopwords;         // function words: never part of a name
     WordSet common_words;      // everyday words that open sentences ("Watching", "Great", "Will")
@@ -33,6 +42,7 @@ struct Lexicon {
     WordSet honorifics;        // "mr", "captain"...: mark characters
     WordSet honorifics_kept;   // "sir", "dame": part of a real person's usual name
     WordSet places;            // "new york", "paris"
+    WordBits<std::uint16_t> word_bits;
 };
 
 // The lexicon, loaded on first use (thread-safe).

@@ -24,6 +24,20 @@ bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() > suffix.size() + 2 && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// A fixed-capacity list: a run of name words is short, and runs are met on every capital.
+template <typename T>
+struct Small {
+    std::array<T, 12> items{};
+    std::size_t count = 0;
+    void push_back(T v) {
+        if (count < items.size()) items[count++] = v;
+    }
+    std::size_t size() const { return count; }
+    bool full() const { return count + 4 > items.size(); }
+    T back() const { return items[count - 1]; }
+    T operator[](std::size_t i) const { return items[i]; }
+};
+
 struct Candidate {
     std::size_t b = 0, e = 0;   // tokens [b, e)
     std::size_t before = 0;     // index of the first token before the run (honorifics included)
@@ -53,6 +67,10 @@ public:
         }
         for (auto& c : cands_) {
             if (c.names < 2) continue;
+            if (c.key.empty()) {  // skipped while observing: not evidence, but still not a title
+                if (c.accepted) claim(c, Claim::Person);
+                continue;
+            }
             if (c.accepted) {
                 auto& m = add_mention(out.people, canonical(c), c.key, s_[c.b].begin, confident(c));
                 m.add_form(c.display);
@@ -62,7 +80,7 @@ public:
                 claim(c, Claim::Character);
             }
         }
-        singles(out);
+        if (s_.corpus) singles(out);  // a lone surname is never confident evidence
         return out;
     }
 
@@ -71,27 +89,28 @@ private:
         const Token& t = s_[i];
         if (!t.word() || t.has(kDigit) || s_.claims[i] != Claim::None) return NT::None;
         if (t.has(kInitials)) return NT::Initials;
-        if (!t.has(kCap)) return s_.lx.particles.contains(s_.raw(i)) ? NT::Particle : NT::None;
-        std::string_view f = s_.folded(i);
+        if (!t.has(kCap)) return t.end - t.begin <= 4 && s_.lex_is(i, kLexParticle) ? NT::Particle : NT::None;
+        std::uint16_t lex = s_.lex(i);
         if (t.has(kAllCaps)) {
             // "JK Simmons", "TJ Miller": two or three capitals before a name are initials.
             bool next_name = i + 1 < s_.size() && s_[i + 1].word() && s_[i + 1].has(kCap) &&
                              !s_[i + 1].has(kAllCaps) && s_[i + 1].has(kSpaceBefore);
-            if (t.end - t.begin <= 3 && next_name && !t.has(kPossessive) && !is_acronym(f) &&
-                !s_.lx.stopwords.contains(f) && !s_.lx.not_person.contains(f)) {
+            if (t.end - t.begin <= 3 && next_name && !t.has(kPossessive) && !is_acronym(s_.folded(i)) &&
+                !(lex & (kLexStop | kLexNotPerson))) {
                 return NT::Initials;
             }
             return NT::None;
         }
-        if (s_.lx.stopwords.contains(f)) return NT::None;
-        if (s_.lx.honorifics.contains(f)) return NT::Honor;
-        if (s_.lx.honorifics_kept.contains(f)) return NT::HonorKeep;
+        if (lex & kLexStop) return NT::None;
+        if (lex & kLexHonor) return NT::Honor;
+        if (lex & kLexHonorKeep) return NT::HonorKeep;
         return NT::Name;
     }
 
     bool first_name(std::size_t i) const {
+        if (s_.lex_is(i, kLexFirstName)) return true;
+        if (!s_[i].has(kHyphenated)) return false;
         std::string_view f = s_.folded(i);
-        if (s_.lx.first_names.contains(f)) return true;
         std::size_t dash = f.find('-');  // "Jean-Pierre"
         return dash != std::string_view::npos && s_.lx.first_names.contains(f.substr(0, dash));
     }
@@ -102,12 +121,15 @@ private:
     void collect() {
         const std::size_t n = s_.size();
         for (std::size_t i = 0; i < n; ++i) {
+            if (!s_[i].word() || !s_[i].has(kCap)) continue;  // names start with a capital
             NT nt = name_tok(i);
             if (nt == NT::None || nt == NT::Particle) continue;
-            std::vector<std::size_t> run{i};
-            std::vector<NT> kinds{nt};
+            Small<std::size_t> run;
+            Small<NT> kinds;
+            run.push_back(i);
+            kinds.push_back(nt);
             std::size_t j = i;
-            while (run.size() < 8) {
+            while (!run.full()) {
                 if (s_[j].has(kPossessive)) break;
                 std::size_t k = j + 1;
                 bool honor = kinds.back() == NT::Honor || kinds.back() == NT::HonorKeep;
@@ -141,7 +163,7 @@ private:
 
     // Turns one run into candidates: honorifics and sentence-opening words come off the front,
     // organisation and place words split it.
-    void split(const std::vector<std::size_t>& run, const std::vector<NT>& kinds) {
+    void split(const Small<std::size_t>& run, const Small<NT>& kinds) {
         std::size_t a = 0;
         bool honor = false;
         while (a < run.size() && (kinds[a] == NT::Honor || kinds[a] == NT::HonorKeep)) {
@@ -164,7 +186,7 @@ private:
         bool after_org = false;
         while (a < run.size()) {
             std::size_t b = a;
-            while (b < run.size() && !(kinds[b] == NT::Name && s_.lx.not_person.contains(s_.folded(run[b])))) ++b;
+            while (b < run.size() && !(kinds[b] == NT::Name && s_.lex_is(run[b], kLexNotPerson))) ++b;
             // run[a, b) is free of organisation words
             std::size_t x = a, y = b;
             while (x < y && kinds[x] == NT::Particle) ++x;
@@ -177,9 +199,7 @@ private:
                 c.honor = honor && a == x;
                 c.org_adjacent = after_org || b < run.size();
                 for (std::size_t k = x; k < y; ++k) c.names += kinds[k] == NT::Name || kinds[k] == NT::Initials;
-                c.display = s_.span_text(c.b, c.e);
-                c.key = person_key(c.display);
-                if (!c.key.empty()) cands_.push_back(std::move(c));
+                cands_.push_back(std::move(c));
             }
             after_org = true;
             honor = false;
@@ -258,7 +278,7 @@ private:
         if (s_[c.b].has(kInitials) || name_tok(c.b) == NT::Initials) {
             sc += 2;
         } else if (first_name(c.b)) {
-            bool ambiguous = s_.lx.common_words.contains(s_.folded(c.b));
+            bool ambiguous = s_.lex_is(c.b, kLexCommon);
             sc += ambiguous && starts_sentence ? 1 : 2;
         } else if (c.names >= 2) {
             sc += starts_sentence ? 0 : 0.5;
@@ -268,9 +288,21 @@ private:
                 if (s_[k].has(kInitials)) sc += 0.5;  // "Samuel L. Jackson"
             }
         }
-        if (s_.catalog && s_.catalog->person_name(c.key)) sc += 3;
         c.cue = role_cue(c);
         sc += c.cue;
+        // While observing only confident names count: most candidates stop here, before the
+        // costlier key and evidence work.
+        if ((!s_.corpus && sc < (s_.catalog ? 0.5 : 3.5) && c.cue > -4) || c.names < 2) {
+            c.score = sc;  // a lone word gets its key only if singles() needs it
+            return;
+        }
+        c.display = s_.span_text(c.b, c.e);
+        c.key = person_key(c.display);
+        if (c.key.empty()) {
+            c.score = -100;
+            return;
+        }
+        if (s_.catalog && s_.catalog->person_name(c.key)) sc += 3;
         if (c.org_adjacent) sc -= 1;
         if (s_.lx.places.contains(c.key)) sc -= 10;
         std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Person, c.key);
@@ -278,8 +310,11 @@ private:
         if (ev > 0) sc += ev >= 4 ? 3 : ev >= 2 ? 2 : 1;
         if (ch > ev) sc -= ch >= 2 * ev + 2 ? 3 : 1;
         // A title named like a person ("Annie Hall", "Ed Wood") is the film unless cued as a person.
-        if (!s_.film_key.empty() && film_key(c.display) == s_.film_key && c.cue <= 0) sc -= 10;
-        if (s_.evidence(EntityEvidence::Kind::Film, film_key(c.display)) > ev + 1 && c.cue <= 0) sc -= 3;
+        if (c.cue <= 0 && (!s_.film_key.empty() || s_.corpus)) {
+            std::string fk = film_key(c.display);
+            if (fk == s_.film_key) sc -= 10;
+            if (s_.evidence(EntityEvidence::Kind::Film, fk) > ev + 1) sc -= 3;
+        }
         c.score = sc;
     }
 
@@ -330,6 +365,11 @@ private:
             std::size_t i = c.b;
             if (s_.claims[i] != Claim::None) continue;
             std::string_view f = s_.folded(i);
+            if (c.key.empty()) {
+                c.display = s_.span_text(c.b, c.e);
+                c.key = person_key(c.display);
+                if (c.key.empty()) continue;
+            }
             if (s_.lx.common_words.contains(f) && sentence_start(i)) continue;
             Mention* best = nullptr;
             for (auto& m : out.people) {
@@ -366,7 +406,7 @@ private:
             }
             if (s_.corpus && !sentence_start(i) && !s_.lx.first_names.contains(f) && !s_.lx.common_words.contains(f)) {
                 bool cued = c.cue > 0 || s_[i].has(kPossessive);
-                const std::string* key = s_.corpus->dominant_person(c.key, cued ? 2 : 4, 0.75);
+                const std::string* key = s_.corpus_index->dominant_person(c.key, cued ? 2 : 4, 0.75);
                 if (key && s_.evidence(EntityEvidence::Kind::Character, c.key) == 0) {
                     const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, *key);
                     std::string name = e ? e->name : *key;

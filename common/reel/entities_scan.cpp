@@ -1,11 +1,14 @@
 #include "reel/entities_scan.hpp"
 
+#include <algorithm>
+
 #include "reel/entity_key.hpp"
 
 namespace reel::entities {
 
 namespace {
 constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
+constexpr std::uint16_t kLexUnknown = 0xFFFF;
 }  // namespace
 
 void Mention::add_form(std::string form) {
@@ -23,8 +26,8 @@ Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis, cons
       corpus(corpus_in),
       catalog(catalog_in),
       claims(toks.size(), Claim::None),
-      folded_(toks.size()),
-      cues_(toks.size(), kUnknown) {
+      memo_(toks.size()) {
+    if (corpus) corpus_index = corpus->indexes();
     if (!review_film.empty()) {
         film_key = reel::film_key(review_film);
         if (catalog) film = catalog->find_film(film_key);
@@ -40,8 +43,16 @@ Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis, cons
 }
 
 std::string_view Scan::folded(std::size_t i) const {
-    if (folded_[i].empty()) folded_[i] = fold_word(raw(i));
-    return folded_[i];
+    Memo& m = memo_[i];
+    if (m.folded_at == kUnknown) {
+        if (folded_pool_.capacity() == 0) folded_pool_.reserve(2 * text.size() + 16);
+        std::string f = fold_word(raw(i));
+        if (folded_pool_.size() + f.size() > folded_pool_.capacity()) return {};  // cannot happen
+        m.folded_at = static_cast<std::uint32_t>(folded_pool_.size());
+        m.folded_len = static_cast<std::uint16_t>(std::min<std::size_t>(f.size(), 0xFFFF));
+        folded_pool_.append(f, 0, m.folded_len);
+    }
+    return std::string_view(folded_pool_).substr(m.folded_at, m.folded_len);
 }
 
 bool Scan::is(std::size_t i, std::string_view lower) const {
@@ -56,8 +67,26 @@ bool Scan::is(std::size_t i, std::string_view lower) const {
     return true;
 }
 
+std::uint16_t Scan::lex(std::size_t i) const {
+    if (memo_[i].lex != kLexUnknown) return memo_[i].lex;
+    std::uint16_t bits = 0;
+    if (toks[i].kind == TokKind::Word) {
+        std::string_view w = raw(i);
+        char buf[32];
+        bool ascii = w.size() <= sizeof buf;
+        for (std::size_t k = 0; ascii && k < w.size(); ++k) {
+            char c = w[k];
+            if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+            buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        }
+        bits = lx.bits(ascii ? std::string_view(buf, w.size()) : folded(i));
+    }
+    memo_[i].lex = bits;
+    return bits;
+}
+
 std::uint32_t Scan::cues(std::size_t i) const {
-    if (cues_[i] != kUnknown) return cues_[i];
+    if (memo_[i].cues != kUnknown) return memo_[i].cues;
     std::uint32_t bits = 0;
     std::string_view w = raw(i);
     if (toks[i].kind == TokKind::Word && w.size() <= 24) {
@@ -68,7 +97,7 @@ std::uint32_t Scan::cues(std::size_t i) const {
         }
         bits = cue_bits(std::string_view(buf, w.size()));
     }
-    cues_[i] = bits;
+    memo_[i].cues = bits;
     return bits;
 }
 

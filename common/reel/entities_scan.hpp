@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,7 @@ public:
     std::vector<Token> toks;
     const Lexicon& lx;
     const EntityEvidence* corpus;  // null while observing
+    std::shared_ptr<const EntityEvidence::Indexes> corpus_index;  // set with corpus
     const Catalog* catalog;
     const CatalogFilm* film = nullptr;  // the film under review, when the catalogue has it
     std::string film_key;               // film_key of the review's metadata film
@@ -50,6 +52,9 @@ public:
     // Whether token i is a word equal to `lower` ignoring ASCII case.
     bool is(std::size_t i, std::string_view lower) const;
     bool is_any(std::size_t i, std::initializer_list<std::string_view> lower) const;
+    // The lexicon bits (LexBit) of word i's folded form.
+    std::uint16_t lex(std::size_t i) const;
+    bool lex_is(std::size_t i, std::uint16_t bits) const { return (lex(i) & bits) != 0; }
     // The cue bits (entities_cues.hpp) of word i, read case-insensitively; 0 for other tokens.
     std::uint32_t cues(std::size_t i) const;
     bool cue(std::size_t i, std::uint32_t bits) const { return i < toks.size() && (cues(i) & bits) != 0; }
@@ -63,12 +68,21 @@ public:
     bool shouting() const { return shouting_; }
     // Evidence counts (0 without corpus evidence).
     std::uint32_t evidence(EntityEvidence::Kind kind, std::string_view key) const {
-        return corpus ? corpus->count(kind, key) : 0;
+        return corpus_index ? corpus_index->count(kind, key) : 0;
     }
 
 private:
-    mutable std::vector<std::string> folded_;
-    mutable std::vector<std::uint32_t> cues_;
+    // What has been looked up about each token, computed on first use.
+    struct Memo {
+        std::uint32_t cues = 0xFFFFFFFFu;
+        std::uint32_t folded_at = 0xFFFFFFFFu;  // offset into folded_pool_
+        std::uint16_t folded_len = 0;
+        std::uint16_t lex = 0xFFFF;
+    };
+    mutable std::vector<Memo> memo_;
+    // Folded forms live in one pool reserved up front (folding at most doubles a word), so the
+    // views handed out stay valid while more are added.
+    mutable std::string folded_pool_;
     bool shouting_ = false;
 };
 

@@ -184,7 +184,42 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
         int letters = 0, upper = 0, lower = 0;
         bool first = true;
         std::size_t j = i;
+        if (cp < 0x80) {
+            // The first character, ASCII: no decoding needed.
+            if (cp >= 'A' && cp <= 'Z') {
+                tok.flags |= kCap;
+                ++upper;
+                ++letters;
+            } else if (cp >= '0' && cp <= '9') {
+                tok.flags |= kDigit;
+            } else {
+                ++lower;
+                ++letters;
+            }
+            first = false;
+            j = i + 1;
+        }
         while (j < n) {
+            auto byte = static_cast<unsigned char>(t[j]);
+            if (byte < 0x80 && first == false) {
+                // Fast path for the common case: ASCII letters and digits inside a word.
+                if (byte >= 'a' && byte <= 'z') {
+                    ++letters;
+                    ++lower;
+                    ++j;
+                    continue;
+                }
+                if (byte >= 'A' && byte <= 'Z') {
+                    ++letters;
+                    ++upper;
+                    ++j;
+                    continue;
+                }
+                if (byte >= '0' && byte <= '9') {
+                    ++j;
+                    continue;
+                }
+            }
             std::size_t l = 0;
             char32_t w = peek(t, j, &l);
             if (is_word_cp(w)) {

@@ -52,6 +52,15 @@ void CatalogueDelta::add(EntityKind kind, const Entity& entity, int sign) {
     for (const std::string& alias : entity.aliases) c.aliases[alias] += sign;
 }
 
+void CatalogueDelta::merge(CatalogueDelta&& other) {
+    for (auto& [id, counts] : other.changes_) {
+        Counts& mine = changes_[id];
+        for (const auto& [form, n] : counts.names) mine.names[form] += n;
+        for (const auto& [form, n] : counts.aliases) mine.aliases[form] += n;
+    }
+    other.changes_.clear();
+}
+
 void CatalogueDelta::apply(Xapian::WritableDatabase& db) {
     for (const auto& [id, counts] : changes_) {
         std::string key = schema::metadata_key(metadata_prefix(id.first), id.second);

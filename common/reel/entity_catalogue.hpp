@@ -31,6 +31,7 @@ class CatalogueDelta {
   public:
     void add(EntityKind kind, const Entity& entity, int sign);  // sign: +1 added, -1 deleted
     void apply(Xapian::WritableDatabase& db);                   // and clears the delta
+    void merge(CatalogueDelta&& other);
     bool empty() const { return changes_.empty(); }
 
   private:

@@ -31,6 +31,9 @@ namespace {
 constexpr std::uintmax_t kWindowBytes = 256u << 20;
 // How far analysis threads may run ahead of the writer, in files.
 constexpr std::size_t kMaxFilesAhead = 512;
+// Below this many files a fresh build is quick anyway and skips the shard machinery.
+constexpr std::size_t kMinFilesForShards = 2000;
+constexpr unsigned kMaxShards = 4;
 
 struct FileWork {
     const InputFile* file = nullptr;
@@ -46,6 +49,15 @@ struct FileWork {
 struct KnownFile {
     std::string signature;
     std::string path;
+};
+
+// Where analysed files are written: the database itself, or one of the shards of a fresh build.
+struct Sink {
+    explicit Sink(Xapian::WritableDatabase database) : db(std::move(database)) {}
+    Xapian::WritableDatabase db;
+    CatalogueDelta delta;
+    std::unordered_set<std::string> synonym_terms;  // added in this run
+    std::size_t uncommitted = 0;
 };
 
 std::map<std::string, KnownFile> read_signatures(const Xapian::Database& db) {
@@ -77,7 +89,7 @@ class Run {
         : options_(options),
           observer_(observer),
           stop_(stop),
-          db_(open_for_writing(options.db, options.rebuild, options.wait_seconds)) {
+          main_(open_for_writing(options.db, options.rebuild, options.wait_seconds)) {
         if (!options.catalog.empty())
             catalog_ = std::make_unique<Catalog>(Catalog::load(options.catalog.string()));
         extractor_ = std::make_unique<EntityExtractor>(catalog_.get());
@@ -94,7 +106,7 @@ class Run {
         summary_.ignored = walk.ignored;
         if (walk.roots.empty()) throw UsageError("none of the inputs exists");
 
-        std::map<std::string, KnownFile> known = read_signatures(db_);
+        std::map<std::string, KnownFile> known = read_signatures(main_.db);
         std::vector<FileWork> todo;
         std::unordered_set<std::string> seen;
         for (const InputFile& f : walk.files) {
@@ -114,14 +126,16 @@ class Run {
             bool under_root = false;
             for (const auto& root : walk.roots) under_root |= is_under(path, root);
             if (!under_root) continue;
-            delete_file_documents(path);
-            db_.set_metadata(signature_key(path), "");
+            delete_file_documents(path, main_);
+            main_.db.set_metadata(signature_key(path), "");
             ++summary_.deleted;
         }
 
         progress_.files_total = todo.size();
         for (const FileWork& w : todo) progress_.bytes_total += w.file->size;
 
+        bool sharded = use_shards(todo.size());
+        if (sharded) open_shards();
         for (std::size_t begin = 0; begin < todo.size() && !stop_;) {
             std::size_t end = begin;
             std::uintmax_t bytes = 0;
@@ -129,9 +143,13 @@ class Run {
                    (end == begin || bytes + todo[end].file->size <= kWindowBytes)) {
                 bytes += todo[end++].file->size;
             }
-            process_window(todo, begin, end);
+            if (sharded)
+                process_window_sharded(todo, begin, end);
+            else
+                process_window(todo, begin, end);
             begin = end;
         }
+        if (sharded) merge_shards();
         commit(true);
         summary_.interrupted = stop_;
         summary_.seconds =
@@ -140,6 +158,7 @@ class Run {
     }
 
   private:
+    // Callers hold report_mu_ when shards run.
     void warn(const std::string& path, const std::string& message) {
         ++summary_.warnings;
         observer_.warning(path, message);
@@ -152,7 +171,7 @@ class Run {
 
     void load_evidence() {
         if (!options_.extract_entities || options_.rebuild) return;
-        std::string saved = db_.get_metadata(std::string(schema::kEvidenceKey));
+        std::string saved = main_.db.get_metadata(std::string(schema::kEvidenceKey));
         if (saved.empty()) return;
         try {
             evidence_ = EntityEvidence::unserialise(saved);
@@ -241,7 +260,7 @@ class Run {
                     continue;
                 }
             }
-            write(todo[i]);
+            write(todo[i], main_);
             todo[i] = FileWork{};
             std::lock_guard lock(mu);
             written = ++i;
@@ -254,34 +273,35 @@ class Run {
         }
     }
 
-    void write(FileWork& w) {
+    // Writes one analysed file to `sink`; called by one thread per sink.
+    void write(FileWork& w, Sink& sink) {
         const std::string& path = w.file->path.native();
         if (!w.error.empty()) {
+            std::lock_guard lock(report_mu_);
             warn(path, w.known ? w.error + "; the previously indexed version is kept" : w.error);
             ++summary_.skipped;
             advance_progress(w);
             return;
         }
-        for (const std::string& message : w.loaded->warnings) warn(path, message);
-        if (w.known) {
-            delete_file_documents(path);
-            ++summary_.updated;
-        } else {
-            ++summary_.added;
-        }
+        if (w.known) delete_file_documents(path, sink);
         for (std::size_t i = 0; i < w.docs.size(); ++i) {
-            db_.add_document(w.docs[i]);
-            for (const Entity& e : w.entities[i].people) delta_.add(EntityKind::person, e, +1);
-            for (const Entity& e : w.entities[i].films) delta_.add(EntityKind::film, e, +1);
+            sink.db.add_document(w.docs[i]);
+            for (const Entity& e : w.entities[i].people) sink.delta.add(EntityKind::person, e, +1);
+            for (const Entity& e : w.entities[i].films) sink.delta.add(EntityKind::film, e, +1);
         }
-        for (const StemSynonym& s : w.synonyms) {
-            if (synonym_terms_.insert(s.term).second) db_.add_synonym(s.key, s.term);
+        for (const StemSynonym& syn : w.synonyms) {
+            if (sink.synonym_terms.insert(syn.term).second) sink.db.add_synonym(syn.key, syn.term);
         }
-        db_.set_metadata(signature_key(path), w.file->signature + "\t" + path);
-        summary_.reviews += w.docs.size();
-        uncommitted_ += w.docs.size();
-        advance_progress(w);
-        if (uncommitted_ >= options_.batch_size) commit(false);
+        sink.db.set_metadata(signature_key(path), w.file->signature + "\t" + path);
+        sink.uncommitted += w.docs.size();
+        {
+            std::lock_guard lock(report_mu_);
+            for (const std::string& message : w.loaded->warnings) warn(path, message);
+            ++(w.known ? summary_.updated : summary_.added);
+            summary_.reviews += w.docs.size();
+            advance_progress(w);
+        }
+        if (&sink == &main_ && sink.uncommitted >= options_.batch_size) commit(false);
     }
 
     void advance_progress(const FileWork& w) {
@@ -290,46 +310,146 @@ class Run {
         observer_.progress(progress_);
     }
 
-    void delete_file_documents(const std::string& path) {
-        std::string term = schema::term(schema::kSourceFile, path);
-        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    void delete_file_documents(const std::string& path, Sink& sink) {
+        std::string term = schema::source_file_term(path);
+        for (auto it = sink.db.postlist_begin(term); it != sink.db.postlist_end(term); ++it) {
             try {
-                StoredReview old = decode_document_data(db_.get_document(*it).get_data());
-                for (const Entity& e : old.entities.people) delta_.add(EntityKind::person, e, -1);
-                for (const Entity& e : old.entities.films) delta_.add(EntityKind::film, e, -1);
+                StoredReview old = decode_document_data(sink.db.get_document(*it).get_data());
+                for (const Entity& e : old.entities.people)
+                    sink.delta.add(EntityKind::person, e, -1);
+                for (const Entity& e : old.entities.films) sink.delta.add(EntityKind::film, e, -1);
             } catch (const InputError&) {
                 // Foreign data: nothing of ours to take out of the catalogue.
             }
         }
-        db_.delete_document(term);
+        sink.db.delete_document(term);
     }
 
     void commit(bool final) {
         try {
-            delta_.apply(db_);
+            main_.delta.apply(main_.db);
             if (final && options_.extract_entities) {
-                db_.set_metadata(std::string(schema::kEvidenceKey), evidence_.serialise());
+                main_.db.set_metadata(std::string(schema::kEvidenceKey), evidence_.serialise());
             }
-            db_.commit();
+            main_.db.commit();
         } catch (const Xapian::Error& e) {
             throw DatabaseError(fmt::format("cannot write to database '{}': {}",
                                             options_.db.string(), e.get_msg()));
         }
-        uncommitted_ = 0;
+        main_.uncommitted = 0;
+    }
+
+    // --- Fresh builds: one writer per core, each into its own shard, merged at the end. ---
+    //
+    // Xapian's writer, not analysis, bounds indexing speed, and one WritableDatabase cannot be
+    // shared between threads; so an empty database is filled by writing disjoint runs of files
+    // into temporary shards in parallel and compacting them into the database once, which also
+    // leaves it fully packed. Updates of an existing database go through the single writer.
+
+    bool use_shards(std::size_t files) const {
+        return main_.db.get_doccount() == 0 && !options_.batch_size_given && threads() > 1 &&
+               files >= kMinFilesForShards;
+    }
+
+    std::filesystem::path shard_path(std::size_t k) const {
+        return options_.db.string() + fmt::format(".shard{}.tmp", k);
+    }
+
+    void remove_leftovers() const {
+        std::error_code ec;
+        for (std::size_t k = 0; k < 64; ++k) std::filesystem::remove_all(shard_path(k), ec);
+        std::filesystem::remove_all(options_.db.string() + ".compact.tmp", ec);
+        std::filesystem::remove_all(options_.db.string() + ".old.tmp", ec);
+    }
+
+    void open_shards() {
+        remove_leftovers();
+        unsigned n = std::min(threads(), kMaxShards);
+        for (unsigned k = 0; k < n; ++k) {
+            shard_paths_.push_back(shard_path(k));
+            // Scratch databases: a crash simply loses them, so skip fsync and copy-on-write.
+            shards_.push_back(std::make_unique<Sink>(Xapian::WritableDatabase(
+                shard_paths_.back().string(),
+                Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS)));
+            shards_.back()->db.set_metadata(std::string(schema::kSchemaVersionKey),
+                                            std::string(schema::kSchemaVersion));
+        }
+    }
+
+    void process_window_sharded(std::vector<FileWork>& todo, std::size_t begin, std::size_t end) {
+        parallel(begin, end, [&](std::size_t i) { load(todo[i]); });
+        for (std::size_t i = begin; i < end; ++i) evidence_.merge(todo[i].evidence);
+
+        // Contiguous runs of about equal bytes, so docids follow file order shard by shard.
+        std::uintmax_t total = 0;
+        for (std::size_t i = begin; i < end; ++i) total += todo[i].file->size;
+        std::vector<std::size_t> bounds{begin};
+        std::uintmax_t acc = 0;
+        for (std::size_t i = begin; i < end && bounds.size() < shards_.size(); ++i) {
+            acc += todo[i].file->size;
+            if (acc * shards_.size() >= total * bounds.size()) bounds.push_back(i + 1);
+        }
+        while (bounds.size() <= shards_.size()) bounds.push_back(end);
+
+        std::vector<std::jthread> pool;
+        std::mutex error_mu;
+        std::exception_ptr error;
+        for (std::size_t k = 0; k < shards_.size(); ++k) {
+            pool.emplace_back([&, k] {
+                try {
+                    DocumentBuilder builder;
+                    for (std::size_t i = bounds[k]; i < bounds[k + 1] && !stop_; ++i) {
+                        analyse(todo[i], builder);
+                        write(todo[i], *shards_[k]);
+                        todo[i] = FileWork{};
+                    }
+                } catch (...) {
+                    std::lock_guard lock(error_mu);
+                    if (!error) error = std::current_exception();
+                }
+            });
+        }
+        pool.clear();
+        if (error) std::rethrow_exception(error);
+    }
+
+    // Compacts the shards into a new database and puts it in place of the (empty) one.
+    void merge_shards() {
+        std::string target = options_.db.string();
+        std::string compacted = target + ".compact.tmp", old = target + ".old.tmp";
+        try {
+            Xapian::Database all;
+            for (auto& shard : shards_) {
+                shard->db.commit();
+                main_.delta.merge(std::move(shard->delta));
+                shard->db.close();
+            }
+            for (const auto& path : shard_paths_) all.add_database(Xapian::Database(path.string()));
+            all.compact(compacted);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(fmt::format("cannot build database '{}': {}", target, e.get_msg()));
+        }
+        shards_.clear();
+        // The empty database is swapped out while its lock is released; it held nothing.
+        main_.db.close();
+        std::filesystem::rename(target, old);
+        std::filesystem::rename(compacted, target);
+        main_.db = open_for_writing(options_.db, false, options_.wait_seconds);
+        remove_leftovers();
     }
 
     const IndexOptions& options_;
     IndexObserver& observer_;
     const std::atomic<bool>& stop_;
-    Xapian::WritableDatabase db_;
+    Sink main_;
+    std::vector<std::unique_ptr<Sink>> shards_;  // fresh builds only
+    std::vector<std::filesystem::path> shard_paths_;
+    std::mutex report_mu_;  // summary_, progress_ and observer_ when shards write in parallel
     std::unique_ptr<Catalog> catalog_;
     std::unique_ptr<EntityExtractor> extractor_;
     EntityEvidence evidence_;
-    CatalogueDelta delta_;
-    std::unordered_set<std::string> synonym_terms_;
     IndexSummary summary_;
     IndexProgress progress_;
-    std::size_t uncommitted_ = 0;
 };
 
 }  // namespace

@@ -18,9 +18,12 @@ struct IndexOptions {
     bool extract_entities = true;   // find people and films in the text
     std::filesystem::path catalog;  // optional film catalogue (CSV/TSV) for entity linking
     LoadOptions load;
-    unsigned jobs = 0;              // analysis threads; 0 = one per core
-    std::size_t batch_size = 5000;  // reviews per commit; an interrupted run keeps each batch
-    double wait_seconds = 0;        // how long to wait for another writer's lock
+    unsigned jobs = 0;  // analysis threads; 0 = one per core
+    // Reviews per commit; an interrupted run keeps each committed batch. Unless it was given
+    // (batch_size_given), a fresh build writes parallel shards and commits once at the end.
+    std::size_t batch_size = 5000;
+    bool batch_size_given = false;
+    double wait_seconds = 0;  // how long to wait for another writer's lock
 };
 
 struct IndexProgress {

@@ -40,6 +40,10 @@ std::string term(std::string_view prefix, std::string_view value) {
     return bounded(prefix, value);
 }
 
+std::string source_file_term(std::string_view path) {
+    return fmt::format("{}{:016x}", kSourceFile, fnv1a(path));
+}
+
 std::string metadata_key(std::string_view prefix, std::string_view value) {
     return bounded(prefix, value);
 }

@@ -1,8 +1,9 @@
 // The index schema: term prefixes, value slots and query field names. reel-index writes and
 // reel-search reads through these names only, so the two agree by construction.
 //
-// Prefixes follow Xapian omega's conventions where one exists (Q unique id, S title, A author,
-// P path, Y year) and use X... for reel's own fields.
+// Prefixes follow Xapian omega's conventions where one exists (S title, A author, P path, Y year)
+// and use X... for reel's own fields. There is no Q unique-id term: a review is found by its file
+// (P) and record number (document data), which keeps two long terms per document out of the index.
 #pragma once
 
 #include <xapian.h>
@@ -51,6 +52,10 @@ inline constexpr std::string_view kDateField = "date";
 // Xapian terms are limited to about 245 bytes; longer values (deep paths) are cut and given a
 // hash suffix so they stay unique.
 std::string term(std::string_view prefix, std::string_view value);
+
+// The term shared by all documents from one source file: P + a 64-bit hash of the path, as
+// paths are long and only ever looked up, never listed (metadata keeps the paths).
+std::string source_file_term(std::string_view path);
 
 // Key of a metadata entry; metadata keys have the same length limit as terms.
 std::string metadata_key(std::string_view prefix, std::string_view value);

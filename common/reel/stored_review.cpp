@@ -37,7 +37,7 @@ void put_if(Json& j, const char* key, const std::string& v) {
 }  // namespace
 
 std::string encode_document_data(const Review& r, const ExtractedEntities& entities) {
-    Json j = {{"id", r.id}, {"path", r.path}, {"record", r.record}};
+    Json j = {{"path", r.path}, {"record", r.record}};
     put_if(j, "title", r.title);
     put_if(j, "film", r.film);
     put_if(j, "author", r.author);
@@ -63,9 +63,9 @@ StoredReview decode_document_data(std::string_view data) {
     }
     if (!j.is_object()) throw InputError("document data is not reel's");
     Review& r = s.review;
-    r.id = j.value("id", "");
     r.path = j.value("path", "");
     r.record = j.value("record", 0);
+    r.id = r.record ? r.path + "#" + std::to_string(r.record) : r.path;
     r.title = j.value("title", "");
     r.film = j.value("film", "");
     r.author = j.value("author", "");

@@ -1,0 +1,96 @@
+// A small open-addressing map keyed by words: the lexicon, cue and evidence tables are read for
+// nearly every capitalised word of every review, so lookups must not chase list nodes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reel::entities {
+
+template <typename V>
+class WordMap {
+public:
+    WordMap() : slots_(16) {}
+
+    // The value for `word`, value-initialised when new.
+    V& operator[](std::string_view word) {
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        std::uint64_t h = hash(word);
+        std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot& slot = slots_[i];
+            if (slot.len == kEmpty) {
+                slot.hash = h;
+                slot.offset = static_cast<std::uint32_t>(pool_.size());
+                slot.len = static_cast<std::uint32_t>(word.size());
+                pool_.append(word);
+                ++count_;
+                return slot.value;
+            }
+            if (slot.hash == h && key(slot) == word) return slot.value;
+        }
+    }
+
+    const V* find(std::string_view word) const {
+        std::uint64_t h = hash(word);
+        std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots_[i];
+            if (slot.len == kEmpty) return nullptr;
+            if (slot.hash == h && key(slot) == word) return &slot.value;
+        }
+    }
+
+    std::size_t size() const { return count_; }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t len = kEmpty;
+        V value{};
+    };
+
+    static std::uint64_t hash(std::string_view s) {
+        std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then mixed so low bits spread
+        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return h ^ (h >> 29);
+    }
+
+    std::string_view key(const Slot& slot) const { return std::string_view(pool_).substr(slot.offset, slot.len); }
+
+    void grow() {
+        std::vector<Slot> old(slots_.size() * 2);
+        old.swap(slots_);
+        std::size_t mask = slots_.size() - 1;
+        for (Slot& s : old) {
+            if (s.len == kEmpty) continue;
+            std::size_t i = s.hash & mask;
+            while (slots_[i].len != kEmpty) i = (i + 1) & mask;
+            slots_[i] = std::move(s);
+        }
+    }
+
+    std::vector<Slot> slots_;
+    std::string pool_;
+    std::size_t count_ = 0;
+};
+
+// Words mapped to bit sets.
+template <typename Bits>
+class WordBits {
+public:
+    void add(std::string_view word, Bits bits) { map_[word] |= bits; }
+    Bits get(std::string_view word) const {
+        const Bits* b = map_.find(word);
+        return b ? *b : Bits{0};
+    }
+
+private:
+    WordMap<Bits> map_;
+};
+
+}  // namespace reel::entities
