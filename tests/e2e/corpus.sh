@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The project's corpus end to end: every format, entity fields, the catalogue and facets.
+source "$(dirname "$0")/lib.sh"
+
+expect_status 1 "index corpus/ (one file has broken UTF-8: exit 1)" "$REEL_INDEX" --quiet "$CORPUS"
+check "only the broken file is named" [ "$(printf '%s\n' "$ERR" | grep -c warning)" = 1 ]
+check "it is named with the reason" contains "$ERR" "amelie-cafe.txt: invalid UTF-8 repaired"
+reviews=$(($(wc -l < "$CORPUS/gold.tsv") - 1))
+check "every review of the gold is indexed" contains "$ERR" "$reviews reviews indexed"
+
+# Every review id in the gold is in the index, and nothing else.
+"$REEL_SEARCH" --list reviews --format json > "$WORK/reviews.jsonl"
+check "index ids equal gold ids" python3 - "$CORPUS" "$WORK/reviews.jsonl" <<'PY'
+import json, sys
+corpus, listing = sys.argv[1].rstrip("/") + "/", sys.argv[2]
+gold = {l.split("\t")[0] for l in open(corpus + "gold.tsv", encoding="utf-8").read().splitlines()[1:]}
+ids = {json.loads(l)["id"].replace(corpus, "") for l in open(listing)}
+assert ids == gold, (sorted(ids - gold), sorted(gold - ids))
+PY
+
+# Person keys: every spelling of a name finds the same reviews.
+a=$(count 'person:"J.K. Simmons"'); b=$(count 'person:"JK Simmons"'); c=$(count 'person:"jk simmons"')
+check "J.K./JK/jk Simmons agree ($a $b $c)" [ "$a" = "$b" ] && check "and match several reviews" [ "$a" -ge 5 ] && check "lower-case agrees" [ "$a" = "$c" ]
+check "person:simmons finds at least those" [ "$(count person:simmons)" -ge "$a" ]
+check "film:whiplash finds the Whiplash reviews" [ "$(count film:whiplash)" -ge 10 ]
+check "film and word together" [ "$(count 'film:whiplash tempo')" -ge 1 ]
+
+# The catalogue.
+expect_status 0 "list people" "$REEL_SEARCH" --list people --format json --list-limit 5
+check "people are objects, most reviewed first" python3 -c '
+import json,sys
+rows=[json.loads(l) for l in sys.argv[1].splitlines()]
+assert len(rows)==5, rows
+assert all(r["kind"]=="person" and r["reviews"]>0 and isinstance(r["aliases"],list) for r in rows), rows
+assert [r["reviews"] for r in rows]==sorted([r["reviews"] for r in rows], reverse=True), rows
+' "$OUT"
+expect_status 0 "list films with a prefix" "$REEL_SEARCH" --list films --prefix whip --format json
+check "prefix filter" python3 -c '
+import json,sys
+rows=[json.loads(l) for l in sys.argv[1].splitlines()]
+assert rows and all("whip" in r["name"].lower() for r in rows), rows
+' "$OUT"
+
+# Hits carry people and films; facets count all matches.
+expect_status 0 "facets" "$REEL_SEARCH" --format json --facets --limit 3 film:whiplash
+check "facets and entities in hits" python3 -c '
+import json,sys
+o=json.loads(sys.argv[1])
+assert o["total"]>=10 and len(o["hits"])==3, o["total"]
+assert any(h["people"] for h in o["hits"]) and all("Whiplash" in h["films"] or h["film"]=="Whiplash" for h in o["hits"]), o["hits"]
+films=o["facets"]["films"]
+assert films[0]["name"]=="Whiplash" and films[0]["count"]==o["total"], films
+assert o["facets"]["people"] and o["facets"]["people"][0]["count"]>=5, o["facets"]
+' "$OUT"
+
+finish

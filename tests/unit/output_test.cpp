@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "reel/output.hpp"
+
+namespace reel {
+namespace {
+
+SearchResult sample() {
+    SearchResult r;
+    r.total = 7;
+    Hit h;
+    h.rank = 1;
+    h.score = 3.14159;
+    h.stored.review.path = "/r/a.csv";
+    h.stored.review.record = 2;
+    h.stored.review.id = "/r/a.csv#2";
+    h.stored.review.film = "Whiplash";
+    h.stored.review.rating = 9;
+    h.stored.review.year = 2014;
+    h.stored.entities.people = {{"J.K. Simmons", "jk simmons", {}},
+                                {"Miles Teller", "miles teller", {}}};
+    h.stored.entities.films = {{"Whiplash", "whiplash", {}}};
+    h.snippet = "a\ttab and\nnewline";
+    r.hits.push_back(h);
+    r.people = {{"J.K. Simmons", 5}};
+    return r;
+}
+
+TEST(Output, JsonIsOneObjectPerQueryWithEveryField) {
+    OutputStyle style{OutputFormat::json, false, false, true};
+    std::string out = format_result(style, "q1", "drum", sample());
+    ASSERT_EQ(out.back(), '\n');
+    EXPECT_EQ(out.find('\n'), out.size() - 1);
+    auto j = nlohmann::json::parse(out);
+    EXPECT_EQ(j["id"], "q1");
+    EXPECT_EQ(j["query"], "drum");
+    EXPECT_EQ(j["total"], 7);
+    auto h = j["hits"][0];
+    EXPECT_EQ(h["rank"], 1);
+    EXPECT_EQ(h["id"], "/r/a.csv#2");
+    EXPECT_EQ(h["record"], 2);
+    EXPECT_EQ(h["film"], "Whiplash");
+    EXPECT_EQ(h["rating"], 9.0);
+    EXPECT_EQ(h["people"], nlohmann::json({"J.K. Simmons", "Miles Teller"}));
+    EXPECT_EQ(h["films"], nlohmann::json({"Whiplash"}));
+    EXPECT_EQ(j["facets"]["people"][0]["name"], "J.K. Simmons");
+    EXPECT_EQ(j["facets"]["people"][0]["count"], 5);
+}
+
+TEST(Output, JsonCountOnlyAndErrors) {
+    OutputStyle style{OutputFormat::json, false, true, false};
+    auto j = nlohmann::json::parse(format_result(style, "1", "x", sample()));
+    EXPECT_EQ(j["total"], 7);
+    EXPECT_FALSE(j.contains("hits"));
+    auto e = nlohmann::json::parse(format_query_error(style, "2", "rating:9..1", "backwards"));
+    EXPECT_EQ(e["error"], "backwards");
+}
+
+TEST(Output, JsonSurvivesInvalidUtf8) {
+    OutputStyle style{OutputFormat::json, false, false, false};
+    SearchResult r = sample();
+    r.hits[0].snippet = "bad \xff byte";
+    EXPECT_NO_THROW(nlohmann::json::parse(format_result(style, "1", "q\xfe", r)));
+}
+
+TEST(Output, TsvFieldsHaveNoTabsOrNewlines) {
+    OutputStyle style{OutputFormat::tsv, false, false, false};
+    std::string out = format_result(style, "q1", "drum", sample());
+    EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+    EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 8);
+    EXPECT_NE(out.find("J.K. Simmons, Miles Teller"), std::string::npos);
+}
+
+TEST(Output, TextShowsFilmPeopleAndTotal) {
+    OutputStyle style{OutputFormat::text, false, false, false};
+    std::string out = format_result(style, "", "drum", sample());
+    EXPECT_NE(out.find("Whiplash (2014)"), std::string::npos);
+    EXPECT_NE(out.find("9/10"), std::string::npos);
+    EXPECT_NE(out.find("/r/a.csv#2"), std::string::npos);
+    EXPECT_NE(out.find("people: J.K. Simmons, Miles Teller"), std::string::npos);
+    EXPECT_NE(out.find("1-1 of 7 matching reviews"), std::string::npos);
+    EXPECT_EQ(out.find("\033["), std::string::npos);  // no colour unless asked
+}
+
+TEST(Output, CatalogueEntryJson) {
+    OutputStyle style{OutputFormat::json, false, false, false};
+    CatalogueEntry e{
+        EntityKind::person, "jk simmons", "J.K. Simmons", {{"JK Simmons", 3}, {"Simmons", 2}}, 9};
+    auto j = nlohmann::json::parse(format_catalogue_entry(style, e));
+    EXPECT_EQ(j["name"], "J.K. Simmons");
+    EXPECT_EQ(j["kind"], "person");
+    EXPECT_EQ(j["reviews"], 9);
+    EXPECT_EQ(j["aliases"], nlohmann::json({"JK Simmons", "Simmons"}));
+}
+
+}  // namespace
+}  // namespace reel

@@ -1,0 +1,160 @@
+// Query parsing and search against a small database built with the indexer's own pieces.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "reel/document_builder.hpp"
+#include "reel/entity_key.hpp"
+#include "reel/errors.hpp"
+#include "reel/query.hpp"
+#include "reel/schema.hpp"
+#include "reel/search.hpp"
+
+namespace reel {
+namespace {
+
+namespace fs = std::filesystem;
+
+Entity person(const std::string& name) {
+    return {name, person_key(name), {name}};
+}
+Entity film(const std::string& title) {
+    return {title, film_key(title), {title}};
+}
+
+class SearchTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("reel-search-test-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        db.set_metadata(std::string(schema::kSchemaVersionKey),
+                        std::string(schema::kSchemaVersion));
+        DocumentBuilder builder;
+        std::vector<StemSynonym> synonyms;
+        auto add = [&](const std::string& path, const std::string& text, ExtractedEntities e,
+                       std::optional<double> rating = {}, std::optional<int> year = {}) {
+            Review r;
+            r.path = r.id = path;
+            r.text = text;
+            r.rating = rating;
+            r.year = year;
+            if (!e.films.empty()) r.film = e.films.front().name;
+            db.add_document(builder.build(r, e, synonyms));
+        };
+        add("/a", "The drum battle in Whiplash was loud.",
+            {{person("J.K. Simmons")}, {film("Whiplash")}}, 9, 2014);
+        add("/b", "A drum and a battle, never together. Amélie plays.",
+            {{person("Jean Simmons")}, {}}, 4, 1960);
+        add("/c", "Battle drum sounds. Drumming all night.", {{}, {film("Mad Max: Fury Road")}},
+            7.5, 2015);
+        for (const auto& s : synonyms) db.add_synonym(s.key, s.term);
+        db.commit();
+    }
+    static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+    std::vector<std::string> paths(const std::string& query, bool any = false) {
+        Searcher searcher(dir_);
+        SearchOptions options;
+        options.query.match_any = any;
+        options.snippets = false;
+        std::vector<std::string> out;
+        for (const Hit& h : searcher.search(query, options).hits)
+            out.push_back(h.stored.review.path);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    static fs::path dir_;
+};
+
+fs::path SearchTest::dir_;
+
+using Paths = std::vector<std::string>;
+
+TEST_F(SearchTest, WordsAreStemmedThroughSynonyms) {
+    EXPECT_EQ(paths("drums"), (Paths{"/a", "/b", "/c"}));
+    EXPECT_EQ(paths("drumming"), (Paths{"/a", "/b", "/c"}));
+    EXPECT_EQ(paths("Drum"), (Paths{"/a", "/b", "/c"}));
+}
+
+TEST_F(SearchTest, PhrasesAreExactAndUnstemmed) {
+    EXPECT_EQ(paths("\"drum battle\""), (Paths{"/a"}));
+    EXPECT_EQ(paths("\"battle drum\""), (Paths{"/c"}));
+    EXPECT_EQ(paths("\"drums battle\""), Paths{});
+}
+
+TEST_F(SearchTest, AccentsAndCaseAreFolded) {
+    EXPECT_EQ(paths("amelie"), (Paths{"/b"}));
+    EXPECT_EQ(paths("AMÉLIE"), (Paths{"/b"}));
+}
+
+TEST_F(SearchTest, PersonKeysAgreeAcrossSpellings) {
+    EXPECT_EQ(paths("person:\"J.K. Simmons\""), (Paths{"/a"}));
+    EXPECT_EQ(paths("person:\"jk simmons\""), (Paths{"/a"}));
+    EXPECT_EQ(paths("person:\"JK Simmons\""), (Paths{"/a"}));
+    EXPECT_EQ(paths("person:\"J. K. Simmons\""), (Paths{"/a"}));
+    EXPECT_EQ(paths("person:simmons"), (Paths{"/a", "/b"}));
+    EXPECT_EQ(paths("person:jean"), (Paths{"/b"}));
+}
+
+TEST_F(SearchTest, FilmField) {
+    EXPECT_EQ(paths("film:whiplash"), (Paths{"/a"}));
+    EXPECT_EQ(paths("film:\"Mad Max: Fury Road\""), (Paths{"/c"}));
+    EXPECT_EQ(paths("film:\"fury road\" drum"), (Paths{"/c"}));
+}
+
+TEST_F(SearchTest, RangesAndYears) {
+    EXPECT_EQ(paths("rating:7..10"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("rating:..4"), (Paths{"/b"}));
+    EXPECT_EQ(paths("rating:7"), (Paths{"/c"}));
+    EXPECT_EQ(paths("year:2014"), (Paths{"/a"}));
+    EXPECT_EQ(paths("year:1950..2014"), (Paths{"/a", "/b"}));
+}
+
+TEST_F(SearchTest, BooleanOperators) {
+    EXPECT_EQ(paths("drum NOT whiplash"), (Paths{"/b", "/c"}));
+    EXPECT_EQ(paths("whiplash OR amelie"), (Paths{"/a", "/b"}));
+    EXPECT_EQ(paths("whiplash amelie", true), (Paths{"/a", "/b"}));
+}
+
+TEST_F(SearchTest, MalformedQueriesAreUsageErrors) {
+    Searcher searcher(dir_);
+    SearchOptions o;
+    EXPECT_THROW(searcher.search("rating:9..2", o), UsageError);
+    EXPECT_THROW(searcher.search("year:abc..2000", o), UsageError);
+    EXPECT_THROW(searcher.search(std::string("a\0b", 3), o), UsageError);
+    EXPECT_THROW(searcher.search("   ", o), UsageError);
+    EXPECT_THROW(searcher.search(std::string(20000, 'a'), o), UsageError);
+}
+
+TEST_F(SearchTest, SloppyQueriesAreReadBestEffort) {
+    EXPECT_EQ(paths("\"drum battle"), (Paths{"/a"}));
+    EXPECT_EQ(paths("(drum battle"), (Paths{"/a", "/b", "/c"}));
+    EXPECT_EQ(paths("nosuchfield:drum"), Paths{});
+}
+
+TEST_F(SearchTest, TotalIsExactAndSnippetsHighlight) {
+    Searcher searcher(dir_);
+    SearchOptions o;
+    o.limit = 1;
+    o.highlight_start = "[";
+    o.highlight_end = "]";
+    SearchResult r = searcher.search("drumming", o);
+    EXPECT_EQ(r.total, 3u);
+    ASSERT_EQ(r.hits.size(), 1u);
+    EXPECT_NE(r.hits[0].snippet.find("["), std::string::npos) << r.hits[0].snippet;
+}
+
+TEST_F(SearchTest, MissingDatabaseSaysHowToCreateIt) {
+    try {
+        Searcher s(dir_ / "nope");
+        FAIL();
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find("reel-index"), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace reel
