@@ -9,24 +9,18 @@
 
 #include "reel/entities.hpp"
 #include "reel/review.hpp"
+#include "reel/stem_forms.hpp"
 
 namespace reel {
-
-// Stemmed search without stemmed postings: each word is indexed once, unstemmed, with
-// positions (so phrases stay exact), and the synonym table maps "Z" + prefix + stem to the
-// forms seen, which QueryParser's auto-synonyms expand at query time. Halves the postings the
-// writer must hold compared with Xapian's default STEM_SOME indexing.
-struct StemSynonym {
-    std::string key;   // "Z" + prefix + stem
-    std::string term;  // prefix + word
-};
 
 // Not thread-safe: use one per thread.
 class DocumentBuilder {
   public:
     DocumentBuilder();
 
-    // `synonyms` receives the stem synonyms of words this builder has not seen before.
+    // `synonyms` receives the stem forms (stem_forms.hpp) of words this builder has not seen
+    // before: each word is indexed once, unstemmed, which halves the postings compared with
+    // Xapian's default STEM_SOME indexing.
     Xapian::Document build(const Review& review, const ExtractedEntities& entities,
                            std::vector<StemSynonym>& synonyms);
 

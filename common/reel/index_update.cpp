@@ -31,9 +31,10 @@ namespace {
 constexpr std::uintmax_t kWindowBytes = 256u << 20;
 // How far analysis threads may run ahead of the writer, in files.
 constexpr std::size_t kMaxFilesAhead = 512;
-// Below this many files a fresh build is quick anyway and skips the shard machinery.
-constexpr std::size_t kMinFilesForShards = 2000;
-constexpr unsigned kMaxShards = 4;
+// Below this many files a fresh build is quick anyway and skips the segment machinery.
+constexpr std::size_t kMinFilesForSegments = 2000;
+// Reviews per scratch segment: small enough that each is flushed once, into empty tables.
+constexpr std::size_t kSegmentReviews = 2000;
 
 struct FileWork {
     const InputFile* file = nullptr;
@@ -51,12 +52,11 @@ struct KnownFile {
     std::string path;
 };
 
-// Where analysed files are written: the database itself, or one of the shards of a fresh build.
+// Where analysed files are written: the database itself, or a scratch segment of a fresh build.
 struct Sink {
     explicit Sink(Xapian::WritableDatabase database) : db(std::move(database)) {}
     Xapian::WritableDatabase db;
     CatalogueDelta delta;
-    std::unordered_set<std::string> synonym_terms;  // added in this run
     std::size_t uncommitted = 0;
 };
 
@@ -134,8 +134,8 @@ class Run {
         progress_.files_total = todo.size();
         for (const FileWork& w : todo) progress_.bytes_total += w.file->size;
 
-        bool sharded = use_shards(todo.size());
-        if (sharded) open_shards();
+        bool segmented = use_segments(todo.size());
+        if (segmented) remove_leftovers();
         for (std::size_t begin = 0; begin < todo.size() && !stop_;) {
             std::size_t end = begin;
             std::uintmax_t bytes = 0;
@@ -143,13 +143,13 @@ class Run {
                    (end == begin || bytes + todo[end].file->size <= kWindowBytes)) {
                 bytes += todo[end++].file->size;
             }
-            if (sharded)
-                process_window_sharded(todo, begin, end);
+            if (segmented)
+                process_window_segmented(todo, begin, end);
             else
                 process_window(todo, begin, end);
             begin = end;
         }
-        if (sharded) merge_shards();
+        if (segmented) merge_segments();
         commit(true);
         summary_.interrupted = stop_;
         summary_.seconds =
@@ -158,7 +158,7 @@ class Run {
     }
 
   private:
-    // Callers hold report_mu_ when shards run.
+    // Callers hold report_mu_ when parallel writers run.
     void warn(const std::string& path, const std::string& message) {
         ++summary_.warnings;
         observer_.warning(path, message);
@@ -289,14 +289,13 @@ class Run {
             for (const Entity& e : w.entities[i].people) sink.delta.add(EntityKind::person, e, +1);
             for (const Entity& e : w.entities[i].films) sink.delta.add(EntityKind::film, e, +1);
         }
-        for (const StemSynonym& syn : w.synonyms) {
-            if (sink.synonym_terms.insert(syn.term).second) sink.db.add_synonym(syn.key, syn.term);
-        }
         sink.db.set_metadata(signature_key(path), w.file->signature + "\t" + path);
         sink.uncommitted += w.docs.size();
         {
             std::lock_guard lock(report_mu_);
             for (const std::string& message : w.loaded->warnings) warn(path, message);
+            // Segments leave stems to the final database, which writes each stem once.
+            for (const StemSynonym& syn : w.synonyms) stems_.add(syn);
             ++(w.known ? summary_.updated : summary_.added);
             summary_.reviews += w.docs.size();
             advance_progress(w);
@@ -328,6 +327,7 @@ class Run {
     void commit(bool final) {
         try {
             main_.delta.apply(main_.db);
+            stems_.flush(main_.db);
             if (final && options_.extract_entities) {
                 main_.db.set_metadata(std::string(schema::kEvidenceKey), evidence_.serialise());
             }
@@ -339,70 +339,98 @@ class Run {
         main_.uncommitted = 0;
     }
 
-    // --- Fresh builds: one writer per core, each into its own shard, merged at the end. ---
+    // --- Fresh builds: parallel writers into small segments, compacted once at the end. ---
     //
-    // Xapian's writer, not analysis, bounds indexing speed, and one WritableDatabase cannot be
-    // shared between threads; so an empty database is filled by writing disjoint runs of files
-    // into temporary shards in parallel and compacting them into the database once, which also
-    // leaves it fully packed. Updates of an existing database go through the single writer.
+    // Xapian's writer, not analysis, bounds indexing speed: merging buffered postings and
+    // positions into an ever larger B-tree costs more with every flush. So an empty database is
+    // filled the way Lucene fills one: each thread writes its run of files into a series of
+    // small scratch segments (each flushed once, into empty tables, which is cheap), and the
+    // segments are compacted into the database at the end, which also leaves it fully packed.
+    // Updates of an existing database go through the single writer and its batch commits.
 
-    bool use_shards(std::size_t files) const {
+    bool use_segments(std::size_t files) const {
         return main_.db.get_doccount() == 0 && !options_.batch_size_given && threads() > 1 &&
-               files >= kMinFilesForShards;
+               files >= kMinFilesForSegments;
     }
 
-    std::filesystem::path shard_path(std::size_t k) const {
-        return options_.db.string() + fmt::format(".shard{}.tmp", k);
+    // Scratch folders sit beside the database, named after it, so a crash leaves nothing
+    // elsewhere and the next run finds and removes them.
+    std::string scratch_prefix() const { return options_.db.filename().string() + ".tmp-"; }
+
+    std::filesystem::path scratch_path(const std::string& what) const {
+        return options_.db.parent_path() / (scratch_prefix() + what);
     }
 
     void remove_leftovers() const {
         std::error_code ec;
-        for (std::size_t k = 0; k < 64; ++k) std::filesystem::remove_all(shard_path(k), ec);
-        std::filesystem::remove_all(options_.db.string() + ".compact.tmp", ec);
-        std::filesystem::remove_all(options_.db.string() + ".old.tmp", ec);
-    }
-
-    void open_shards() {
-        remove_leftovers();
-        unsigned n = std::min(threads(), kMaxShards);
-        for (unsigned k = 0; k < n; ++k) {
-            shard_paths_.push_back(shard_path(k));
-            // Scratch databases: a crash simply loses them, so skip fsync and copy-on-write.
-            shards_.push_back(std::make_unique<Sink>(Xapian::WritableDatabase(
-                shard_paths_.back().string(),
-                Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS)));
-            shards_.back()->db.set_metadata(std::string(schema::kSchemaVersionKey),
-                                            std::string(schema::kSchemaVersion));
+        std::filesystem::path parent = options_.db.parent_path();
+        if (parent.empty()) parent = ".";
+        std::vector<std::filesystem::path> doomed;
+        for (const auto& entry : std::filesystem::directory_iterator(parent, ec)) {
+            if (entry.path().filename().string().starts_with(scratch_prefix()))
+                doomed.push_back(entry.path());
         }
+        for (const auto& path : doomed) std::filesystem::remove_all(path, ec);
     }
 
-    void process_window_sharded(std::vector<FileWork>& todo, std::size_t begin, std::size_t end) {
+    // Called with a lock held: segment numbers are shared by the writer threads.
+    std::unique_ptr<Sink> open_segment(std::string& path) {
+        path = scratch_path(fmt::format("segment{}", next_segment_++)).string();
+        // Scratch databases: a crash simply loses them, so skip fsync and copy-on-write.
+        auto sink = std::make_unique<Sink>(Xapian::WritableDatabase(
+            path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS));
+        sink->db.set_metadata(std::string(schema::kSchemaVersionKey),
+                              std::string(schema::kSchemaVersion));
+        return sink;
+    }
+
+    void close_segment(Sink& sink) {
+        sink.db.commit();
+        sink.db.close();
+        std::lock_guard lock(report_mu_);
+        main_.delta.merge(std::move(sink.delta));
+    }
+
+    void process_window_segmented(std::vector<FileWork>& todo, std::size_t begin, std::size_t end) {
         parallel(begin, end, [&](std::size_t i) { load(todo[i]); });
         for (std::size_t i = begin; i < end; ++i) evidence_.merge(todo[i].evidence);
 
-        // Contiguous runs of about equal bytes, so docids follow file order shard by shard.
+        // Contiguous runs of about equal bytes, one per thread, so docids follow file order.
+        unsigned n = threads();
         std::uintmax_t total = 0;
         for (std::size_t i = begin; i < end; ++i) total += todo[i].file->size;
         std::vector<std::size_t> bounds{begin};
         std::uintmax_t acc = 0;
-        for (std::size_t i = begin; i < end && bounds.size() < shards_.size(); ++i) {
+        for (std::size_t i = begin; i < end && bounds.size() < n; ++i) {
             acc += todo[i].file->size;
-            if (acc * shards_.size() >= total * bounds.size()) bounds.push_back(i + 1);
+            if (acc * n >= total * bounds.size()) bounds.push_back(i + 1);
         }
-        while (bounds.size() <= shards_.size()) bounds.push_back(end);
+        while (bounds.size() <= n) bounds.push_back(end);
 
+        std::vector<std::vector<std::string>> written(n);
         std::vector<std::jthread> pool;
         std::mutex error_mu;
         std::exception_ptr error;
-        for (std::size_t k = 0; k < shards_.size(); ++k) {
+        for (unsigned k = 0; k < n; ++k) {
             pool.emplace_back([&, k] {
                 try {
                     DocumentBuilder builder;
+                    std::unique_ptr<Sink> segment;
                     for (std::size_t i = bounds[k]; i < bounds[k + 1] && !stop_; ++i) {
+                        if (!segment) {
+                            std::lock_guard lock(error_mu);
+                            written[k].emplace_back();
+                            segment = open_segment(written[k].back());
+                        }
                         analyse(todo[i], builder);
-                        write(todo[i], *shards_[k]);
+                        write(todo[i], *segment);
                         todo[i] = FileWork{};
+                        if (segment->uncommitted >= kSegmentReviews) {
+                            close_segment(*segment);
+                            segment.reset();
+                        }
                     }
+                    if (segment) close_segment(*segment);
                 } catch (...) {
                     std::lock_guard lock(error_mu);
                     if (!error) error = std::current_exception();
@@ -411,28 +439,24 @@ class Run {
         }
         pool.clear();
         if (error) std::rethrow_exception(error);
+        for (auto& list : written) segments_.insert(segments_.end(), list.begin(), list.end());
     }
 
-    // Compacts the shards into a new database and puts it in place of the (empty) one.
-    void merge_shards() {
+    // Compacts the segments into a new database and puts it in place of the (empty) one.
+    void merge_segments() {
+        if (segments_.empty()) return;
         std::string target = options_.db.string();
-        std::string compacted = target + ".compact.tmp", old = target + ".old.tmp";
+        std::string compacted = scratch_path("compacted").string();
         try {
             Xapian::Database all;
-            for (auto& shard : shards_) {
-                shard->db.commit();
-                main_.delta.merge(std::move(shard->delta));
-                shard->db.close();
-            }
-            for (const auto& path : shard_paths_) all.add_database(Xapian::Database(path.string()));
-            all.compact(compacted);
+            for (const std::string& path : segments_) all.add_database(Xapian::Database(path));
+            all.compact(compacted, Xapian::DBCOMPACT_MULTIPASS);
         } catch (const Xapian::Error& e) {
             throw DatabaseError(fmt::format("cannot build database '{}': {}", target, e.get_msg()));
         }
-        shards_.clear();
         // The empty database is swapped out while its lock is released; it held nothing.
         main_.db.close();
-        std::filesystem::rename(target, old);
+        std::filesystem::rename(target, scratch_path("replaced"));
         std::filesystem::rename(compacted, target);
         main_.db = open_for_writing(options_.db, false, options_.wait_seconds);
         remove_leftovers();
@@ -442,12 +466,13 @@ class Run {
     IndexObserver& observer_;
     const std::atomic<bool>& stop_;
     Sink main_;
-    std::vector<std::unique_ptr<Sink>> shards_;  // fresh builds only
-    std::vector<std::filesystem::path> shard_paths_;
-    std::mutex report_mu_;  // summary_, progress_ and observer_ when shards write in parallel
+    std::size_t next_segment_ = 0;       // fresh builds only
+    std::vector<std::string> segments_;  // in docid order
+    std::mutex report_mu_;  // summary_, progress_, observer_ and main_.delta with parallel writers
     std::unique_ptr<Catalog> catalog_;
     std::unique_ptr<EntityExtractor> extractor_;
     EntityEvidence evidence_;
+    StemForms stems_;  // written by the main database's commits
     IndexSummary summary_;
     IndexProgress progress_;
 };

@@ -132,6 +132,29 @@ class SingleNumberField : public Xapian::FieldProcessor {
     Xapian::valueno slot_;
 };
 
+// date:A..B: the dates are YYYY-MM-DD (or YYYYMMDD); a range that ends before it begins is an
+// error rather than silently matching nothing.
+class CheckedDateRange : public Xapian::DateRangeProcessor {
+  public:
+    CheckedDateRange(Xapian::valueno slot, std::string field)
+        : Xapian::DateRangeProcessor(slot, field + ":", 0, 1930), field_(std::move(field)) {}
+
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        Xapian::Query q = Xapian::DateRangeProcessor::operator()(begin, end);
+        // A valid but backwards range comes back as an empty query (an unreadable one as
+        // OP_INVALID, which lets QueryParser report it).
+        if (q.empty() && !begin.empty() && !end.empty()) {
+            throw Xapian::QueryParserError(
+                fmt::format("{}:{}..{} is backwards (did you mean {}:{}..{}?)", field_, begin, end,
+                            field_, end, begin));
+        }
+        return q;
+    }
+
+  private:
+    std::string field_;
+};
+
 // Folds accents (as the indexer does) but keeps ASCII case, which QueryParser reads:
 // AND/OR/NOT operators, and capitalised words are not stemmed.
 std::string fold_accents(std::string_view in) {
@@ -181,18 +204,22 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     qp.set_default_op(options.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     qp.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitle));
     qp.add_prefix(std::string(schema::kAuthorField), std::string(schema::kAuthor));
+    // Processors are handed over with release(): QueryParser then owns them (a bare `new` leaks
+    // one set per query, which a long --batch adds up).
     qp.add_prefix(std::string(schema::kPersonField),
-                  new EntityFieldProcessor(&person_key, schema::kPersonWord));
+                  (new EntityFieldProcessor(&person_key, schema::kPersonWord))->release());
     qp.add_prefix(std::string(schema::kFilmField),
-                  new EntityFieldProcessor(&film_key, schema::kFilmWord));
+                  (new EntityFieldProcessor(&film_key, schema::kFilmWord))->release());
     qp.add_boolean_prefix(std::string(schema::kYearField), std::string(schema::kYear));
-    qp.add_prefix(std::string(schema::kRatingField), new SingleNumberField(schema::kRatingSlot));
+    qp.add_prefix(std::string(schema::kRatingField),
+                  (new SingleNumberField(schema::kRatingSlot))->release());
     qp.add_rangeprocessor(
-        new CheckedNumberRange(schema::kRatingSlot, std::string(schema::kRatingField)));
+        (new CheckedNumberRange(schema::kRatingSlot, std::string(schema::kRatingField)))
+            ->release());
     qp.add_rangeprocessor(
-        new CheckedNumberRange(schema::kYearSlot, std::string(schema::kYearField)));
-    qp.add_rangeprocessor(new Xapian::DateRangeProcessor(
-        schema::kDateSlot, std::string(schema::kDateField) + ":", 0, 1930));
+        (new CheckedNumberRange(schema::kYearSlot, std::string(schema::kYearField)))->release());
+    qp.add_rangeprocessor(
+        (new CheckedDateRange(schema::kDateSlot, std::string(schema::kDateField)))->release());
 
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_PURE_NOT;

@@ -10,6 +10,7 @@
 #include "reel/query.hpp"
 #include "reel/schema.hpp"
 #include "reel/search.hpp"
+#include "reel/stem_forms.hpp"
 
 namespace reel {
 namespace {
@@ -49,7 +50,9 @@ class SearchTest : public ::testing::Test {
             {{person("Jean Simmons")}, {}}, 4, 1960);
         add("/c", "Battle drum sounds. Drumming all night.", {{}, {film("Mad Max: Fury Road")}},
             7.5, 2015);
-        for (const auto& s : synonyms) db.add_synonym(s.key, s.term);
+        StemForms stems;
+        for (const auto& s : synonyms) stems.add(s);
+        stems.flush(db);
         db.commit();
     }
     static void TearDownTestSuite() { fs::remove_all(dir_); }
