@@ -45,7 +45,7 @@ constexpr const char* kDescription = R"(Index film reviews for reel-search.
 
 Reads DIR|FILE... recursively: .txt, .md (front matter: film, year, rating, author, date,
 title, url), .html/.htm, .json (an object or an array), .jsonl (one review per line), .csv
-and .tsv (header row). Finds the people and films each review mentions. Re-running updates
+(header row). Finds the people and films each review mentions. Re-running updates
 only what changed and removes reviews of files that disappeared.
 
 Exit status: 0 all inputs indexed, 1 some inputs skipped or repaired (see warnings),

@@ -148,8 +148,8 @@ int main(int argc, char** argv) {
             }
         }
         std::vector<reel::BatchQuery> queries = reel::read_batch(batch == "-" ? std::cin : file);
-        auto outcome = reel::run_batch(db.path(), queries, options, style,
-                                       jobs.jobs ? jobs.jobs : 1, std::cout, std::cerr);
+        auto outcome =
+            reel::run_batch(db.path(), queries, options, style, jobs.count(), std::cout, std::cerr);
         if (outcome.errors > 0) return reel::kExitUsage;
         return outcome.matched > 0 ? reel::kExitOk : reel::kExitPartial;
     } catch (const reel::DatabaseError& e) {

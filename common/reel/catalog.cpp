@@ -14,8 +14,8 @@ namespace {
 
 // One record of RFC 4180 CSV (or of TSV, which has no quoting in practice but may use it).
 // Returns false at the end of the data; throws on an unterminated quoted field.
-bool next_record(std::string_view data, std::size_t& pos, char sep, std::vector<std::string>& fields,
-                 std::size_t& line, std::string_view source) {
+bool next_record(std::string_view data, std::size_t& pos, char sep,
+                 std::vector<std::string>& fields, std::size_t& line, std::string_view source) {
     fields.clear();
     if (pos >= data.size()) return false;
     std::string field;
@@ -25,7 +25,8 @@ bool next_record(std::string_view data, std::size_t& pos, char sep, std::vector<
             ++pos;
             while (true) {
                 if (pos >= data.size()) {
-                    throw InputError(std::string(source) + ": unterminated quoted field starting on line " +
+                    throw InputError(std::string(source) +
+                                     ": unterminated quoted field starting on line " +
                                      std::to_string(record_line));
                 }
                 char c = data[pos++];
@@ -125,7 +126,8 @@ Catalog Catalog::load(const std::string& path) {
     std::string data = buf.str();
     if (data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
         static_cast<unsigned char>(data[1]) == 0x8b) {
-        throw InputError("catalog " + path + ": file is gzip-compressed; decompress it first (gunzip -k)");
+        throw InputError("catalog " + path +
+                         ": file is gzip-compressed; decompress it first (gunzip -k)");
     }
     return parse(data, "catalog " + path);
 }
@@ -147,17 +149,19 @@ Catalog Catalog::parse(std::string_view data, std::string_view source) {
     next_record(data, pos, sep, header, line, source);
     int title = column(header, {"movie_title", "title", "film", "primarytitle", "movie", "name"});
     if (title < 0) {
-        throw InputError(std::string(source) +
-                         ": no title column in the header (expected movie_title, title, film or name)");
+        throw InputError(
+            std::string(source) +
+            ": no title column in the header (expected movie_title, title, film or name)");
     }
-    int year = column(header, {"year", "original_release_date", "release_date", "startyear", "released",
-                               "release_year", "date"});
+    int year = column(header, {"year", "original_release_date", "release_date", "startyear",
+                               "released", "release_year", "date"});
     int directors = column(header, {"directors", "director"});
     int actors = column(header, {"actors", "cast", "stars", "actor", "starring"});
 
     Catalog cat;
     auto field = [&](int i) -> std::string_view {
-        return i >= 0 && static_cast<std::size_t>(i) < fields.size() ? std::string_view(fields[i]) : std::string_view();
+        return i >= 0 && static_cast<std::size_t>(i) < fields.size() ? std::string_view(fields[i])
+                                                                     : std::string_view();
     };
     while (next_record(data, pos, sep, fields, line, source)) {
         if (fields.size() == 1 && trim(fields[0]).empty()) continue;  // blank line
@@ -169,7 +173,8 @@ Catalog Catalog::parse(std::string_view data, std::string_view source) {
         film.actors = split_list(field(actors));
         cat.films_.push_back(std::move(film));
     }
-    if (cat.films_.empty()) throw InputError(std::string(source) + ": no films after the header row");
+    if (cat.films_.empty())
+        throw InputError(std::string(source) + ": no films after the header row");
     cat.index();
     return cat;
 }

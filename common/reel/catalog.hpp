@@ -18,7 +18,7 @@ struct CatalogFilm {
 };
 
 class Catalog {
-public:
+  public:
     // Reads a CSV or TSV file with a header row. Columns are found by name: the title
     // (movie_title, title, film, primaryTitle or name), and optionally the year (year,
     // original_release_date, release_date, startYear...), directors and actors (lists separated
@@ -39,12 +39,14 @@ public:
     // How many catalogue films this person is credited in.
     std::size_t person_films(std::string_view person_key) const;
 
-private:
+  private:
     void index();
 
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     struct Person {
         std::string name;

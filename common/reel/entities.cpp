@@ -24,7 +24,8 @@ Found find(const Review& review, const EntityEvidence* corpus, const Catalog* ca
     std::string_view text = review.text;
     if (text.size() > kMaxText) {
         std::size_t cut = kMaxText;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole code points
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;  // whole code points
         text = text.substr(0, cut);
     }
     entities::Scan scan(text, review.emphasis, corpus, catalog, review.film);
@@ -45,7 +46,8 @@ std::vector<Entity> to_entities(std::vector<Mention>& mentions) {
         e.name = m.name;
         e.key = m.key;
         for (auto& form : m.forms) {
-            if (form != e.name && std::find(e.aliases.begin(), e.aliases.end(), form) == e.aliases.end()) {
+            if (form != e.name &&
+                std::find(e.aliases.begin(), e.aliases.end(), form) == e.aliases.end()) {
                 e.aliases.push_back(std::move(form));
             }
         }
@@ -71,7 +73,7 @@ void add_review_film(const Review& review, const Catalog* catalog, std::vector<M
             return;
         }
     }
-    entities::add_mention(films, name, key, 0, true);
+    entities::add_mention(films, name, key, 0, 2);
 }
 
 }  // namespace
@@ -82,22 +84,24 @@ EntityEvidence EntityExtractor::observe(const Review& review) const {
     Found f = find(review, nullptr, catalog_);
     EntityEvidence ev;
     for (const auto& m : f.people.people) {
-        if (m.confident) ev.add(EntityEvidence::Kind::Person, m.key, m.name);
+        if (m.weight > 0) ev.add(EntityEvidence::Kind::Person, m.key, m.name, m.weight);
     }
     for (const auto& m : f.people.characters) {
-        if (m.confident) ev.add(EntityEvidence::Kind::Character, m.key, m.name);
+        if (m.weight > 0) ev.add(EntityEvidence::Kind::Character, m.key, m.name, m.weight);
     }
     for (const auto& m : f.films.films) {
-        if (m.confident) ev.add(EntityEvidence::Kind::Film, m.key, m.name);
+        if (m.weight > 0) ev.add(EntityEvidence::Kind::Film, m.key, m.name, m.weight);
     }
     if (!review.film.empty()) {
         std::string key = film_key(review.film);
-        if (!key.empty()) ev.add(EntityEvidence::Kind::Film, key, review.film);
+        // The film a review is about is the surest sighting there is.
+        if (!key.empty()) ev.add(EntityEvidence::Kind::Film, key, review.film, 4);
     }
     return ev;
 }
 
-ExtractedEntities EntityExtractor::extract(const Review& review, const EntityEvidence& corpus) const {
+ExtractedEntities EntityExtractor::extract(const Review& review,
+                                           const EntityEvidence& corpus) const {
     Found f = find(review, &corpus, catalog_);
     add_review_film(review, catalog_, f.films.films);
     ExtractedEntities out;

@@ -30,7 +30,7 @@ struct ExtractedEntities {
 };
 
 class EntityExtractor {
-public:
+  public:
     // With a catalogue, names are linked to its canonical spellings and a surname alone can
     // resolve to a cast member of the film under review. The catalogue must outlive the extractor.
     explicit EntityExtractor(const Catalog* catalog = nullptr);
@@ -40,7 +40,7 @@ public:
     // Pass 2 (thread-safe): the review's entities, helped by the evidence of the whole corpus.
     ExtractedEntities extract(const Review& review, const EntityEvidence& corpus) const;
 
-private:
+  private:
     const Catalog* catalog_;
 };
 

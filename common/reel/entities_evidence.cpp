@@ -77,7 +77,8 @@ const EntityEvidence::Map& EntityEvidence::map(Kind kind) const {
     return kind == Kind::Person ? people_ : kind == Kind::Character ? characters_ : films_;
 }
 
-void EntityEvidence::add(Kind kind, std::string_view key, std::string_view name, std::uint32_t count) {
+void EntityEvidence::add(Kind kind, std::string_view key, std::string_view name,
+                         std::uint32_t count) {
     if (key.empty() || count == 0) return;
     Map& m = map(kind);
     auto it = m.find(key);
@@ -142,14 +143,16 @@ EntityEvidence EntityEvidence::unserialise(std::string_view data) {
     while (pos < data.size()) {
         ++line_no;
         std::size_t end = data.find('\n', pos);
-        if (end == std::string_view::npos) throw bad("truncated at line " + std::to_string(line_no));
+        if (end == std::string_view::npos)
+            throw bad("truncated at line " + std::to_string(line_no));
         std::string_view line = data.substr(pos, end - pos);
         pos = end + 1;
         std::string_view field[4];
         std::size_t start = 0;
         for (int f = 0; f < 4; ++f) {
             std::size_t tab = f < 3 ? line.find('\t', start) : line.size();
-            if (tab == std::string_view::npos) throw bad("too few fields at line " + std::to_string(line_no));
+            if (tab == std::string_view::npos)
+                throw bad("too few fields at line " + std::to_string(line_no));
             field[f] = line.substr(start, tab - start);
             start = tab + 1;
         }
@@ -198,7 +201,8 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
         }
         for (const auto& [key, entry] : films_) {
             std::size_t words = 1 + std::count(key.begin(), key.end(), ' ');
-            std::size_t& most = index->film_first_words[std::string_view(key).substr(0, key.find(' '))];
+            std::size_t& most =
+                index->film_first_words[std::string_view(key).substr(0, key.find(' '))];
             most = std::max(most, words);
             index->counts[key].film = entry.count;
         }
@@ -209,7 +213,8 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
     return indexes_;
 }
 
-const std::string* EntityEvidence::Indexes::dominant_person(std::string_view surname, std::uint32_t min_count,
+const std::string* EntityEvidence::Indexes::dominant_person(std::string_view surname,
+                                                            std::uint32_t min_count,
                                                             double min_share) const {
     const SurnameBest* b = surnames.find(surname);
     if (!b || b->best < min_count || b->best < min_share * b->total) return nullptr;
@@ -221,7 +226,8 @@ std::size_t EntityEvidence::Indexes::film_words_from(std::string_view first_word
     return most ? *most : 0;
 }
 
-const std::string* EntityEvidence::dominant_person(std::string_view surname, std::uint32_t min_count,
+const std::string* EntityEvidence::dominant_person(std::string_view surname,
+                                                   std::uint32_t min_count,
                                                    double min_share) const {
     if (people_.empty()) return nullptr;
     const std::string* key = indexes()->dominant_person(surname, min_count, min_share);
@@ -240,11 +246,13 @@ bool EntityEvidence::operator==(const EntityEvidence& other) const {
         if (a.size() != b.size()) return false;
         for (const auto& [key, entry] : a) {
             auto it = b.find(key);
-            if (it == b.end() || it->second.count != entry.count || it->second.name != entry.name) return false;
+            if (it == b.end() || it->second.count != entry.count || it->second.name != entry.name)
+                return false;
         }
         return true;
     };
-    return same(people_, other.people_) && same(characters_, other.characters_) && same(films_, other.films_);
+    return same(people_, other.people_) && same(characters_, other.characters_) &&
+           same(films_, other.films_);
 }
 
 }  // namespace reel

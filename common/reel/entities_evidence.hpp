@@ -14,16 +14,19 @@
 namespace reel {
 
 class EntityEvidence {
-public:
+  public:
     enum class Kind : std::uint8_t { Person, Character, Film };
     struct Entry {
         std::uint32_t count = 0;
-        std::string name;  // display form: the fullest seen (longest, then smallest), so merging commutes
+        std::string
+            name;  // display form: the fullest seen (longest, then smallest), so merging commutes
     };
 
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
 
     // Lookups derived from the counts, built once after a change and shared by readers.
@@ -43,7 +46,9 @@ public:
         std::uint32_t count(Kind kind, std::string_view key) const {
             const Counts* c = counts.find(key);
             if (!c) return 0;
-            return kind == Kind::Person ? c->person : kind == Kind::Character ? c->character : c->film;
+            return kind == Kind::Person      ? c->person
+                   : kind == Kind::Character ? c->character
+                                             : c->film;
         }
 
         const std::string* dominant_person(std::string_view surname, std::uint32_t min_count,
@@ -90,7 +95,7 @@ public:
 
     bool operator==(const EntityEvidence& other) const;
 
-private:
+  private:
     using Map = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
 
     Map& map(Kind kind);

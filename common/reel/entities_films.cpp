@@ -11,19 +11,27 @@ namespace reel::entities {
 namespace {
 
 // Small words that may sit inside a title in lower case ("Guy and Madeline on a Park Bench").
-bool title_function_word(const Scan& s, std::size_t i) { return s.cue(i, kCueTitleWord); }
+bool title_function_word(const Scan& s, std::size_t i) {
+    return s.cue(i, kCueTitleWord);
+}
 
 // Words that make a quoted or capitalised phrase something other than a film.
-bool not_a_film_cue(const Scan& s, std::size_t i) { return s.cue(i, kCueNotFilm); }
+bool not_a_film_cue(const Scan& s, std::size_t i) {
+    return s.cue(i, kCueNotFilm);
+}
 
-bool strong_cue(const Scan& s, std::size_t i) { return s.cue(i, kCueFilm); }
+bool strong_cue(const Scan& s, std::size_t i) {
+    return s.cue(i, kCueFilm);
+}
 
 // "remake of X", "sequel to X", "starred in X": a cue word, then of/to/in.
 bool strong_cue_pair(const Scan& s, std::size_t i) {
     return i > 0 && s.cue(i, kCuePairPrep) && s.cue(i - 1, kCuePairHead);
 }
 
-bool weak_cue(const Scan& s, std::size_t i) { return s.cue(i, kCueWeakFilm); }
+bool weak_cue(const Scan& s, std::size_t i) {
+    return s.cue(i, kCueWeakFilm);
+}
 
 // Nothing that follows one of these is a film: "in English", "in Act Two".
 bool after_weak_cue_not_title(const Scan& s, std::size_t i) {
@@ -34,7 +42,7 @@ bool after_weak_cue_not_title(const Scan& s, std::size_t i) {
 enum class Source : std::uint8_t { Emphasis, Quote, Year, StrongCue, WeakCue, Known };
 
 class FilmFinder {
-public:
+  public:
     FilmFinder(Scan& s, FilmsFound& out) : s_(s), out_(out) {}
 
     void marked() {
@@ -42,15 +50,21 @@ public:
         emphasis();
         quotes();
         years();
+        // Long known titles go before people, so "Guy and Madeline on a Park Bench" is not
+        // read as a person "Park Bench".
+        if (s_.corpus || s_.catalog || !s_.film_key.empty()) known(3);
     }
 
     void cued(const PeopleFound& people) {
         people_ = &people;
         cues();
-        if (s_.corpus) known();  // observing gathers confident titles only
+        predicates();
+        shapes();
+        if (s_.corpus) possessions();
+        if (s_.corpus) known(1);  // observing gathers confident titles only
     }
 
-private:
+  private:
     bool free(std::size_t i) const { return s_.claims[i] == Claim::None; }
 
     bool cap_or_digit(std::size_t i) const {
@@ -70,12 +84,18 @@ private:
                 if (t.has(kSentenceStart)) break;
                 if (cap_or_digit(j)) {
                     last = j;
-                } else if (title_function_word(s_, j) && !(split_and && s_.is(j, "and"))) {
+                } else if (title_function_word(s_, j) &&
+                           !(split_and &&
+                             (s_.is(j, "or") || (s_.is(j, "and") && !s_.is(j + 1, "the"))))) {
+                    // "Hedwig and the Angry Inch" holds together; "Heat and Thief" is a list
                     // kept only if a capitalised word follows
                 } else {
                     break;
                 }
                 if (s_[j - 1].word() && s_[j - 1].has(kPossessive) && !cap_or_digit(j)) break;
+            } else if (t.is_punct('\'') && s_[j - 1].word() && s_[j - 1].end == t.begin &&
+                       j + 1 < s_.size() && s_[j + 1].has(kSpaceBefore) && s_[j + 1].word()) {
+                // "Singin' in the Rain": an elided letter, not a quote
             } else if (t.is_punct(':') || t.is_punct('-') || t.is_punct('&')) {
                 if (!cap_or_digit(j + 1)) break;
                 if (t.is_punct('&') && split_and) break;
@@ -99,7 +119,8 @@ private:
             const Token& t = s_[k];
             if (!t.word()) {
                 if (t.kind == TokKind::Break) return false;
-                if (t.is_punct('.') && k + 1 < e && !(k > b && s_[k - 1].word() && s_[k - 1].has(kInitials))) {
+                if (t.is_punct('.') && k + 1 < e &&
+                    !(k > b && s_[k - 1].word() && s_[k - 1].has(kInitials))) {
                     bool abbrev = s_.cue(k - 1, kCueAbbrev);
                     if (!abbrev) return false;  // a sentence, not a title
                 }
@@ -128,7 +149,8 @@ private:
     }
 
     // Lower-case words just before token i (skipping one article or determiner).
-    bool preceded_by(std::size_t i, bool (*test)(const Scan&, std::size_t), std::size_t reach = 2) const {
+    bool preceded_by(std::size_t i, bool (*test)(const Scan&, std::size_t),
+                     std::size_t reach = 2) const {
         std::size_t k = i;
         for (std::size_t step = 0; step < reach && k > 0; ++step) {
             --k;
@@ -141,20 +163,38 @@ private:
         return false;
     }
 
-    bool company(std::size_t e) const {
-        return s_.cue(e - 1, kCueCompany);
+    // Whether a word of the clause before token i passes `test` ("Her big number near the end,
+    // "Audition""): up to eight tokens back, not past the sentence.
+    bool clause_has(std::size_t i, bool (*test)(const Scan&, std::size_t)) const {
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 8; ++steps) {
+            --k;
+            const Token& t = s_[k];
+            if (t.kind == TokKind::Break || t.is_punct('.') || t.is_punct('!') || t.is_punct('?') ||
+                t.is_punct(';'))
+                break;
+            if (t.word() && test(s_, k)) return true;
+        }
+        return false;
     }
 
+    bool company(std::size_t e) const { return s_.cue(e - 1, kCueCompany); }
+
+    // Adds a title; `confident` ones weigh double as corpus evidence, known ones not at all.
     void add(std::size_t b, std::size_t e, Source src, bool confident) {
         std::string name = s_.span_text(b, e);
-        while (!name.empty() && (name.back() == ',' || name.back() == ':' || name.back() == '-')) name.pop_back();
+        while (!name.empty() && (name.back() == ',' || name.back() == ':' || name.back() == '-'))
+            name.pop_back();
         std::string key = film_key(name);
         if (key.empty()) return;
         if (s_.catalog) {
             if (const CatalogFilm* f = s_.catalog->find_film(key)) name = f->title;
         }
-        (void)src;
-        add_mention(out_.films, name, key, s_[b].begin, confident).add_form(s_.span_text(b, e));
+        // Only sightings beyond doubt become corpus evidence: a weak one repeated over 50,000
+        // reviews would otherwise turn every "Catherine" or "1980" into a known title.
+        std::uint32_t weight = src == Source::Known || !confident ? 0
+                               : src == Source::StrongCue         ? 1
+                                                                  : 2;
+        add_mention(out_.films, name, key, s_[b].begin, weight).add_form(s_.span_text(b, e));
         for (std::size_t k = b; k < e; ++k) s_.claims[k] = Claim::Title;
     }
 
@@ -174,7 +214,7 @@ private:
             std::size_t last = i;
             while (e < s_.size() && e - i < 16) {
                 if (s_[e].word()) {
-                    if (!s_[e].has(kEmphasis)) break;
+                    if (!s_[e].has(kEmphasis) || s_[e].has(kEmphasisStart)) break;
                     last = e;
                 } else if (s_[e].kind == TokKind::Break) {
                     break;
@@ -182,7 +222,8 @@ private:
                 ++e;
             }
             e = last + 1;
-            if (title_like(i, e, 12) && !company(e) && !preceded_by(i, not_a_film_cue)) add(i, e, Source::Emphasis, true);
+            if (title_like(i, e, 12) && !company(e) && !preceded_by(i, not_a_film_cue))
+                add(i, e, Source::Emphasis, true);
             i = last;
         }
     }
@@ -199,11 +240,12 @@ private:
                 ++close;
             }
             if (close >= s_.size() || !s_[close].is_punct(q.punct)) continue;
-            std::size_t b = i + 1, e = close;
+            std::size_t open = i, b = i + 1, e = close;
             // A trailing comma or full stop inside the quotes is American punctuation, not title.
             while (e > b && (s_[e - 1].is_punct(',') || s_[e - 1].is_punct('.'))) --e;
             i = close;
             if (!title_like(b, e, 10) || company(e)) continue;
+            if (e - b == 1 && s_[b].has(kDigit)) continue;  // a "3" out of "10"
             bool has_comma = false;
             for (std::size_t k = b; k < e; ++k) has_comma = has_comma || s_[k].is_punct(',');
             if (has_comma && e - b < 5) continue;
@@ -213,8 +255,14 @@ private:
                 continue;
             }
             bool year = close + 3 < s_.size() && s_[close + 1].is_punct('(') && is_year(close + 2);
-            bool cue = preceded_by(i, strong_cue) || preceded_by(i, strong_cue_pair, 1);
-            if (!year && preceded_by(i, not_a_film_cue, 3) && !called_film(i)) continue;
+            bool cue = preceded_by(open, strong_cue) || preceded_by(open, strong_cue_pair, 1);
+            if (!year && clause_has(open, not_a_film_cue) && !called_film(open)) {
+                for (std::size_t k = b; k < e; ++k)
+                    s_.claims[k] = Claim::Other;  // a song, not "Daisy Bell" the person
+                continue;
+            }
+            // A quoted place is a nickname or a joke ("a crack about "Oxford""), not a title.
+            if (!year && !cue && e - b == 1 && s_.lex_is(b, kLexPlace | kLexNotPerson)) continue;
             add(b, e, Source::Quote, year || cue);
         }
     }
@@ -231,9 +279,12 @@ private:
     }
 
     bool is_year(std::size_t i) const {
-        if (i + 1 >= s_.size() || !s_[i].word() || !s_[i].has(kDigit) || s_[i].end - s_[i].begin != 4) return false;
+        if (i + 1 >= s_.size() || !s_[i].word() || !s_[i].has(kDigit) ||
+            s_[i].end - s_[i].begin != 4)
+            return false;
         std::string_view y = s_.raw(i);
-        if (!(y.substr(0, 2) == "18" || y.substr(0, 2) == "19" || y.substr(0, 2) == "20")) return false;
+        if (!(y.substr(0, 2) == "18" || y.substr(0, 2) == "19" || y.substr(0, 2) == "20"))
+            return false;
         return s_[i + 1].is_punct(')');
     }
 
@@ -276,8 +327,12 @@ private:
     // ("in Project X, sorry, Rabbit Hole").
     void cues() {
         for (std::size_t i = 0; i + 1 < s_.size(); ++i) {
-            if (!s_[i].word() || s_[i].has(kCap) || s_[i].has(kDigit) || !cap_or_digit(i + 1)) continue;
-            bool strong = strong_cue(s_, i) || strong_cue_pair(s_, i);
+            if (!s_[i].word() || s_[i].has(kDigit) || !cap_or_digit(i + 1)) continue;
+            // "Like Raging Bull or ...": a capitalised cue only where a sentence starts with it.
+            if (s_[i].has(kCap) && !(s_[i].has(kSentenceStart) && s_.is_any(i, {"like", "unlike"})))
+                continue;
+            bool strong =
+                strong_cue(s_, i) || strong_cue_pair(s_, i) || maker_cue(i) || role_in_cue(i);
             bool weak = !strong && weak_cue(s_, i);
             if (!strong && !weak) continue;
             std::size_t b = i + 1;
@@ -294,7 +349,7 @@ private:
                     b = corrected;
                     continue;
                 }
-                consider(b, e, strong);
+                consider(b, e, strong, i);
                 ++chain;
                 // "like Heat, Collateral and Thief"
                 if (next < s_.size() && s_[next].is_punct(',')) ++next;
@@ -303,6 +358,28 @@ private:
                 b = next;
             }
         }
+    }
+
+    // "Jeunet made Delicatessen", "Mitchell, who made Hedwig...": a person making something.
+    bool maker_cue(std::size_t i) const {
+        if (!s_.is_any(
+                i, {"made", "directed", "wrote", "shot", "helmed", "make", "direct", "produced"}))
+            return false;
+        if (i == 0) return false;
+        std::size_t p = i - 1;
+        if (s_.is_any(p, {"who", "also", "then", "later", "first", "once"}) && p > 0) return true;
+        return s_.claims[p] == Claim::Person;
+    }
+
+    // "the dad in Juno", "the newspaper editor in Spider-Man": a role, then the film.
+    bool role_in_cue(std::size_t i) const {
+        if (!s_.is(i, "in")) return false;
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 10; ++steps) {
+            --k;
+            if (!s_[k].word()) return false;
+            if (s_.is(k, "as") && k + 1 < i && s_.cue(k + 1, kCueArticle)) return true;
+        }
+        return false;
     }
 
     // After a title ending at e: ", sorry, Y" or ", I mean Y" gives Y's start; else e.
@@ -324,11 +401,11 @@ private:
         return after < s_.size() && cap_or_digit(after) ? after : e;
     }
 
-    void consider(std::size_t b, std::size_t e, bool strong) {
+    // A title [b, e) after the cue word at `cue` (or after a list that began there).
+    void consider(std::size_t b, std::size_t e, bool strong, std::size_t cue) {
         std::string name = s_.span_text(b, e);
         std::string key = film_key(name);
         if (key.empty() || company(e)) return;
-        std::string_view first = s_.folded(b);
         if (s_.lx.places.contains(key)) return;
         bool known = known_title(key);
         if (known) {
@@ -342,23 +419,35 @@ private:
             if (cap_or_digit(k)) ++caps;
         }
         if (strong) {
-            if (words == 1 && (s_.lx.stopwords.contains(first) || s_.lx.common_words.contains(first))) return;
+            // "the cast of Anil, Akshay and Saif": lone given names are people, not titles.
+            if (words == 1 &&
+                s_.lex_is(b, kLexStop | kLexCommon | kLexNotPerson | kLexPlace | kLexFirstName)) {
+                return;
+            }
             if (s_[b].has(kDigit) && words == 1) return;  // "the film 2"
             add(b, e, Source::StrongCue, words >= 1 && !s_.corpus);
             return;
         }
-        // A weak cue needs a phrase that reads as a title and as nothing else.
+        // A weak cue needs a phrase that reads as a title and as nothing else; after the
+        // commonest prepositions ("in", "from") only a title known elsewhere will do.
         if (caps < 2 || after_weak_cue_not_title(s_, b)) return;
-        if (s_.lx.stopwords.contains(first) && !s_.cue(b, kCueArticle)) return;
+        if (s_.is_any(cue, {"in", "from", "of", "and", "or", "as", "about", "at", "on", "to", "for",
+                            "with"}))
+            return;
+        if (s_.lex_is(b, kLexStop) && !s_.cue(b, kCueArticle)) return;
         for (std::size_t k = b; k < e; ++k) {
-            if (s_[k].word() && s_.lex_is(k, kLexNotPerson) && words <= 2 && !s_.lex_is(k, kLexCommon)) return;
+            if (s_[k].word() && s_.lex_is(k, kLexNotPerson) && words <= 2 &&
+                !s_.lex_is(k, kLexCommon))
+                return;
         }
         add(b, e, Source::WeakCue, false);
     }
 
     // The first key word of a token, as film_key would give it, in `buf`.
     std::string_view first_key_word(std::size_t i, char (&buf)[32]) const {
-        std::string_view w = s_[i].has(kCap) && !s_[i].has(kAllCaps) && !s_[i].has(kDigit) ? s_.raw(i) : s_.folded(i);
+        std::string_view w = s_[i].has(kCap) && !s_[i].has(kAllCaps) && !s_[i].has(kDigit)
+                                 ? s_.raw(i)
+                                 : s_.folded(i);
         std::size_t n = 0;
         for (char c : w) {
             if (static_cast<unsigned char>(c) >= 0x80) return s_.folded(i);  // accents: fold fully
@@ -372,46 +461,63 @@ private:
 
     // Titles known from metadata, evidence, the catalogue or earlier in this review, wherever
     // they appear capitalised.
-    void known() {
+    // A word a known title may start with or consist of: capitalised, a number, or in capitals
+    // in a review that does not shout ("about WHIPLASH").
+    bool known_word(std::size_t i) const {
+        if (cap_or_digit(i)) return true;
+        return i < s_.size() && s_[i].word() && s_[i].has(kAllCaps) && !s_.shouting();
+    }
+
+    void known(std::size_t min_words) {
         std::vector<std::string> local;  // keys found in this review so far
         for (const auto& m : out_.films) local.push_back(m.key);
         if (!s_.film_key.empty()) local.push_back(s_.film_key);
         for (std::size_t i = 0; i < s_.size(); ++i) {
-            if (!cap_or_digit(i) || !free(i)) continue;
+            if (!known_word(i) || !free(i)) continue;
             // film_key drops a leading "The", so the lookup starts at the next word.
             std::size_t lookup = i;
-            if (s_.is(i, "the") && i + 1 < s_.size() && cap_or_digit(i + 1) && s_[i + 1].has(kSpaceBefore)) lookup = i + 1;
+            if (s_.is(i, "the") && i + 1 < s_.size() && known_word(i + 1) &&
+                s_[i + 1].has(kSpaceBefore))
+                lookup = i + 1;
             char buf[32];
             std::string_view w = first_key_word(lookup, buf);
             if (w.empty()) continue;
             std::size_t most = 0;
             for (const auto& k : local) {
-                if (k.compare(0, w.size(), w) == 0 && (k.size() == w.size() || k[w.size()] == ' ')) {
+                if (k.compare(0, w.size(), w) == 0 &&
+                    (k.size() == w.size() || k[w.size()] == ' ')) {
                     most = std::max<std::size_t>(most, 1 + std::count(k.begin(), k.end(), ' '));
                 }
             }
             if (s_.corpus_index) most = std::max(most, s_.corpus_index->film_words_from(w));
             if (s_.catalog) most = std::max(most, s_.catalog->title_words_from(w));
-            if (most == 0) continue;
-            // Longest match first, over ends that are capitalised words.
+            if (most == 0 || most < min_words) continue;
             std::size_t e_max = run_end(i, false, most * 2 + 2);
+            if (s_[lookup].has(kAllCaps) && !cap_or_digit(lookup)) {
+                e_max = lookup + 1;  // "LA LA LAND": a run of words in capitals
+                while (e_max < s_.size() && e_max - lookup < most && s_[e_max].word() &&
+                       s_[e_max].has(kAllCaps))
+                    ++e_max;
+            }
+            // Longest match first, over ends that are title words.
             for (std::size_t e = e_max; e > lookup; --e) {
-                if (!cap_or_digit(e - 1)) continue;
+                if (!known_word(e - 1)) continue;
                 std::size_t words = 0;
                 for (std::size_t k = lookup; k < e; ++k) words += s_[k].word();
                 if (words > most) continue;
+                if (words < min_words) break;
                 // A lone everyday word ("It", "Love") is never taken on evidence alone; test
                 // that before building keys.
-                if (words == 1 && s_.lex_is(lookup, kLexStop | kLexCommon | kLexFirstName | kLexPlace | kLexNotPerson) &&
-                    !local_title_word(local, lookup)) {
+                if (words == 1 && s_.lex_is(lookup, kLexStop | kLexCommon) &&
+                    !local_title_word(local, lookup))
                     continue;
-                }
                 std::string key = film_key(s_.span_text(i, e));
                 bool local_hit = std::find(local.begin(), local.end(), key) != local.end();
                 std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Film, key);
                 bool cat = s_.catalog && s_.catalog->find_film(key);
                 if (!local_hit && ev == 0 && !cat) continue;
                 if (!local_hit && !accept_known(lookup, e, words, ev, cat)) break;
+                if (preceded_by(i, not_a_film_cue)) break;  // "the short story The Sentinel"
                 add(i, e, Source::Known, false);
                 local.push_back(key);
                 i = e - 1;
@@ -426,17 +532,138 @@ private:
         return std::find(local.begin(), local.end(), f) != local.end();
     }
 
-    bool accept_known(std::size_t b, std::size_t e, std::size_t words, std::uint32_t ev, bool cat) const {
-        (void)e;
-        std::string_view f = s_.folded(b);
-        bool weak_before = b > 0 && (weak_cue(s_, b - 1) || strong_cue(s_, b - 1) || strong_cue_pair(s_, b - 1));
-        if (words >= 2) return ev >= 1 || (cat && weak_before);
-        // One word ("Heat"): it must not be an everyday word, nor open a sentence, and the
-        // corpus must know it well or a cue must stand before it.
-        if (s_.lx.stopwords.contains(f) || s_.lx.common_words.contains(f) || s_.lx.first_names.contains(f)) return false;
-        if (s_.lx.places.contains(f) || s_.lx.not_person.contains(f)) return false;
-        if (s_[b].has(kSentenceStart) && !weak_before) return ev >= 3;
-        return weak_before ? (ev >= 1 || cat) : ev >= 2;
+    // Whether a title the corpus or catalogue knows (`ev` weighted sightings) is meant here.
+    // Evidence weighs 2 for a sighting beyond doubt (metadata, italics, "Heat (1995)").
+    bool accept_known(std::size_t b, std::size_t e, std::size_t words, std::uint32_t ev,
+                      bool cat) const {
+        bool cue_before =
+            b > 0 && (weak_cue(s_, b - 1) || strong_cue(s_, b - 1) || strong_cue_pair(s_, b - 1));
+        if (words >= 2) {
+            // "Stephen King", "World War II", "Academy Award": shaped like a name or an event,
+            // such a title needs more than one sure sighting.
+            bool name_like = s_.lex_is(b, kLexFirstName | kLexNotPerson | kLexPlace) ||
+                             (e > 0 && s_.lex_is(e - 1, kLexNotPerson | kLexPlace));
+            std::uint32_t need = name_like ? 4 : 2;
+            return ev >= need || (cat && (cue_before || words >= 3 || !s_[b].has(kSentenceStart)));
+        }
+        // One word ("Heat", "Amélie"): never an everyday word, a number or a name unless the
+        // corpus knows it well and a cue stands before it.
+        if (s_[b].has(kDigit) || s_[b].end - s_[b].begin < 3) return false;  // "1980", "LA"
+        if (s_.lex_is(b, kLexStop | kLexCommon)) return false;
+        bool followed_by_name = e < s_.size() && s_.cap_word(e) && s_[e].has(kSpaceBefore);
+        if (followed_by_name) return false;  // "Juno Temple"
+        if (s_.lex_is(b, kLexFirstName | kLexPlace | kLexNotPerson))
+            return ev >= (cue_before ? 4 : 8);
+        return cue_before ? (ev >= 2 || cat) : ev >= 4;
+    }
+
+    // Titles by their shape alone, with no cue: "The Bridge on the River Kwai" (a capital "The"
+    // inside a sentence, then capitals), "Memories of Murder" (capitals around small words),
+    // "Hedwig and the Angry Inch". Not in headings, where every word is capitalised.
+    void shapes() {
+        for (std::size_t i = 1; i < s_.size(); ++i) {
+            if (!cap_or_digit(i) || !free(i) || s_[i].has(kSentenceStart) || s_[i].has(kDigit))
+                continue;
+            if (cap_or_digit(i - 1) || s_[i - 1].is_punct('\'') || s_[i - 1].is_punct('"') ||
+                s_[i - 1].is_punct(':')) {
+                continue;
+            }
+            std::size_t e = run_end(i, false);
+            std::size_t caps = 0, small = 0;
+            bool odd = false, other_small = false, amp = false;
+            for (std::size_t k = i; k < e; ++k) {
+                if (!s_[k].word()) {
+                    amp = amp || s_[k].is_punct('&');
+                    continue;
+                }
+                if (cap_or_digit(k)) {
+                    ++caps;
+                    // After "The", organisation words are fine ("The Bridge on the River Kwai").
+                    std::uint16_t bad = kLexPlace | kLexHonor | kLexHonorKeep |
+                                        (s_.is(i, "the") ? 0 : kLexNotPerson);
+                    if (s_.lex_is(k, bad)) odd = true;
+                } else {
+                    ++small;
+                    if (s_.is(k, "and") ? !s_.is(k + 1, "the")
+                                        : !s_.is_any(k, {"of", "the", "a", "an"})) {
+                        other_small = true;  // "Marion to Norman", "Pacino and De Niro"
+                    }
+                }
+            }
+            bool the = s_.is(i, "the");
+            bool shaped = the ? caps >= 3 : ((small > 0 || (amp && caps >= 3)) && caps >= 2);
+            shaped = shaped && !other_small && !s_[e - 1].has(kDigit) && !heading(i);
+            if (shaped && !odd && !company(e) &&
+                !s_.lx.places.contains(film_key(s_.span_text(i, e)))) {
+                add(i, e, Source::WeakCue, false);
+            }
+            i = e > i ? e - 1 : i;
+        }
+    }
+
+    // Whether token i is in a heading-like stretch: most words capitalised.
+    bool heading(std::size_t i) const {
+        std::size_t b = i, e = i;
+        while (b > 0 && i - b < 30 && s_[b - 1].kind != TokKind::Break && !s_[b - 1].is_punct('.'))
+            --b;
+        while (e < s_.size() && e - i < 30 && s_[e].kind != TokKind::Break && !s_[e].is_punct('.'))
+            ++e;
+        std::size_t words = 0, caps = 0;
+        for (std::size_t k = b; k < e; ++k) {
+            if (!s_[k].word()) continue;
+            ++words;
+            caps += s_[k].has(kCap) || s_[k].has(kDigit);
+        }
+        return words >= 4 && caps * 10 >= words * 7;
+    }
+
+    // "Aliens is a great action film", "Parasite was the best movie of the decade".
+    void predicates() {
+        for (std::size_t i = 0; i + 3 < s_.size(); ++i) {
+            if (!cap_or_digit(i) || !free(i)) continue;
+            if (i > 0 && cap_or_digit(i - 1)) continue;
+            std::size_t e = run_end(i, false);
+            if (e >= s_.size() || !s_.is_any(e, {"is", "was"})) {
+                i = e > i ? e - 1 : i;
+                continue;
+            }
+            bool film = false;
+            for (std::size_t k = e + 1; k < s_.size() && k < e + 6; ++k) {
+                if (!s_[k].word()) break;
+                if (s_.is_any(k, {"film", "movie", "masterpiece", "flick", "documentary", "sequel",
+                                  "remake"})) {
+                    film = true;
+                    break;
+                }
+            }
+            std::size_t words = 0;
+            for (std::size_t k = i; k < e; ++k) words += s_[k].word();
+            if (film && !(words == 1 && s_.lex_is(i, kLexStop | kLexCommon)) &&
+                !s_.lx.places.contains(film_key(s_.span_text(i, e)))) {
+                add(i, e, Source::StrongCue, false);
+            }
+            i = e > i ? e - 1 : i;
+        }
+    }
+
+    // "Tim Burton's Batman": a person's possessive, then an unclaimed capitalised run. Only
+    // while extracting, when characters ("Teller's Andrew") have been claimed already.
+    void possessions() {
+        for (std::size_t i = 1; i < s_.size(); ++i) {
+            const Token& p = s_[i - 1];
+            if (!p.word() || !p.has(kPossessive) || s_.claims[i - 1] != Claim::Person) continue;
+            if (!cap_or_digit(i) || !free(i)) continue;
+            std::size_t e = run_end(i, false);
+            if (e == i || company(e)) continue;
+            std::size_t words = 0;
+            for (std::size_t k = i; k < e; ++k) words += s_[k].word();
+            if (words == 1 &&
+                s_.lex_is(i, kLexStop | kLexCommon | kLexFirstName | kLexNotPerson | kLexPlace))
+                continue;
+            if (s_.lex_is(i, kLexHonor)) continue;  // "Skerritt's Captain Dallas"
+            if (s_.lx.places.contains(film_key(s_.span_text(i, e)))) continue;
+            add(i, e, Source::Known, false);
+        }
     }
 
     Scan& s_;
@@ -446,7 +673,9 @@ private:
 
 }  // namespace
 
-void find_marked_titles(Scan& scan, FilmsFound& out) { FilmFinder(scan, out).marked(); }
+void find_marked_titles(Scan& scan, FilmsFound& out) {
+    FilmFinder(scan, out).marked();
+}
 
 void find_cued_titles(Scan& scan, const PeopleFound& people, FilmsFound& out) {
     FilmFinder(scan, out).cued(people);

@@ -11,11 +11,11 @@ namespace reel::entities {
 
 // A set of folded words or phrases; lookups take the folded form.
 class WordSet {
-public:
+  public:
     void add(std::string_view w) { words_.add(w, 1); }
     bool contains(std::string_view w) const { return words_.get(w) != 0; }
 
-private:
+  private:
     WordBits<std::uint8_t> words_;
 };
 
@@ -29,19 +29,20 @@ enum LexBit : std::uint16_t {
     kLexHonor = 1 << 5,
     kLexHonorKeep = 1 << 6,
     kLexPlace = 1 << 7,
+    kLexEnglish = 1 << 8,  // a word written in lower case often enough to be vocabulary
 };
 
 struct Lexicon {
     std::uint16_t bits(std::string_view folded) const { return word_bits.get(folded); }
 
-    WordSet first_names;       // English given names (female and male lists)
-    WordSet stopwords;         // function words: never part of a name
-    WordSet common_words;      // everyday words that open sentences ("Watching", "Great", "Will")
-    WordSet not_person;        // nationalities, organisations, place nouns, calendar words
-    WordSet particles;         // "de", "van", "von"...
-    WordSet honorifics;        // "mr", "captain"...: mark characters
-    WordSet honorifics_kept;   // "sir", "dame": part of a real person's usual name
-    WordSet places;            // "new york", "paris"
+    WordSet first_names;      // English given names (female and male lists)
+    WordSet stopwords;        // function words: never part of a name
+    WordSet common_words;     // everyday words that open sentences ("Watching", "Great", "Will")
+    WordSet not_person;       // nationalities, organisations, place nouns, calendar words
+    WordSet particles;        // "de", "van", "von"...
+    WordSet honorifics;       // "mr", "captain"...: mark characters
+    WordSet honorifics_kept;  // "sir", "dame": part of a real person's usual name
+    WordSet places;           // "new york", "paris"
     WordBits<std::uint16_t> word_bits;
 };
 

@@ -11,14 +11,25 @@ namespace reel::entities {
 
 namespace {
 
-enum class NT : std::uint8_t { None, Name, Initials, Particle, Honor, HonorKeep };
+enum class NT : std::uint8_t { None, Name, Initials, Particle, Honor, HonorKeep, Suffix };
 
 constexpr std::array<std::string_view, 44> kAcronyms = {
-    "tv", "dvd", "cgi", "fbi", "cia", "usa", "uk", "us", "ok", "nyc", "la", "bbc", "hbo", "mtv", "abc",
-    "cbs", "nbc", "pbs", "ii", "iii", "iv", "vi", "vii", "ix", "xi", "xx", "ss", "kgb", "nsa", "ufo",
-    "vhs", "ps", "aka", "pc", "sf", "ai", "id", "omg", "lol", "wtf", "btw", "imo", "dc", "nypd"};
+    "tv",  "dvd", "cgi", "fbi", "cia", "usa", "uk",  "us",  "ok",  "nyc", "la",
+    "bbc", "hbo", "mtv", "abc", "cbs", "nbc", "pbs", "ii",  "iii", "iv",  "vi",
+    "vii", "ix",  "xi",  "xx",  "ss",  "kgb", "nsa", "ufo", "vhs", "ps",  "aka",
+    "pc",  "sf",  "ai",  "id",  "omg", "lol", "wtf", "btw", "imo", "dc",  "nypd"};
 
-bool is_acronym(std::string_view f) { return std::find(kAcronyms.begin(), kAcronyms.end(), f) != kAcronyms.end(); }
+bool is_acronym(std::string_view f) {
+    return std::find(kAcronyms.begin(), kAcronyms.end(), f) != kAcronyms.end();
+}
+
+// Whether `key` ends (or starts) with the whole word or words `w`.
+bool ends_with_words(std::string_view key, std::string_view w) {
+    return key.size() > w.size() && key.ends_with(w) && key[key.size() - w.size() - 1] == ' ';
+}
+bool starts_with_words(std::string_view key, std::string_view w) {
+    return key.size() > w.size() && key.starts_with(w) && key[w.size()] == ' ';
+}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() > suffix.size() + 2 && s.substr(s.size() - suffix.size()) == suffix;
@@ -41,18 +52,23 @@ struct Small {
 struct Candidate {
     std::size_t b = 0, e = 0;   // tokens [b, e)
     std::size_t before = 0;     // index of the first token before the run (honorifics included)
-    int names = 0;              // Name and Initials tokens
+    int names = 0;              // Name and Initials tokens (a "De Niro" surname counts one)
     bool honor = false;         // a character-like honorific stood before ("Dr.", "Captain")
     bool org_adjacent = false;  // next to an organisation or place word
-    std::string display, key;
+    std::string display, key;   // filled when needed
     double score = 0;
-    double cue = 0;    // role cue: > 0 actor-like, < 0 character-like
+    double cue = 0;  // role cue: > 0 actor-like, < 0 character-like
     bool character = false;
     bool accepted = false;
 };
 
+// Evidence weights: a person accepted in a review counts 1, one beyond doubt 2.
+double evidence_bonus(std::uint32_t ev) {
+    return ev >= 6 ? 3 : ev >= 3 ? 2 : ev >= 2 ? 1.5 : ev >= 1 ? 0.5 : 0;
+}
+
 class PeopleFinder {
-public:
+  public:
     explicit PeopleFinder(Scan& s) : s_(s) {}
 
     PeopleFound run() {
@@ -60,6 +76,7 @@ public:
         if (s_.shouting()) return out;
         collect();
         for (auto& c : cands_) score(c);
+        character_words();
         // Names in a list with accepted people ("Tom Hanks, Meg Ryan and Bill Pullman") lean
         // the same way; two passes let the lean travel both ways along the list.
         for (int pass = 0; pass < 2; ++pass) {
@@ -72,39 +89,56 @@ public:
                 continue;
             }
             if (c.accepted) {
-                auto& m = add_mention(out.people, canonical(c), c.key, s_[c.b].begin, confident(c));
+                std::string key = resolve_variant(c.key);
+                auto& m = add_mention(out.people, canonical(c, key), key, s_[c.b].begin, weight(c));
                 m.add_form(c.display);
                 claim(c, Claim::Person);
+                shared_surname(c, out);
             } else if (c.character) {
-                add_mention(out.characters, c.display, c.key, s_[c.b].begin, c.cue <= -4);
+                add_mention(out.characters, c.display, c.key, s_[c.b].begin, c.cue <= -4 ? 2 : 1);
                 claim(c, Claim::Character);
             }
         }
-        if (s_.corpus) singles(out);  // a lone surname is never confident evidence
+        if (s_.corpus) singles(out);  // a lone surname is never evidence
         return out;
     }
 
-private:
+  private:
     NT name_tok(std::size_t i) const {
         const Token& t = s_[i];
         if (!t.word() || t.has(kDigit) || s_.claims[i] != Claim::None) return NT::None;
         if (t.has(kInitials)) return NT::Initials;
-        if (!t.has(kCap)) return t.end - t.begin <= 4 && s_.lex_is(i, kLexParticle) ? NT::Particle : NT::None;
+        if (!t.has(kCap))
+            return t.end - t.begin <= 4 && s_.lex_is(i, kLexParticle) ? NT::Particle : NT::None;
         std::uint16_t lex = s_.lex(i);
         if (t.has(kAllCaps)) {
             // "JK Simmons", "TJ Miller": two or three capitals before a name are initials.
             bool next_name = i + 1 < s_.size() && s_[i + 1].word() && s_[i + 1].has(kCap) &&
                              !s_[i + 1].has(kAllCaps) && s_[i + 1].has(kSpaceBefore);
-            if (t.end - t.begin <= 3 && next_name && !t.has(kPossessive) && !is_acronym(s_.folded(i)) &&
-                !(lex & (kLexStop | kLexNotPerson))) {
+            if (t.end - t.begin == 2 && next_name && !t.has(kPossessive) &&
+                !is_acronym(s_.folded(i)) && !(lex & (kLexStop | kLexNotPerson))) {
                 return NT::Initials;
             }
             return NT::None;
         }
-        if (lex & kLexStop) return NT::None;
+        if (lex & kLexStop) {
+            // "Sandra Oh": a capitalised stop word right after a given name, ending the name.
+            bool after_given = i > 0 && s_[i - 1].word() && s_[i - 1].has(kCap) &&
+                               s_.lex_is(i - 1, kLexFirstName) && !t.has(kSentenceStart) &&
+                               t.end - t.begin >= 2;
+            bool ends = i + 1 >= s_.size() || !s_[i + 1].word() || !s_[i + 1].has(kCap);
+            return after_given && ends ? NT::Name : NT::None;
+        }
         if (lex & kLexHonor) return NT::Honor;
         if (lex & kLexHonorKeep) return NT::HonorKeep;
         return NT::Name;
+    }
+
+    // "Johann Strauss II", "Harry Connick Jr.": kept with the name before.
+    bool suffix_tok(std::size_t i) const {
+        if (i >= s_.size() || !s_[i].word() || !s_[i].has(kSpaceBefore)) return false;
+        return s_.is_any(i, {"ii", "iii", "iv"}) ? s_[i].has(kAllCaps)
+                                                 : s_.is_any(i, {"jr", "sr"}) && s_[i].has(kCap);
     }
 
     bool first_name(std::size_t i) const {
@@ -115,7 +149,6 @@ private:
         return dash != std::string_view::npos && s_.lx.first_names.contains(f.substr(0, dash));
     }
 
-    // Whether token i opens a sentence, looking through an opening quote or bracket.
     bool sentence_start(std::size_t i) const { return s_[i].has(kSentenceStart); }
 
     void collect() {
@@ -135,6 +168,12 @@ private:
                 bool honor = kinds.back() == NT::Honor || kinds.back() == NT::HonorKeep;
                 if (honor && k < n && s_[k].is_punct('.') && s_[k].begin == s_[j].end) ++k;
                 if (k >= n || !s_[k].word() || !s_[k].has(kSpaceBefore)) break;
+                if (kinds.back() == NT::Name && suffix_tok(k)) {
+                    run.push_back(k);
+                    kinds.push_back(NT::Suffix);
+                    // "Jr." keeps its dot
+                    break;
+                }
                 NT nk = name_tok(k);
                 if (nk == NT::Name || nk == NT::Initials) {
                     run.push_back(k);
@@ -144,7 +183,9 @@ private:
                 }
                 if (nk == NT::Particle) {
                     std::size_t m = k;
-                    while (m < n && m - k < 3 && name_tok(m) == NT::Particle && s_[m].has(kSpaceBefore)) ++m;
+                    while (m < n && m - k < 3 && name_tok(m) == NT::Particle &&
+                           s_[m].has(kSpaceBefore))
+                        ++m;
                     if (m < n && name_tok(m) == NT::Name && s_[m].has(kSpaceBefore)) {
                         for (std::size_t p = k; p <= m; ++p) {
                             run.push_back(p);
@@ -170,35 +211,42 @@ private:
             honor = honor || kinds[a] == NT::Honor;
             ++a;
         }
-        if (a < run.size() && sentence_start(run[a]) && kinds[a] == NT::Name) {
+        if (a < run.size() && sentence_start(run[a]) && kinds[a] == NT::Name &&
+            !first_name(run[a])) {
             std::string_view f = s_.folded(run[a]);
-            bool drop;
-            if (first_name(run[a])) {
-                drop = false;
-            } else {
-                drop = s_.lx.common_words.contains(f) || ends_with(f, "ing") || ends_with(f, "ly") ||
-                       ends_with(f, "ed") || s_.lx.not_person.contains(f) ||
-                       (a + 2 < run.size() && first_name(run[a + 1]));
-            }
+            bool particle = s_.lex_is(run[a], kLexParticle) && a + 1 < run.size();
+            bool drop =
+                !particle && (s_.lex_is(run[a], kLexCommon | kLexNotPerson) ||
+                              ends_with(f, "ing") || ends_with(f, "ly") || ends_with(f, "ed") ||
+                              (a + 2 < run.size() && first_name(run[a + 1])));
             if (drop) ++a;
         }
         std::size_t before = run[0] == 0 ? 0 : run[0] - 1;
         bool after_org = false;
         while (a < run.size()) {
             std::size_t b = a;
-            while (b < run.size() && !(kinds[b] == NT::Name && s_.lex_is(run[b], kLexNotPerson))) ++b;
+            while (b < run.size() && !(kinds[b] == NT::Name && s_.lex_is(run[b], kLexNotPerson)))
+                ++b;
             // run[a, b) is free of organisation words
             std::size_t x = a, y = b;
-            while (x < y && kinds[x] == NT::Particle) ++x;
+            while (x < y && (kinds[x] == NT::Particle || kinds[x] == NT::Suffix)) ++x;
             while (y > x && kinds[y - 1] == NT::Particle) --y;
             if (x < y) {
                 Candidate c;
                 c.b = run[x];
                 c.e = run[y - 1] + 1;
+                if (kinds[y - 1] == NT::Suffix && c.e < s_.size() && s_[c.e].is_punct('.') &&
+                    s_[c.e].begin == s_[c.e - 1].end && s_.is(c.e - 1, "jr")) {
+                    ++c.e;  // "Jr."
+                }
                 c.before = a == 0 ? before : run[a] - 1;
                 c.honor = honor && a == x;
                 c.org_adjacent = after_org || b < run.size();
-                for (std::size_t k = x; k < y; ++k) c.names += kinds[k] == NT::Name || kinds[k] == NT::Initials;
+                for (std::size_t k = x; k < y; ++k)
+                    c.names += kinds[k] == NT::Name || kinds[k] == NT::Initials;
+                // "De Niro", "Von Sydow": a capitalised particle opens a surname, not a full name.
+                if (kinds[x] == NT::Name && s_.lex_is(run[x], kLexParticle) && c.names == 2)
+                    c.names = 1;
                 cands_.push_back(std::move(c));
             }
             after_org = true;
@@ -220,7 +268,7 @@ private:
                 cue += 2;
             } else if (s_.cue(p, kCueCharBefore)) {
                 cue -= 4;
-            } else if (s_.is(p, "as") && p > 0 && !s_.cue(p - 1, kCueAsExempt)) {
+            } else if (s_.is(p, "as") && p > 0 && !s_.cue(p - 1, kCueAsExempt) && !speaker(c.e)) {
                 cue -= 4;
             } else if (s_.is(p, "of") && p > 0 && s_.cue(p - 1, kCueRolePart)) {
                 cue -= 4;
@@ -230,21 +278,19 @@ private:
         }
         // "Fletcher (J.K. Simmons)": an actor in brackets after a character.
         if (has_prev && s_[p].is_punct('(') && c.e < s_.size() &&
-            (s_[c.e].is_punct(')') || s_[c.e].is_punct(',') || s_[c.e].is_punct('/') || s_[c.e].is_punct(';')) &&
+            (s_[c.e].is_punct(')') || s_[c.e].is_punct(',') || s_[c.e].is_punct('/') ||
+             s_[c.e].is_punct(';')) &&
             p > 0 && (s_[p - 1].word() || s_[p - 1].is_punct('"') || s_[p - 1].is_punct('\''))) {
             cue += 2;
         }
         // "Simmons' Fletcher", "Teller's Andrew": a name owned by a person is a character.
-        if (has_prev && p + 1 == c.b && s_[p].word() && s_[p].has(kPossessive) && s_[p].has(kCap)) cue -= 3;
+        if (has_prev && p + 1 == c.b && s_[p].word() && s_[p].has(kPossessive) && s_[p].has(kCap))
+            cue -= 3;
 
         std::size_t q = c.e;  // token after the name
         const Token& last = s_[c.e - 1];
         if (last.has(kPossessive)) {
-            if (q < s_.size() && s_[q].word() && !s_[q].has(kCap) && s_.cue(q, kCuePossNoun)) {
-                cue += 1.5;
-            } else if (q < s_.size() && s_[q].word() && s_[q].has(kCap)) {
-                cue += 0.5;  // "Simmons' Fletcher": an owner of a character is an actor
-            }
+            cue += possessive_cue(q);
         } else if (q < s_.size() && s_[q].word() && !s_[q].has(kCap)) {
             if (s_.cue(q, kCueActorAfter)) {
                 if (q + 1 < s_.size() && s_.is(q + 1, "by")) {
@@ -258,42 +304,138 @@ private:
                        (s_.cap_word(q + 1) || s_.is_any(q + 1, {"the", "a", "an", "his", "her"}))) {
                 cue += 2;  // "Frank Sinatra as Tony Rome"
             }
-        } else if (q + 1 < s_.size() && s_[q].is_punct('(') && s_[q + 1].word() && !s_[q + 1].has(kDigit)) {
+        } else if (q + 1 < s_.size() && s_[q].is_punct('(') && s_[q + 1].word() &&
+                   !s_[q + 1].has(kDigit)) {
             // "Jim Blandings (Cary Grant)": a name before a bracketed person is a character.
             NT inner = name_tok(q + 1);
-            if ((inner == NT::Name || inner == NT::Initials) && (first_name(q + 1) || inner == NT::Initials)) {
+            if ((inner == NT::Name || inner == NT::Initials) &&
+                (first_name(q + 1) || inner == NT::Initials)) {
                 std::size_t r = q + 1;
                 while (r < s_.size() && s_[r].word()) ++r;
-                if (r < s_.size() && r - q >= 3 && (s_[r].is_punct(')') || s_[r].is_punct(','))) cue -= 4;
+                if (r < s_.size() && r - q >= 3 && (s_[r].is_punct(')') || s_[r].is_punct(',')))
+                    cue -= 4;
             }
-        } else if (q + 1 < s_.size() && s_[q].is_punct(',') && s_.is(q + 1, "who")) {
-            cue += 1;  // "Damien Chazelle, who also wrote the film"
+        } else if (q + 1 < s_.size() && s_[q].is_punct(',')) {
+            cue += apposition_cue(q + 1);
         }
         return cue;
     }
 
+    // "as Kubrick said", "as J.K. Simmons knows": "as" before a person speaking, not a role.
+    bool speaker(std::size_t q) const {
+        return q < s_.size() &&
+               s_.is_any(q, {"knows",     "knew",     "said",   "says",    "put",  "puts",
+                             "noted",     "notes",    "wrote",  "writes",  "once", "would",
+                             "did",       "does",     "has",    "had",     "told", "tells",
+                             "explained", "explains", "admits", "admitted"});
+    }
+
+    // "X's performance", "X's lean, bloody novel", "X's Andrew".
+    double possessive_cue(std::size_t q) const {
+        while (q < s_.size() && (s_[q].is_punct('*') || s_[q].is_punct('_')))
+            ++q;  // "Bong's *Parasite*"
+        if (q >= s_.size() || !s_[q].word()) return 0;
+        if (s_[q].has(kCap)) return 1.5;  // an actor's character or a director's film
+        for (std::size_t k = q; k < s_.size() && k < q + 4; ++k) {
+            if (s_[k].is_punct(',') || s_[k].is_punct('*') || s_[k].is_punct('_')) continue;
+            if (!s_[k].word() || s_[k].has(kCap)) break;
+            if (s_.cue(k, kCuePossNoun)) return 1.5;
+        }
+        return s_[q].has(kDigit) ? 0 : 0.5;  // people own things more than titles do
+    }
+
+    // What follows "Name, ...": "who plays", "as the drug dealer", "the director of".
+    double apposition_cue(std::size_t k) const {
+        if (k >= s_.size()) return 0;
+        if (s_.is(k, "who")) {
+            // "Damien Chazelle, who also wrote the film"
+            std::size_t v = k + 1;
+            if (v < s_.size() && s_.is_any(v, {"also", "later", "then", "once", "still"})) ++v;
+            return v < s_.size() && s_.cue(v, kCueActorAfter) ? 2 : 1;
+        }
+        if (s_.is(k, "as") && k + 1 < s_.size()) {
+            // "Mahershala Ali, as the drug dealer, ..."; not "Fletcher, as he says"
+            if (s_.is_any(k + 1, {"the", "a", "an", "his", "her", "their"})) return 2;
+            if (s_.cap_word(k + 1) && !s_.lex_is(k + 1, kLexStop)) return 2;
+            return 0;
+        }
+        if (s_.is(k, "in")) {
+            // "Danny Trejo, in a small role as ..."
+            for (std::size_t r = k + 1; r < s_.size() && r < k + 5; ++r) {
+                if (s_.cue(r, kCueRolePart) || s_.is_any(r, {"cameo", "turn"})) return 2;
+            }
+            return 0;
+        }
+        if (s_.is_any(k, {"the", "a", "an", "our", "his", "her"}) && k + 1 < s_.size()) {
+            // "Mathieu Kassovitz, the director of ...", "X, a veteran actor"
+            std::size_t r = k + 1;
+            if (r + 1 < s_.size() && !s_.cue(r, kCueActorBefore) && s_[r].word() &&
+                !s_[r].has(kCap))
+                ++r;
+            if (s_.cue(r, kCueActorBefore)) return 1.5;
+        }
+        if (s_.is_any(k, {"better", "best"}) && s_.is(k + 1, "known")) return 1;
+        return 0;
+    }
+
+    // "Cillian Murphy", "Giuliano Gemma": two capitalised words mid-sentence, neither a known
+    // word of any kind nor English vocabulary ("Black Swan"), the first no particle, and nothing before them that opens a title or a
+    // place ("the Grey Zone", "in Blackwater Valley").
+    bool foreign_given(const Candidate& c) const {
+        if (c.names != 2 || c.e - c.b != 2 || c.honor || sentence_start(c.b)) return false;
+        for (std::size_t k = c.b; k < c.e; ++k) {
+            const Token& t = s_[k];
+            if (t.has(kAllCaps) || t.has(kHyphenated) || t.has(kInitials) || t.end - t.begin < 3)
+                return false;
+            if (s_.lex_is(k, kLexStop | kLexCommon | kLexNotPerson | kLexPlace | kLexParticle |
+                                 kLexHonor | kLexHonorKeep | kLexEnglish))
+                return false;
+            if (k + 1 < c.e && t.has(kPossessive)) return false;
+        }
+        std::size_t p = c.before;
+        if (c.b > 0 && p < c.b) {
+            if (s_[p].is_punct('"') || s_[p].is_punct('\'') || s_[p].is_punct('*') ||
+                s_[p].is_punct('_'))
+                return false;  // a quoted title
+            if (s_[p].word() && s_.is_any(p, {"the", "a", "an", "in", "at", "of", "on", "to",
+                                              "into", "near", "this", "that", "his", "her",
+                                              "their", "my", "our", "your", "its", "called",
+                                              "titled", "entitled", "named", "see", "watch"}))
+                return false;
+        }
+        return true;
+    }
+
     void score(Candidate& c) {
         double sc = 0;
-        bool starts_sentence = sentence_start(c.b);
         if (s_[c.b].has(kInitials) || name_tok(c.b) == NT::Initials) {
             sc += 2;
         } else if (first_name(c.b)) {
-            bool ambiguous = s_.lex_is(c.b, kLexCommon);
-            sc += ambiguous && starts_sentence ? 1 : 2;
+            // Even "Will", "Mark" or "Miles" opening a sentence: followed by another capitalised
+            // name word, it is nearly always a name.
+            sc += 2;
         } else if (c.names >= 2) {
-            sc += starts_sentence ? 0 : 0.5;
+            sc += 0.5;  // a name from outside the English list, or a title
+            if (foreign_given(c)) sc += 1.5;
         }
         if (c.names >= 2) {
             for (std::size_t k = c.b + 1; k + 1 < c.e; ++k) {
                 if (s_[k].has(kInitials)) sc += 0.5;  // "Samuel L. Jackson"
             }
+            // "Bong Joon-ho", "Song Kang-ho": a given name in two syllables joined by a hyphen.
+            std::string_view last = s_.raw(c.e - 1);
+            std::size_t dash = last.find('-');
+            if (dash != std::string_view::npos && dash + 1 < last.size() && last[dash + 1] >= 'a' &&
+                last[dash + 1] <= 'z' && last.size() - dash <= 6) {
+                sc += 1;
+            }
         }
         c.cue = role_cue(c);
         sc += c.cue;
-        // While observing only confident names count: most candidates stop here, before the
-        // costlier key and evidence work.
-        if ((!s_.corpus && sc < (s_.catalog ? 0.5 : 3.5) && c.cue > -4) || c.names < 2) {
-            c.score = sc;  // a lone word gets its key only if singles() needs it
+        // While observing only accepted names count: most candidates stop here, before the
+        // costlier key and evidence work. A lone word gets its key only if singles() needs it.
+        if ((!s_.corpus && sc < (s_.catalog ? -1.0 : 2.0) && c.cue > -3) || c.names < 2) {
+            c.score = sc;
             return;
         }
         c.display = s_.span_text(c.b, c.e);
@@ -305,11 +447,14 @@ private:
         if (s_.catalog && s_.catalog->person_name(c.key)) sc += 3;
         if (c.org_adjacent) sc -= 1;
         if (s_.lx.places.contains(c.key)) sc -= 10;
+        // "West Texas", "Central London": a place word last, and nothing saying it is a person.
+        if (s_.lex_is(c.e - 1, kLexPlace) && c.cue <= 0) sc -= 10;
         std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Person, c.key);
         std::uint32_t ch = s_.evidence(EntityEvidence::Kind::Character, c.key);
-        if (ev > 0) sc += ev >= 4 ? 3 : ev >= 2 ? 2 : 1;
-        if (ch > ev) sc -= ch >= 2 * ev + 2 ? 3 : 1;
-        // A title named like a person ("Annie Hall", "Ed Wood") is the film unless cued as a person.
+        sc += evidence_bonus(ev);
+        if (ch > 0) sc -= ch >= ev ? 3 : 1;
+        // A title named like a person ("Annie Hall", "Ed Wood") is the film unless cued as a
+        // person.
         if (c.cue <= 0 && (!s_.film_key.empty() || s_.corpus)) {
             std::string fk = film_key(c.display);
             if (fk == s_.film_key) sc -= 10;
@@ -318,107 +463,218 @@ private:
         c.score = sc;
     }
 
+    // Words of names this review casts as characters ("Fletcher (J.K. Simmons)"): a full name
+    // ending in one ("Terence Fletcher") is the character too, unless cued as a person. The
+    // corpus can say the same of a surname.
+    void character_words() {
+        for (const auto& c : cands_) {
+            if (c.cue > -3) continue;
+            std::string_view last = s_.folded(c.e - 1);
+            if (std::find(char_words_.begin(), char_words_.end(), last) == char_words_.end()) {
+                char_words_.push_back(last);
+            }
+        }
+        for (auto& c : cands_) {
+            if (c.names < 2 || c.cue > 0 || c.key.empty()) continue;
+            std::string_view last = s_.folded(c.e - 1);
+            bool here =
+                std::find(char_words_.begin(), char_words_.end(), last) != char_words_.end();
+            std::size_t sp = c.key.rfind(' ');
+            std::string_view surname =
+                std::string_view(c.key).substr(sp == std::string::npos ? 0 : sp + 1);
+            bool corpus = s_.evidence(EntityEvidence::Kind::Character, surname) >= 1 &&
+                          s_.evidence(EntityEvidence::Kind::Person, c.key) == 0;
+            if (here || corpus) {
+                c.score -= 3;
+                c.cue = std::min(c.cue, -3.0);
+            }
+        }
+    }
+
     void decide(std::size_t i) {
         Candidate& c = cands_[i];
         double sc = c.score;
         if (c.names >= 2 && sc >= 0.5 && sc < 2) {
-            if ((i > 0 && listed_with(cands_[i - 1], c)) || (i + 1 < cands_.size() && listed_with(c, cands_[i + 1]))) {
+            if ((i > 0 && listed_with(cands_[i - 1], c)) ||
+                (i + 1 < cands_.size() && listed_with(c, cands_[i + 1]))) {
                 sc += 1.5;
             }
+        }
+        // "play Becca and Howie Corbett": a name listed with a character is one too.
+        if (c.cue < 1 && ((i > 0 && char_list(cands_[i - 1], c)) ||
+                          (i + 1 < cands_.size() && char_list(c, cands_[i + 1])))) {
+            sc -= 3;
+            c.cue = std::min(c.cue, -3.0);
         }
         c.accepted = c.names >= 2 && sc >= 2;
         c.character = !c.accepted && c.cue <= -3;
     }
 
-    // Whether a and b (a first) are neighbours in a list of names, and the other one is a person.
+    // Whether a and b (a first) are neighbours in a list of names, and one is a person.
     bool listed_with(const Candidate& a, const Candidate& b) const {
         if (!(a.accepted || b.accepted)) return false;
         std::size_t k = a.e;
         if (k < s_.size() && s_[k].is_punct(',')) ++k;
-        if (k < s_.size() && (s_.is(k, "and") || s_.is(k, "&"))) ++k;
+        if (k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'))) ++k;
         return k == b.b && k != a.e;
     }
 
-    bool confident(const Candidate& c) const {
-        // Evidence must not feed on itself: only what this review alone shows counts.
-        double own = c.score;
-        if (s_.corpus) return false;
-        return own >= 3.5;
+    bool char_list(const Candidate& a, const Candidate& b) const {
+        const Candidate& other = &a == &b ? a : (a.cue <= -4 ? a : b);
+        if (other.cue > -4 || other.accepted) return false;
+        std::size_t k = a.e;
+        if (k < s_.size() && s_[k].is_punct(',')) ++k;
+        if (k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'))) ++k;
+        return k == b.b && k != a.e;
     }
 
-    std::string canonical(const Candidate& c) const {
+    // Evidence weight of an accepted name: only what this review alone shows counts, so evidence
+    // never feeds on itself.
+    std::uint32_t weight(const Candidate& c) const {
+        if (s_.corpus) return 0;
+        return c.score >= 3.5 ? 2 : 1;
+    }
+
+    // A key the corpus or catalogue knows in fuller form: "Alejandro G. Iñárritu" for
+    // "Alejandro González Iñárritu" (same first name and surname, initials that fit).
+    std::string resolve_variant(const std::string& key) const {
+        if (!s_.corpus_index || s_.evidence(EntityEvidence::Kind::Person, key) > 0) return key;
+        if (s_.catalog && s_.catalog->person_name(key)) return key;
+        std::vector<std::string> words = key_words(key);
+        if (words.size() < 3) return key;
+        const std::string* other = s_.corpus_index->dominant_person(words.back(), 1, 0.5);
+        if (!other || *other == key) return key;
+        std::vector<std::string> full = key_words(*other);
+        if (full.size() != words.size() || full.front() != words.front()) return key;
+        for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+            if (words[k] != full[k] &&
+                !(words[k].size() == 1 && full[k].front() == words[k].front()))
+                return key;
+        }
+        return *other;
+    }
+
+    std::string canonical(const Candidate& c, const std::string& key) const {
         if (s_.catalog) {
-            if (const std::string* name = s_.catalog->person_name(c.key)) return *name;
+            if (const std::string* name = s_.catalog->person_name(key)) return *name;
+        }
+        if (key != c.key && s_.corpus) {
+            if (const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, key)) return e->name;
         }
         return c.display;
+    }
+
+    // "Joel and Ethan Coen": the first name before "and" shares the surname.
+    void shared_surname(const Candidate& c, PeopleFound& out) {
+        if (c.b < 2 || c.e - c.b < 2 || !s_.is(c.b - 1, "and")) return;
+        std::size_t f = c.b - 2;
+        if (!s_.cap_word(f) || !first_name(f) || s_.claims[f] != Claim::None) return;
+        if (f > 0 && s_.cap_word(f - 1)) return;  // "Tom Hanks and Ethan Coen"
+        if (f > 0 && (s_.cue(f - 1, kCueCharBefore) || s_.is(f - 1, "as")))
+            return;  // "as Max and Charlize Theron"
+        if (std::find(char_words_.begin(), char_words_.end(), s_.folded(f)) != char_words_.end())
+            return;
+        std::string name(s_.raw(f));
+        name += ' ';
+        name += s_.span_text(c.b + 1, c.e);
+        std::string key = person_key(name);
+        add_mention(out.people, name, key, s_[f].begin, 0);
+        s_.claims[f] = Claim::Person;
     }
 
     void claim(const Candidate& c, Claim what) {
         for (std::size_t k = c.b; k < c.e; ++k) s_.claims[k] = what;
     }
 
-    // Single capitalised words: a surname met earlier attaches to its person; otherwise the
-    // catalogue (the cast of the film under review) or the corpus may say who it is.
+    // Single names ("Teller", "De Niro", "Bong"): a person named in full in this review, then the
+    // cast of the film under review, then the person the corpus knows by that name.
     void singles(PeopleFound& out) {
         for (auto& c : cands_) {
-            if (c.names != 1 || c.e - c.b != 1) continue;
+            if (c.names != 1) continue;
             std::size_t i = c.b;
             if (s_.claims[i] != Claim::None) continue;
-            std::string_view f = s_.folded(i);
+            if (s_.lex_is(i, kLexCommon) && sentence_start(i)) continue;
             if (c.key.empty()) {
                 c.display = s_.span_text(c.b, c.e);
                 c.key = person_key(c.display);
                 if (c.key.empty()) continue;
             }
-            if (s_.lx.common_words.contains(f) && sentence_start(i)) continue;
-            Mention* best = nullptr;
-            for (auto& m : out.people) {
-                std::size_t sp = m.key.rfind(' ');
-                if (sp == std::string::npos || std::string_view(m.key).substr(sp + 1) != c.key) continue;
-                // Several people share the surname: the one named most recently before.
-                if (!best || (m.first_pos <= s_[i].begin && (best->first_pos > s_[i].begin || m.first_pos > best->first_pos))) {
-                    best = &m;
-                }
-            }
-            if (best) {
-                best->add_form(c.display);
-                s_.claims[i] = Claim::Person;
+            bool particle_led = c.e - c.b > 1;  // "Von Sydow", "De Niro"
+            bool given = first_name(i) && !particle_led;
+            if (Mention* m = named_here(out, c, given)) {
+                m->add_form(c.display);
+                claim(c, Claim::Person);
                 continue;
             }
+            // "Burton's Batman": owned by a person, but a title the corpus knows.
+            if (c.cue > -4 && c.cue <= -3 &&
+                s_.evidence(EntityEvidence::Kind::Film, film_key(c.display)) > 0)
+                continue;
             bool is_character = c.cue <= -3;
             for (const auto& ch : out.characters) {
-                if (ch.key == c.key || ch.key.starts_with(c.key + " ")) is_character = true;
+                if (ch.key == c.key || starts_with_words(ch.key, c.key) ||
+                    ends_with_words(ch.key, c.key)) {
+                    is_character = true;
+                }
             }
             if (is_character) {
-                s_.claims[i] = Claim::Character;
-                if (c.cue <= -4 && !s_.lx.first_names.contains(f)) {
-                    add_mention(out.characters, c.display, c.key, s_[i].begin, false);
-                }
+                claim(c, Claim::Character);
+                if (c.cue <= -4 && !given)
+                    add_mention(out.characters, c.display, c.key, s_[i].begin, 0);
                 continue;
             }
             if (s_.film) {
                 if (const std::string* name = cast_member(c.key)) {
-                    auto& m = add_mention(out.people, *name, person_key(*name), s_[i].begin, false);
+                    auto& m = add_mention(out.people, *name, person_key(*name), s_[i].begin, 0);
                     m.add_form(c.display);
-                    s_.claims[i] = Claim::Person;
+                    claim(c, Claim::Person);
                     continue;
                 }
             }
-            if (s_.corpus && !sentence_start(i) && !s_.lx.first_names.contains(f) && !s_.lx.common_words.contains(f)) {
-                bool cued = c.cue > 0 || s_[i].has(kPossessive);
-                const std::string* key = s_.corpus_index->dominant_person(c.key, cued ? 2 : 4, 0.75);
-                if (key && s_.evidence(EntityEvidence::Kind::Character, c.key) == 0) {
-                    const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, *key);
-                    std::string name = e ? e->name : *key;
-                    if (s_.catalog) {
-                        if (const std::string* canon = s_.catalog->person_name(*key)) name = *canon;
-                    }
-                    auto& m = add_mention(out.people, name, *key, s_[i].begin, false);
-                    m.add_form(c.display);
-                    s_.claims[i] = Claim::Person;
-                }
+            if (!s_.corpus_index || given || s_.lex_is(i, kLexCommon | kLexNotPerson | kLexPlace))
+                continue;
+            if (sentence_start(i) && c.cue <= 0 && !s_[c.e - 1].has(kPossessive) && !particle_led)
+                continue;
+            if (s_.evidence(EntityEvidence::Kind::Character, c.key) > 0) continue;
+            // "in the Rain": after an article a capital is a thing, not a surname.
+            if (c.before < i && s_.is_any(c.before, {"the", "a", "an", "this", "that", "his", "her",
+                                                     "their", "my", "our", "your", "its"})) {
+                continue;
             }
+            std::string_view last = c.key;
+            if (std::size_t sp = c.key.rfind(' '); sp != std::string::npos)
+                last = last.substr(sp + 1);
+            const std::string* key = s_.corpus_index->dominant_person(last, 2, 0.75);
+            if (!key || !ends_with_words(*key, c.key)) continue;
+            const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, *key);
+            std::string name = e ? e->name : *key;
+            if (s_.catalog) {
+                if (const std::string* canon = s_.catalog->person_name(*key)) name = *canon;
+            }
+            auto& m = add_mention(out.people, name, *key, s_[i].begin, 0);
+            m.add_form(c.display);
+            claim(c, Claim::Person);
         }
+    }
+
+    // The person of this review whose surname this is ("Teller", "De Niro"), or whose family
+    // name comes first ("Bong" for Bong Joon-ho). Several share it: the one named last before.
+    Mention* named_here(PeopleFound& out, const Candidate& c, bool given) const {
+        Mention* best = nullptr;
+        std::uint32_t at = s_[c.b].begin;
+        for (auto& m : out.people) {
+            bool match = ends_with_words(m.key, c.key);
+            if (!match && !given && starts_with_words(m.key, c.key)) {
+                // Family name first: its first word is not an English given name.
+                std::string_view first = std::string_view(m.key).substr(0, m.key.find(' '));
+                match = !s_.lx.first_names.contains(first);
+            }
+            if (!match) continue;
+            if (!best ||
+                (m.first_pos <= at && (best->first_pos > at || m.first_pos > best->first_pos)))
+                best = &m;
+        }
+        return best;
     }
 
     // The cast or crew member of the review's film with this surname, when only one has it.
@@ -426,8 +682,7 @@ private:
         const std::string* found = nullptr;
         auto check = [&](const std::string& name) {
             std::string key = person_key(name);
-            std::size_t sp = key.rfind(' ');
-            if (sp == std::string::npos || std::string_view(key).substr(sp + 1) != surname) return true;
+            if (!ends_with_words(key, surname)) return true;
             if (found && *found != name) return false;
             found = &name;
             return true;
@@ -443,10 +698,13 @@ private:
 
     Scan& s_;
     std::vector<Candidate> cands_;
+    std::vector<std::string_view> char_words_;
 };
 
 }  // namespace
 
-PeopleFound find_people(Scan& scan) { return PeopleFinder(scan).run(); }
+PeopleFound find_people(Scan& scan) {
+    return PeopleFinder(scan).run();
+}
 
 }  // namespace reel::entities

@@ -18,8 +18,8 @@ void Mention::add_form(std::string form) {
     forms.push_back(std::move(form));
 }
 
-Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis, const EntityEvidence* corpus_in,
-           const Catalog* catalog_in, std::string_view review_film)
+Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis,
+           const EntityEvidence* corpus_in, const Catalog* catalog_in, std::string_view review_film)
     : text(text_in),
       toks(tokenize(text_in, emphasis)),
       lx(lexicon()),
@@ -45,12 +45,15 @@ Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis, cons
 std::string_view Scan::folded(std::size_t i) const {
     Memo& m = memo_[i];
     if (m.folded_at == kUnknown) {
-        if (folded_pool_.capacity() == 0) folded_pool_.reserve(2 * text.size() + 16);
+        if (folded_pool_.capacity() < 2 * text.size() + 16)
+            folded_pool_.reserve(2 * text.size() + 16);
         std::string f = fold_word(raw(i));
-        if (folded_pool_.size() + f.size() > folded_pool_.capacity()) return {};  // cannot happen
+        std::size_t len = std::min<std::size_t>(f.size(), 0xFFFF);
+        if (folded_pool_.size() + len > folded_pool_.capacity()) return {};  // cannot happen
         m.folded_at = static_cast<std::uint32_t>(folded_pool_.size());
-        m.folded_len = static_cast<std::uint16_t>(std::min<std::size_t>(f.size(), 0xFFFF));
-        folded_pool_.append(f, 0, m.folded_len);
+        m.folded_len = static_cast<std::uint16_t>(len);
+        folded_pool_.insert(folded_pool_.end(), f.begin(),
+                            f.begin() + static_cast<std::ptrdiff_t>(len));
     }
     return std::string_view(folded_pool_).substr(m.folded_at, m.folded_len);
 }
@@ -109,7 +112,8 @@ bool Scan::is_any(std::size_t i, std::initializer_list<std::string_view> lower) 
 }
 
 bool Scan::lower_word(std::size_t i) const {
-    return i < toks.size() && toks[i].kind == TokKind::Word && !toks[i].has(kCap) && !toks[i].has(kDigit);
+    return i < toks.size() && toks[i].kind == TokKind::Word && !toks[i].has(kCap) &&
+           !toks[i].has(kDigit);
 }
 
 bool Scan::cap_word(std::size_t i) const {
@@ -134,15 +138,15 @@ std::string Scan::span_text(std::size_t b, std::size_t e) const {
     return out;
 }
 
-Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key, std::uint32_t pos,
-                     bool confident) {
+Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key,
+                     std::uint32_t pos, std::uint32_t weight) {
     for (auto& m : list) {
         if (m.key == key) {
             // The display form is the fullest one seen ("J.K. Simmons" over "JK Simmons").
             if (name.size() > m.name.size()) m.name = name;
             m.add_form(std::move(name));
             m.first_pos = std::min(m.first_pos, pos);
-            m.confident = m.confident || confident;
+            m.weight = std::max(m.weight, weight);
             return m;
         }
     }
@@ -151,7 +155,7 @@ Mention& add_mention(std::vector<Mention>& list, std::string name, std::string k
     m.key = std::move(key);
     m.forms.push_back(std::move(name));
     m.first_pos = pos;
-    m.confident = confident;
+    m.weight = weight;
     list.push_back(std::move(m));
     return list.back();
 }

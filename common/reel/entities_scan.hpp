@@ -17,7 +17,8 @@
 namespace reel::entities {
 
 // What a token turned out to be part of; later finders skip tokens already claimed.
-enum class Claim : std::uint8_t { None, Title, Person, Character };
+// Other: a quoted song, line or book title, which is neither a film nor a person.
+enum class Claim : std::uint8_t { None, Title, Person, Character, Other };
 
 // An entity found in the review, before it becomes a reel::Entity.
 struct Mention {
@@ -25,19 +26,20 @@ struct Mention {
     std::string key;
     std::vector<std::string> forms;  // every surface form seen, first one first
     std::uint32_t first_pos = 0;     // byte offset of the first mention, for ordering
-    bool confident = false;          // good enough to count as corpus evidence
+    // How much this sighting counts as corpus evidence: 0 none, 1 accepted, 2 beyond doubt.
+    std::uint32_t weight = 0;
     void add_form(std::string form);
 };
 
 class Scan {
-public:
+  public:
     Scan(std::string_view text, const std::vector<TextSpan>& emphasis, const EntityEvidence* corpus,
          const Catalog* catalog, std::string_view review_film);
 
     std::string_view text;
     std::vector<Token> toks;
     const Lexicon& lx;
-    const EntityEvidence* corpus;  // null while observing
+    const EntityEvidence* corpus;                                 // null while observing
     std::shared_ptr<const EntityEvidence::Indexes> corpus_index;  // set with corpus
     const Catalog* catalog;
     const CatalogFilm* film = nullptr;  // the film under review, when the catalogue has it
@@ -57,7 +59,9 @@ public:
     bool lex_is(std::size_t i, std::uint16_t bits) const { return (lex(i) & bits) != 0; }
     // The cue bits (entities_cues.hpp) of word i, read case-insensitively; 0 for other tokens.
     std::uint32_t cues(std::size_t i) const;
-    bool cue(std::size_t i, std::uint32_t bits) const { return i < toks.size() && (cues(i) & bits) != 0; }
+    bool cue(std::size_t i, std::uint32_t bits) const {
+        return i < toks.size() && (cues(i) & bits) != 0;
+    }
     // A lower-case word (not capitalised, not a number).
     bool lower_word(std::size_t i) const;
     // Capitalised word that is not shouting (all caps longer than `max_caps` letters).
@@ -71,7 +75,7 @@ public:
         return corpus_index ? corpus_index->count(kind, key) : 0;
     }
 
-private:
+  private:
     // What has been looked up about each token, computed on first use.
     struct Memo {
         std::uint32_t cues = 0xFFFFFFFFu;
@@ -103,7 +107,7 @@ PeopleFound find_people(Scan& scan);
 void find_cued_titles(Scan& scan, const PeopleFound& people, FilmsFound& out);
 
 // Adds a mention to `list`, merging by key.
-Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key, std::uint32_t pos,
-                     bool confident);
+Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key,
+                     std::uint32_t pos, std::uint32_t weight);
 
 }  // namespace reel::entities

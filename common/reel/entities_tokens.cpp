@@ -25,7 +25,9 @@ bool is_lower(char32_t cp) {
     return cp < 0x2E80 && is_letter_or_digit(cp) && !is_upper(cp);
 }
 
-bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool is_digit(char32_t cp) {
+    return cp >= '0' && cp <= '9';
+}
 
 // The code point at `pos` (0 past the end); `len` gets its length. ASCII takes no decoding.
 inline char32_t peek(std::string_view s, std::size_t pos, std::size_t* len = nullptr) {
@@ -45,15 +47,16 @@ inline char32_t peek(std::string_view s, std::size_t pos, std::size_t* len = nul
 }
 
 inline bool is_word_cp(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     return is_letter_or_digit(cp);
 }
 
 // Abbreviations whose dot does not end a sentence ("Mr. Smith", "St. Louis", "vs. Predator").
 bool is_abbreviation(std::string_view w) {
-    static constexpr std::string_view kAbbrev[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "Vs",
-                                                   "Mt", "Ft", "Prof", "Gen", "Lt", "Sgt", "Capt", "Col",
-                                                   "Rev", "Gov", "Sen", "Rep", "Messrs", "Mme", "Mlle"};
+    static constexpr std::string_view kAbbrev[] = {
+        "Mr",  "Mrs", "Ms",  "Dr",   "St",  "Jr",  "Sr",  "vs",  "Vs",  "Mt",     "Ft",  "Prof",
+        "Gen", "Lt",  "Sgt", "Capt", "Col", "Rev", "Gov", "Sen", "Rep", "Messrs", "Mme", "Mlle"};
     return std::find(std::begin(kAbbrev), std::end(kAbbrev), w) != std::end(kAbbrev);
 }
 
@@ -126,7 +129,8 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
             i = j;
             continue;
         }
-        if (c == '<' && i + 3 < n && (t[i + 1] == 'b' || t[i + 1] == 'B') && (t[i + 2] == 'r' || t[i + 2] == 'R')) {
+        if (c == '<' && i + 3 < n && (t[i + 1] == 'b' || t[i + 1] == 'B') &&
+            (t[i + 2] == 'r' || t[i + 2] == 'R')) {
             std::size_t close = t.find('>', i);
             if (close != std::string_view::npos && close - i <= 8) {
                 push_break(i);
@@ -161,7 +165,8 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
             char p = tok.punct;
             if (p == '\'') {
                 // An apostrophe outside a word opens or closes a quotation.
-                bool opens = (tok.flags & kSpaceBefore) || out.empty() || out.back().kind != TokKind::Word;
+                bool opens =
+                    (tok.flags & kSpaceBefore) || out.empty() || out.back().kind != TokKind::Word;
                 if (opens && !open_single) {
                     open_single = true;
                 } else {
@@ -260,7 +265,8 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
         if (!(tok.flags & kPossessive)) tok.end = static_cast<std::uint32_t>(j);
         std::size_t word_len = tok.end - tok.begin;
         // Initials keep their dots: "J.", "J.K.", "J.R.R." (but "I." is the pronoun).
-        if ((tok.flags & kCap) && letters == 1 && word_len == 1 && j < n && t[j] == '.' && t[i] != 'I') {
+        if ((tok.flags & kCap) && letters == 1 && word_len == 1 && j < n && t[j] == '.' &&
+            t[i] != 'I') {
             std::size_t k = j + 1;
             while (k + 1 < n && t[k] >= 'A' && t[k] <= 'Z' && t[k + 1] == '.') k += 2;
             tok.flags |= kInitials;
@@ -283,12 +289,18 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
 
     if (!emphasis.empty()) {
         std::vector<TextSpan> spans = emphasis;
-        std::sort(spans.begin(), spans.end(), [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+        std::sort(spans.begin(), spans.end(),
+                  [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
         std::size_t s = 0;
+        std::size_t last_span = spans.size();
         for (auto& tok : out) {
             while (s < spans.size() && spans[s].end <= tok.begin) ++s;
-            if (s < spans.size() && spans[s].begin <= tok.begin && tok.end <= spans[s].end && tok.kind == TokKind::Word) {
+            if (s < spans.size() && spans[s].begin <= tok.begin && tok.end <= spans[s].end &&
+                tok.kind == TokKind::Word) {
                 tok.flags |= kEmphasis;
+                if (s != last_span)
+                    tok.flags |= kEmphasisStart;  // "*Fargo*, *The Big Lebowski*" are two
+                last_span = s;
             }
         }
     }

@@ -13,16 +13,17 @@ namespace reel::entities {
 enum class TokKind : std::uint8_t { Word, Punct, Break };
 
 enum TokFlag : std::uint16_t {
-    kCap = 1 << 0,            // first letter upper case ("Teller", "JK", "McQueen")
-    kAllCaps = 1 << 1,        // two or more letters, none lower case ("JK", "FBI", "WOW")
-    kDigit = 1 << 2,          // starts with a digit ("2001", "9")
-    kInitials = 1 << 3,       // "J.", "J.K.", "J.R.R." (the dots are part of the token)
-    kPossessive = 1 << 4,     // followed by "'s" or a lone "'" that is not a closing quote
-    kSentenceStart = 1 << 5,  // first word of a sentence, paragraph or the text
-    kEmphasis = 1 << 6,       // inside an emphasis span of the review
-    kSpaceBefore = 1 << 7,    // white space (or a break) right before the token
-    kHyphenated = 1 << 8,     // "Jean-Pierre", "Joon-ho"
-    kApostrophe = 1 << 9,     // "O'Toole", "don't"
+    kCap = 1 << 0,             // first letter upper case ("Teller", "JK", "McQueen")
+    kAllCaps = 1 << 1,         // two or more letters, none lower case ("JK", "FBI", "WOW")
+    kDigit = 1 << 2,           // starts with a digit ("2001", "9")
+    kInitials = 1 << 3,        // "J.", "J.K.", "J.R.R." (the dots are part of the token)
+    kPossessive = 1 << 4,      // followed by "'s" or a lone "'" that is not a closing quote
+    kSentenceStart = 1 << 5,   // first word of a sentence, paragraph or the text
+    kEmphasis = 1 << 6,        // inside an emphasis span of the review
+    kSpaceBefore = 1 << 7,     // white space (or a break) right before the token
+    kHyphenated = 1 << 8,      // "Jean-Pierre", "Joon-ho"
+    kApostrophe = 1 << 9,      // "O'Toole", "don't"
+    kEmphasisStart = 1 << 10,  // first word of an emphasis span
 };
 
 struct Token {

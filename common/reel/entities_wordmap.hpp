@@ -11,7 +11,7 @@ namespace reel::entities {
 
 template <typename V>
 class WordMap {
-public:
+  public:
     WordMap() : slots_(16) {}
 
     // The value for `word`, value-initialised when new.
@@ -45,7 +45,7 @@ public:
 
     std::size_t size() const { return count_; }
 
-private:
+  private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
     struct Slot {
         std::uint64_t hash = 0;
@@ -60,7 +60,9 @@ private:
         return h ^ (h >> 29);
     }
 
-    std::string_view key(const Slot& slot) const { return std::string_view(pool_).substr(slot.offset, slot.len); }
+    std::string_view key(const Slot& slot) const {
+        return std::string_view(pool_).substr(slot.offset, slot.len);
+    }
 
     void grow() {
         std::vector<Slot> old(slots_.size() * 2);
@@ -82,14 +84,14 @@ private:
 // Words mapped to bit sets.
 template <typename Bits>
 class WordBits {
-public:
+  public:
     void add(std::string_view word, Bits bits) { map_[word] |= bits; }
     Bits get(std::string_view word) const {
         const Bits* b = map_.find(word);
         return b ? *b : Bits{0};
     }
 
-private:
+  private:
     WordMap<Bits> map_;
 };
 

@@ -38,7 +38,8 @@ std::vector<std::string> folded_words(std::string_view folded) {
         }
         char c = folded[i];
         std::size_t after = 0;
-        if (c == '.' && (cur_chars == 1 || dotted) && i + 1 < folded.size() && word_char_at(folded, i + 1, after) &&
+        if (c == '.' && (cur_chars == 1 || dotted) && i + 1 < folded.size() &&
+            word_char_at(folded, i + 1, after) &&
             (i + 1 + after == folded.size() || !word_char_at(folded, i + 1 + after, after))) {
             dotted = true;  // "e.t.", "l.a.", "s.i.c.k.": the dot is not a word break
         } else if (c == '&') {
@@ -65,7 +66,8 @@ std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
 
 // Drops "'s" or a lone "'" at the very end: "Simmons's" and "Simmons'" are "Simmons".
 std::string_view without_possessive(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '.' || s.back() == ',')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '.' || s.back() == ','))
+        s.remove_suffix(1);
     if (s.size() > 2 && s.substr(s.size() - 2) == "'s") return s.substr(0, s.size() - 2);
     if (s.size() > 1 && s.back() == '\'') return s.substr(0, s.size() - 1);
     return s;
@@ -103,16 +105,29 @@ std::string film_key(std::string_view title) {
     // "Heat (1995)": the year is metadata, not part of the title.
     if (t.size() >= 6 && t.back() == ')' && t[t.size() - 6] == '(') {
         bool year = true;
-        for (std::size_t i = t.size() - 5; i < t.size() - 1; ++i) year = year && t[i] >= '0' && t[i] <= '9';
+        for (std::size_t i = t.size() - 5; i < t.size() - 1; ++i)
+            year = year && t[i] >= '0' && t[i] <= '9';
         if (year) t = t.substr(0, t.size() - 6);
     }
     std::string folded = fold(t);
+    // Parenthesised parts are alternative or original titles: "Parasite (기생충)",
+    // "Birdman or (The Unexpected Virtue of Ignorance)".
     std::string plain;
     plain.reserve(folded.size());
+    int depth = 0;
     for (char c : folded) {
-        if (c != '\'') plain += c;
+        if (c == '(') {
+            ++depth;
+        } else if (c == ')' && depth > 0) {
+            --depth;
+        } else if (depth == 0 && c != '\'') {
+            plain += c;
+        }
     }
     std::vector<std::string> words = folded_words(plain);
+    if (words.empty())
+        words = folded_words(folded);  // a title that is all brackets keeps its words
+    if (words.size() > 1 && words.back() == "or") words.pop_back();
     // "The Godfather" and "the Godfather" are written interchangeably in running text.
     std::size_t from = words.size() > 1 && words[0] == "the" ? 1 : 0;
     return join(words, from);

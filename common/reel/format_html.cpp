@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gumbo.h>
 
 #include <algorithm>
@@ -18,21 +19,72 @@ namespace {
 // gumbo builds and frees its tree recursively, so a page nested deeper than this is read by the
 // tag-stripping fallback instead (hostile pages nest 100,000 deep; real ones stay under 100).
 constexpr int kMaxNesting = 2000;
+// gumbo's tree takes about 45 times the page's size in memory (1.4 GB for a 32 MiB page), so a
+// larger page is read by the fallback too; real review pages are well under 1 MiB.
+constexpr std::size_t kMaxParsedBytes = 4u << 20;
 
-int max_nesting_estimate(std::string_view html) {
-    int depth = 0, max_depth = 0;
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+
+bool is_void_element(std::string_view name) {
+    for (std::string_view v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                               "meta", "param", "source", "track", "wbr"}) {
+        if (name == v) return true;
+    }
+    return false;
+}
+
+// Where the end tag </name> of a raw-text element (script, style) starts, or the end of `html`.
+std::size_t raw_text_end(std::string_view html, std::size_t from, std::string_view name) {
+    for (std::size_t i = html.find("</", from); i != std::string_view::npos;
+         i = html.find("</", i + 2)) {
+        std::size_t k = 0;
+        while (k < name.size() && i + 2 + k < html.size() &&
+               ascii_lower(html[i + 2 + k]) == name[k])
+            ++k;
+        if (k == name.size()) return i;
+    }
+    return html.size();
+}
+
+// Whether gumbo would build a tree deeper than kMaxNesting, in one linear pass. End tags that
+// match no open element are ignored, as gumbo ignores them ("<div></x>" repeated nests as deep
+// as "<div>" repeated); when in doubt it overestimates, which only costs the markup.
+bool nested_too_deeply(std::string_view html) {
+    std::vector<std::string> open;
+    std::string name;
     for (std::size_t i = 0; i + 1 < html.size(); ++i) {
         if (html[i] != '<') continue;
-        char next = html[i + 1];
-        if (next == '/') {
-            if (depth > 0) --depth;
-        } else if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
-            std::size_t close = html.find('>', i);
-            if (close != std::string_view::npos && close > 0 && html[close - 1] == '/') continue;
-            max_depth = std::max(max_depth, ++depth);
+        bool closing = html[i + 1] == '/';
+        std::size_t j = i + 1 + (closing ? 1 : 0);
+        name.clear();
+        while (j < html.size() && name.size() < 32 &&
+               ((html[j] >= '0' && html[j] <= '9') || ascii_lower(html[j]) != html[j] ||
+                (html[j] >= 'a' && html[j] <= 'z'))) {
+            name += ascii_lower(html[j++]);
+        }
+        if (name.empty() || (name[0] >= '0' && name[0] <= '9')) continue;
+        std::size_t end = j;  // the tag's '>', or the '<' of a tag that never closed
+        while (end < html.size() && html[end] != '>' && html[end] != '<') ++end;
+        bool self_closing = end < html.size() && html[end] == '>' && html[end - 1] == '/';
+        i = end - 1;
+        if (closing) {
+            // Only the innermost open elements are searched: stopping short overestimates.
+            for (std::size_t k = open.size(), n = 0; k > 0 && n < 64; --k, ++n) {
+                if (open[k - 1] == name) {
+                    open.resize(k - 1);
+                    break;
+                }
+            }
+        } else if (name == "script" || name == "style") {
+            i = raw_text_end(html, end, name) - 1;
+        } else if (!self_closing && !is_void_element(name)) {
+            open.push_back(name);
+            if (open.size() > static_cast<std::size_t>(kMaxNesting)) return true;
         }
     }
-    return max_depth;
+    return false;
 }
 
 bool is_block(GumboTag tag) {
@@ -160,16 +212,26 @@ Review parse_html(std::string_view bytes, std::vector<std::string>& warnings) {
     if (repaired) warnings.push_back("invalid UTF-8 repaired");
 
     Review r;
-    if (max_nesting_estimate(html) > kMaxNesting) {
-        warnings.push_back("HTML nested too deeply to parse; text taken without markup");
+    bool too_big = html.size() > kMaxParsedBytes;
+    if (too_big || nested_too_deeply(html)) {
+        std::string why = too_big ? fmt::format("larger than {} MiB", kMaxParsedBytes >> 20)
+                                  : std::string("nested too deeply");
+        warnings.push_back(fmt::format("HTML {} to parse; text taken without markup", why));
         NormalizedText t = normalize_text(html);
         r.text = std::move(t.text);
         return r;
     }
 
+    // Parse errors are not recorded: gumbo copies the stack of open elements into each, so a page
+    // of stray tags would take depth x errors memory (gigabytes) for nothing we use.
+    static const GumboOptions options = [] {
+        GumboOptions o = kGumboDefaultOptions;
+        o.max_errors = 0;
+        return o;
+    }();
     std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> doc(
-        gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
-        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+        gumbo_parse_with_options(&options, html.data(), html.size()),
+        [](GumboOutput* o) { gumbo_destroy_output(&options, o); });
     Extraction ex;
     const GumboNode* root = doc->root;
     for (unsigned i = 0; i < root->v.element.children.length; ++i) {

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -75,7 +76,7 @@ std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
         if (e.is_object())
             reviews.push_back(review_from_object(e, fields));
         else
-            ++skipped, reviews.emplace_back();  // keeps record numbers aligned with positions
+            ++skipped, reviews.emplace_back().record = kSkippedRecord;
     }
     if (skipped) warnings.push_back(fmt::format("{} array element(s) are not objects", skipped));
     return reviews;
@@ -93,10 +94,16 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
         bool too_long = false;
         int c;
         while ((c = buf->sbumpc()) != std::char_traits<char>::eof() && c != '\n') {
-            if (line.size() < max_line_bytes)
+            if (line.size() < max_line_bytes) {
                 line += static_cast<char>(c);
-            else
+            } else {
+                // The rest of the line is skipped at memchr speed: a 2 GB line must not take
+                // minutes byte by byte.
                 too_long = true;
+                in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+                c = in.eof() ? std::char_traits<char>::eof() : '\n';
+                break;
+            }
         }
         if (c == std::char_traits<char>::eof() && line.empty()) break;
         ++line_no;
@@ -106,7 +113,7 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
         if (too_long) {
             warnings.push_back(
                 fmt::format("line {}: longer than {} MiB, skipped", line_no, max_line_bytes >> 20));
-            reviews.emplace_back();
+            reviews.emplace_back().record = kSkippedRecord;
             continue;
         }
         try {
@@ -119,7 +126,7 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
             std::string what = e.what();
             if (what.size() > 160) what = what.substr(0, 160) + "...";
             warnings.push_back(fmt::format("line {}: skipped: {}", line_no, what));
-            reviews.emplace_back();
+            reviews.emplace_back().record = kSkippedRecord;
         }
     }
     if (repaired_any) warnings.push_back("invalid UTF-8 repaired");

@@ -42,6 +42,18 @@ bool blank(const std::string& s) {
     return s.find_first_not_of(" \n") == std::string::npos;
 }
 
+// Cuts a review's text to at most `cap` bytes without splitting a UTF-8 sequence, dropping
+// emphasis spans past the cut. Returns whether anything was cut.
+bool cut_review(Review& r, std::size_t cap) {
+    if (r.text.size() <= cap) return false;
+    std::size_t end = cap;
+    while (end > 0 && (static_cast<unsigned char>(r.text[end]) & 0xC0) == 0x80) --end;
+    r.text.resize(end);
+    std::erase_if(r.emphasis, [&](const TextSpan& s) { return s.begin >= end; });
+    for (TextSpan& s : r.emphasis) s.end = std::min(s.end, end);
+    return true;
+}
+
 }  // namespace
 
 std::optional<Format> format_for(const std::filesystem::path& path) {
@@ -107,19 +119,33 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
     std::string abs = path.string();
     std::vector<Review> kept;
     kept.reserve(result.reviews.size());
-    std::size_t empty = 0;
+    std::size_t empty = 0, cut = 0;
     for (std::size_t i = 0; i < result.reviews.size(); ++i) {
         Review& r = result.reviews[i];
         if (blank(r.text)) {
-            ++empty;
+            if (r.record != kSkippedRecord) ++empty;  // skipped records have had their warning
             continue;
         }
+        // Text formats are cut as they are read; records of the others only now.
+        if (multi || format == Format::json) cut += cut_review(r, options.max_review_bytes);
         r.path = abs;
         r.record = multi ? static_cast<int>(i + 1) : 0;
         r.id = multi ? fmt::format("{}#{}", abs, i + 1) : abs;
         kept.push_back(std::move(r));
     }
     result.reviews = std::move(kept);
+    if (cut > 0) {
+        warnings.push_back(
+            fmt::format("{} review(s) longer than {} MiB: only the first {} MiB indexed", cut,
+                        options.max_review_bytes >> 20, options.max_review_bytes >> 20));
+    }
+    if (result.reviews.empty() && empty == 0 && !warnings.empty()) {
+        // Every record was skipped with a warning of its own: that reason is the file's (the
+        // warnings themselves are not shown for a file that fails).
+        throw InputError(fmt::format(
+            "no readable record ({}{})", warnings.front(),
+            warnings.size() > 1 ? fmt::format("; {} more warnings", warnings.size() - 1) : ""));
+    }
     if (result.reviews.empty()) {
         throw InputError(empty > 1 ? fmt::format("no review text in any of its {} records", empty)
                                    : std::string("no review text"));

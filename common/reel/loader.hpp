@@ -21,8 +21,9 @@ struct LoadOptions {
     FieldMap fields;
     // A longer review is cut here and a warning says so: memory stays bounded on huge files.
     std::size_t max_review_bytes = 32u << 20;
-    // A .json file (parsed whole) larger than this is skipped.
-    std::size_t max_json_bytes = 256u << 20;
+    // A .json file (parsed whole) larger than this is skipped: parsing takes several times its
+    // size in memory.
+    std::size_t max_json_bytes = 64u << 20;
 };
 
 struct LoadResult {
@@ -35,7 +36,10 @@ struct LoadResult {
 LoadResult load_file(const std::filesystem::path& path, Format format, const LoadOptions& options);
 
 // Per-format parsers over content already in memory (used by load_file and the fuzz targets).
-// `warnings` collects recoverable problems.
+// `warnings` collects recoverable problems. A record that is skipped with a warning (a bad
+// JSON Lines line, a non-object array element) stays in the result as an empty review with
+// `record == kSkippedRecord`, so that record numbers keep matching positions.
+inline constexpr int kSkippedRecord = -1;
 Review parse_text(std::string_view bytes, std::vector<std::string>& warnings);
 Review parse_markdown(std::string_view bytes, std::vector<std::string>& warnings);
 Review parse_html(std::string_view bytes, std::vector<std::string>& warnings);

@@ -105,10 +105,8 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
             throw DatabaseError(fmt::format("database '{}': {}", path_.string(), e.what()));
         }
         if (options.snippets) {
-            hit.snippet = mset.snippet(
-                hit.stored.review.text, options.snippet_bytes, stemmer_,
-                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                options.highlight_start, options.highlight_end, "...");
+            hit.snippet = mset.snippet(hit.stored.review.text, options.snippet_bytes, stemmer_, 0,
+                                       options.highlight_start, options.highlight_end, "...");
         }
         hit.stored.review.text.clear();
         result.hits.push_back(std::move(hit));

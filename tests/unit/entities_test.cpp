@@ -1,0 +1,227 @@
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "reel/entities.hpp"
+
+namespace reel {
+namespace {
+
+struct Found {
+    std::vector<std::string> people, films;  // keys, in order
+    ExtractedEntities all;
+};
+
+// Extracts from one review, with corpus evidence from it and `others`.
+Found run(const std::string& text, const std::string& film = "",
+          std::vector<TextSpan> emphasis = {}, const std::vector<Review>& others = {}) {
+    EntityExtractor ex;
+    Review r;
+    r.text = text;
+    r.film = film;
+    r.emphasis = std::move(emphasis);
+    EntityEvidence ev = ex.observe(r);
+    for (const auto& o : others) ev.merge(ex.observe(o));
+    Found f;
+    f.all = ex.extract(r, ev);
+    for (const auto& p : f.all.people) f.people.push_back(p.key);
+    for (const auto& m : f.all.films) f.films.push_back(m.key);
+    return f;
+}
+
+using Keys = std::vector<std::string>;
+
+TEST(Entities, PossessiveActorOwnsACharacter) {
+    Found f = run("JK Simmons' Fletcher is the scariest teacher in years.");
+    EXPECT_EQ(f.people, Keys{"jk simmons"});
+}
+
+TEST(Entities, SurnamePlaysCharacter) {
+    Found f = run(
+        "Miles Teller is a drummer at a conservatory. Teller plays Andrew, who wants to be great.");
+    EXPECT_EQ(f.people, Keys{"miles teller"});
+    ASSERT_FALSE(f.all.people.empty());
+    EXPECT_EQ(f.all.people[0].aliases, Keys{"Teller"});
+}
+
+TEST(Entities, CharacterThenActorInBrackets) {
+    Found f = run("Most teachers inspire. Fletcher (J.K. Simmons) is there to terrify.");
+    EXPECT_EQ(f.people, Keys{"jk simmons"});
+    ASSERT_FALSE(f.all.people.empty());
+    EXPECT_EQ(f.all.people[0].name, "J.K. Simmons");
+}
+
+TEST(Entities, ApposedRelativeClause) {
+    Found f = run("The pacing belongs to Damien Chazelle, who also wrote the film.");
+    EXPECT_EQ(f.people, Keys{"damien chazelle"});
+}
+
+TEST(Entities, NameAfterEverydayWords) {
+    Found f = run("He's super awkward and sweet in his bench breakdown next to Nicole Kidman.");
+    EXPECT_EQ(f.people, Keys{"nicole kidman"});
+}
+
+TEST(Entities, CorrectedTitle) {
+    Found f =
+        run("I'd just seen the film Whiplash. He's in maybe six scenes in Project X, sorry, Rabbit "
+            "Hole, and he's good.");
+    EXPECT_EQ(f.films, (Keys{"whiplash", "rabbit hole"}));
+}
+
+TEST(Entities, Possessives) {
+    Found f =
+        run("Damien Chazelle directs. Chazelle's direction is tight and Simmons's rage is real, as "
+            "J.K. Simmons knows.");
+    EXPECT_EQ(f.people, (Keys{"damien chazelle", "jk simmons"}));
+    ASSERT_FALSE(f.all.people.empty());
+    EXPECT_EQ(f.all.people[0].aliases, Keys{"Chazelle"});
+}
+
+TEST(Entities, Particles) {
+    Found f =
+        run("Robert De Niro and Al Pacino share one scene. De Niro listens. Max von Sydow plays "
+            "chess with Death, "
+            "and Jean-Claude Van Damme kicks things.");
+    EXPECT_EQ(f.people,
+              (Keys{"robert de niro", "al pacino", "max von sydow", "jean claude van damme"}));
+    ASSERT_FALSE(f.all.people.empty());
+    EXPECT_EQ(f.all.people[0].aliases, Keys{"De Niro"});
+}
+
+TEST(Entities, ApostrophesHyphensAccents) {
+    Found f =
+        run("Peter O'Toole is magnificent. Jean-Pierre Jeunet directed it, and Zoë Kravitz plays "
+            "Toast.");
+    EXPECT_EQ(f.people, (Keys{"peter otoole", "jean pierre jeunet", "zoe kravitz"}));
+    ASSERT_EQ(f.all.people.size(), 3u);
+    EXPECT_EQ(f.all.people[2].name, "Zoë Kravitz");
+}
+
+TEST(Entities, InitialsInAnySpelling) {
+    Found f =
+        run("J. K. Simmons yells. Later JK Simmons yells again, and Samuel L. Jackson watches.");
+    EXPECT_EQ(f.people, (Keys{"jk simmons", "samuel l jackson"}));
+    ASSERT_FALSE(f.all.people.empty());
+    EXPECT_EQ(f.all.people[0].aliases, Keys{"JK Simmons"});
+}
+
+TEST(Entities, CharactersAndPlacesAreNotPeople) {
+    Found f = run(
+        "Anthony Perkins plays Norman Bates, who runs a motel. Marion drives from Phoenix toward "
+        "Los Angeles. Captain Kirk and Dr. Evil are nowhere to be seen in New York.");
+    EXPECT_EQ(f.people, Keys{"anthony perkins"});
+}
+
+TEST(Entities, CharacterListedWithCharacter) {
+    Found f =
+        run("Nicole Kidman and Aaron Eckhart play Becca and Howie Corbett, a couple in grief.");
+    EXPECT_EQ(f.people, (Keys{"nicole kidman", "aaron eckhart"}));
+}
+
+TEST(Entities, SentenceOpeningWordsAreNotNames) {
+    Found f = run("Watching Tom Hanks is a joy. Oscar season is here. God knows why. Monday came.");
+    EXPECT_EQ(f.people, Keys{"tom hanks"});
+}
+
+TEST(Entities, FilmsMarkedByQuotesItalicsYearsAndCues) {
+    std::string text =
+        "Like \"Raging Bull\", it is obsessive. Heat (1995) is better, and so is the film Thief. "
+        "Chazelle's first feature, Guy and Madeline on a Park Bench, is gentler.";
+    std::size_t at = text.find("Guy and");
+    Found f = run(text, "", {{at, at + std::string("Guy and Madeline on a Park Bench").size()}});
+    EXPECT_EQ(f.films, (Keys{"raging bull", "heat", "thief", "guy and madeline on a park bench"}));
+    EXPECT_TRUE(f.people.empty());
+}
+
+TEST(Entities, TitlesWithPunctuation) {
+    Found f = run("Nothing since the movie 2001: A Space Odyssey has looked like this.");
+    EXPECT_EQ(f.films, Keys{"2001 a space odyssey"});
+}
+
+TEST(Entities, SongsAndBooksInQuotesAreNotFilms) {
+    Found f =
+        run("He would rather starve than play \"Jingle Bells\" again, and the novel \"Atonement\" "
+            "is better.");
+    EXPECT_TRUE(f.films.empty());
+    EXPECT_TRUE(f.people.empty());
+}
+
+TEST(Entities, ReviewFilmFromMetadataAlwaysComes) {
+    Found f = run("A drummer and his teacher.", "Whiplash");
+    EXPECT_EQ(f.films, Keys{"whiplash"});
+    // Where the text names it, it takes its place in the order of first mention.
+    Found g = run("Before it, Heat (1995) was my favourite. Whiplash is better.", "Whiplash");
+    EXPECT_EQ(g.films, (Keys{"heat", "whiplash"}));
+}
+
+TEST(Entities, CorpusEvidenceHelpsWeakMentions) {
+    Review other;
+    other.text =
+        "Sigourney Weaver plays Ripley, and Sigourney Weaver's Ripley is the hero. Directed by "
+        "Ridley Scott.";
+    Review another = other;
+    Found alone = run("Sigourney Weaver is the GOAT.");
+    Found helped = run("Sigourney Weaver is the GOAT.", "", {}, {other, another});
+    EXPECT_TRUE(alone.people.empty());
+    EXPECT_EQ(helped.people, Keys{"sigourney weaver"});
+}
+
+TEST(Entities, SurnameResolvedFromCorpus) {
+    Review other;
+    other.text = "Max von Sydow plays the knight.";
+    Found f = run("Von Sydow is great too, obviously.", "", {}, {other, other});
+    EXPECT_EQ(f.people, Keys{"max von sydow"});
+}
+
+TEST(Entities, BreaksEndNames) {
+    Found f = run("I loved Tom<br /><br />Hanks is good but Meg Ryan is better.");
+    EXPECT_EQ(f.people, Keys{"meg ryan"});
+}
+
+TEST(Entities, GarbageDoesNotCrashOrCrawl) {
+    auto started = std::chrono::steady_clock::now();
+    EXPECT_TRUE(run("").people.empty());
+    EXPECT_TRUE(run("   \n\n  ").films.empty());
+    EXPECT_TRUE(run("\"\"''**__(((").films.empty());
+    std::string word;
+    for (int i = 0; i < 100000; ++i) word += "Whiplash ";  // ~1 MB, one capitalised word
+    run(word);
+    std::string caps;
+    for (int i = 0; i < 20000; ++i) caps += "TOM HANKS AND MEG RYAN ARE GREAT IN THIS MOVIE. ";
+    EXPECT_TRUE(run(caps).people.empty());  // shouting carries no case to go by
+    std::string names;
+    for (int i = 0; i < 20000; ++i) names += "Tom Hanks Meg Ryan Bill Pullman ";
+    run(names);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
+
+TEST(Entities, ExtractIsThreadSafe) {
+    EntityExtractor ex;
+    std::vector<Review> reviews(8);
+    EntityEvidence ev;
+    for (std::size_t i = 0; i < reviews.size(); ++i) {
+        reviews[i].text =
+            "Fletcher (J.K. Simmons) terrifies Miles Teller in the film Whiplash, review " +
+            std::to_string(i);
+        ev.merge(ex.observe(reviews[i]));
+    }
+    std::vector<ExtractedEntities> results(reviews.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < reviews.size(); ++i) {
+        threads.emplace_back([&, i] { results[i] = ex.extract(reviews[i], ev); });
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& r : results) {
+        ASSERT_EQ(r.people.size(), 2u);
+        EXPECT_EQ(r.people[0].key, "jk simmons");
+        EXPECT_EQ(r.people[1].key, "miles teller");
+        ASSERT_EQ(r.films.size(), 1u);
+        EXPECT_EQ(r.films[0].key, "whiplash");
+    }
+}
+
+}  // namespace
+}  // namespace reel

@@ -1,0 +1,53 @@
+#include <gtest/gtest.h>
+
+#include "reel/entity_key.hpp"
+
+namespace reel {
+namespace {
+
+TEST(PersonKey, InitialsAgreeWhateverTheSpelling) {
+    for (const char* name :
+         {"J.K. Simmons", "JK Simmons", "J. K. Simmons", "jk simmons", "J K Simmons"}) {
+        EXPECT_EQ(person_key(name), "jk simmons") << name;
+    }
+}
+
+TEST(PersonKey, PossessivesAreDropped) {
+    EXPECT_EQ(person_key("Simmons'"), "simmons");
+    EXPECT_EQ(person_key("Simmons's"), "simmons");
+    EXPECT_EQ(person_key("J.K. Simmons'"), "jk simmons");
+}
+
+TEST(PersonKey, ParticlesApostrophesHyphensAccents) {
+    EXPECT_EQ(person_key("Robert De Niro"), "robert de niro");
+    EXPECT_EQ(person_key("Max von Sydow"), "max von sydow");
+    EXPECT_EQ(person_key("Peter O'Toole"), "peter otoole");
+    EXPECT_EQ(person_key("Peter OToole"), "peter otoole");
+    EXPECT_EQ(person_key("Jean-Pierre Jeunet"), "jean pierre jeunet");
+    EXPECT_EQ(person_key("Alejandro González Iñárritu"), "alejandro gonzalez inarritu");
+    EXPECT_EQ(person_key("Samuel L. Jackson"), "samuel l jackson");
+}
+
+TEST(FilmKey, PunctuationCaseAccentsAndLeadingThe) {
+    EXPECT_EQ(film_key("2001: A Space Odyssey"), "2001 a space odyssey");
+    EXPECT_EQ(film_key("Amélie"), "amelie");
+    EXPECT_EQ(film_key("The Godfather"), "godfather");
+    EXPECT_EQ(film_key("the Godfather"), "godfather");
+    EXPECT_EQ(film_key("Heat (1995)"), "heat");
+    EXPECT_EQ(film_key("E.T. the Extra-Terrestrial"), "et the extra terrestrial");
+    EXPECT_EQ(film_key("S.I.C.K."), "sick");
+    EXPECT_EQ(film_key("Bill & Ted's Bogus Journey"), "bill and teds bogus journey");
+    EXPECT_EQ(film_key("Parasite (기생충)"), "parasite");
+    EXPECT_EQ(film_key("Birdman or (The Unexpected Virtue of Ignorance)"), "birdman");
+    EXPECT_EQ(film_key("The"), "the");  // a one-word title keeps its only word
+}
+
+TEST(KeyWords, SplitOnSpaces) {
+    EXPECT_EQ(key_words("jk simmons"), (std::vector<std::string>{"jk", "simmons"}));
+    EXPECT_EQ(key_words(""), std::vector<std::string>{});
+    EXPECT_EQ(key_words(person_key("Robert De Niro")),
+              (std::vector<std::string>{"robert", "de", "niro"}));
+}
+
+}  // namespace
+}  // namespace reel
