@@ -73,8 +73,9 @@ std::map<std::string, KnownFile> read_signatures(const Xapian::Database& db) {
     return known;
 }
 
+// The path itself is in the value; the key only needs to be unique.
 std::string signature_key(const std::string& path) {
-    return schema::metadata_key(schema::kFileSignaturePrefix, path);
+    return std::string(schema::kFileSignaturePrefix) + schema::source_file_term(path).substr(1);
 }
 
 ExtractedEntities metadata_entities(const Review& r) {
@@ -324,13 +325,17 @@ class Run {
         sink.db.delete_document(term);
     }
 
+    void save_evidence(Xapian::WritableDatabase& db) {
+        if (!options_.extract_entities || evidence_saved_) return;
+        db.set_metadata(std::string(schema::kEvidenceKey), evidence_.serialise());
+        evidence_saved_ = true;
+    }
+
     void commit(bool final) {
         try {
             main_.delta.apply(main_.db);
             stems_.flush(main_.db);
-            if (final && options_.extract_entities) {
-                main_.db.set_metadata(std::string(schema::kEvidenceKey), evidence_.serialise());
-            }
+            if (final) save_evidence(main_.db);
             main_.db.commit();
         } catch (const Xapian::Error& e) {
             throw DatabaseError(fmt::format("cannot write to database '{}': {}",
@@ -448,6 +453,17 @@ class Run {
         std::string target = options_.db.string();
         std::string compacted = scratch_path("compacted").string();
         try {
+            // What belongs to the whole database goes into one last segment, so that it is
+            // compacted with the rest instead of being written into the packed result.
+            std::string path;
+            std::unique_ptr<Sink> last = open_segment(path);
+            main_.delta.apply(last->db);
+            stems_.flush(last->db);
+            save_evidence(last->db);
+            last->db.commit();
+            last->db.close();
+            segments_.push_back(path);
+
             Xapian::Database all;
             for (const std::string& path : segments_) all.add_database(Xapian::Database(path));
             all.compact(compacted, Xapian::DBCOMPACT_MULTIPASS);
@@ -473,6 +489,7 @@ class Run {
     std::unique_ptr<EntityExtractor> extractor_;
     EntityEvidence evidence_;
     StemForms stems_;  // written by the main database's commits
+    bool evidence_saved_ = false;
     IndexSummary summary_;
     IndexProgress progress_;
 };

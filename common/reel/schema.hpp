@@ -33,7 +33,7 @@ inline constexpr Xapian::valueno kPeopleSlot = 3;  // person keys, '\n'-separate
 inline constexpr Xapian::valueno kFilmsSlot = 4;   // film keys, '\n'-separated (facets)
 
 // Metadata keys.
-inline constexpr std::string_view kFileSignaturePrefix = "F";  // F + path key → signature
+inline constexpr std::string_view kFileSignaturePrefix = "F";  // F + path hash → signature, path
 inline constexpr std::string_view kEntityPrefix = "E";         // E + kind + key → catalogue entry
 inline constexpr std::string_view kEvidenceKey = "reel:evidence";
 inline constexpr std::string_view kSchemaVersionKey = "reel:schema";
