@@ -20,6 +20,63 @@ bool not_a_film_cue(const Scan& s, std::size_t i) {
     return s.cue(i, kCueNotFilm);
 }
 
+bool roman(std::string_view w) {
+    for (char c : w) {
+        if (c != 'I' && c != 'V' && c != 'X') return false;
+    }
+    return !w.empty();
+}
+
+// "MGM", "USS", "NBC": a short word in capitals with no vowel after its first letter ("DOG",
+// "DAY" and "FU" have one).
+bool acronym(std::string_view w) {
+    if (w.size() < 2 || w.size() > 3 || roman(w)) return false;
+    for (std::size_t k = 1; k < w.size(); ++k) {
+        char c = w[k];
+        if (c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y') return false;
+    }
+    return true;
+}
+
+// "PLANET OF THE DINOSAURS" as "Planet of the Dinosaurs" (ASCII letters only change; Roman
+// numerals stay: "RIGET III" is "Riget III").
+std::string title_case(std::string_view caps) {
+    std::string out(caps);
+    std::size_t i = 0;
+    bool first = true;
+    while (i < out.size()) {
+        auto letter = [&](std::size_t k) {
+            char c = out[k];
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '\'' ||
+                   static_cast<unsigned char>(c) >= 0x80;
+        };
+        if (!letter(i)) {
+            if (out[i] == ':') first = true;
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < out.size() && letter(j)) ++j;
+        if (roman(std::string_view(caps).substr(i, j - i))) {
+            first = false;
+            i = j;
+            continue;
+        }
+        for (std::size_t k = i; k < j; ++k) {
+            if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + 32);
+        }
+        std::string_view w(out.data() + i, j - i);
+        bool small = w == "of" || w == "the" || w == "a" || w == "an" || w == "and" || w == "in" ||
+                     w == "on" || w == "at" || w == "to" || w == "for" || w == "with" ||
+                     w == "from" || w == "or" || w == "vs";
+        if ((first || !small) && out[i] >= 'a' && out[i] <= 'z')
+            out[i] = static_cast<char>(out[i] - 32);
+        first = false;
+        i = j;
+    }
+    return out;
+}
+
 bool strong_cue(const Scan& s, std::size_t i) {
     return s.cue(i, kCueFilm);
 }
@@ -39,7 +96,7 @@ bool after_weak_cue_not_title(const Scan& s, std::size_t i) {
     return s.lx.not_person.contains(f) && !s.lx.common_words.contains(f);
 }
 
-enum class Source : std::uint8_t { Emphasis, Quote, Year, StrongCue, WeakCue, Known };
+enum class Source : std::uint8_t { Emphasis, Quote, Year, Caps, StrongCue, WeakCue, Known };
 
 class FilmFinder {
   public:
@@ -49,6 +106,7 @@ class FilmFinder {
         if (s_.size() == 0) return;
         emphasis();
         quotes();
+        capitals();  // before years(): "JOURNEY TO BEGINNING OF TIME (1955)" whole
         years();
         // Long known titles go before people, so "Guy and Madeline on a Park Bench" is not
         // read as a person "Park Bench".
@@ -58,6 +116,9 @@ class FilmFinder {
     void cued(const PeopleFound& people) {
         people_ = &people;
         cues();
+        // Titles by predicate or shape are never evidence (weight 0), so observing skips them:
+        // nothing runs after them that their claims could change.
+        if (!s_.corpus) return;
         predicates();
         shapes();
         if (s_.corpus) possessions();
@@ -181,11 +242,13 @@ class FilmFinder {
 
     // Adds a title; `confident` ones weigh double as corpus evidence, known ones not at all.
     void add(std::size_t b, std::size_t e, Source src, bool confident) {
+        if (e == b + 1 && s_.cue(b, kCueAbbrev)) return;  // "Mr" of "Mr. Wizard", "Ms. Davis"
         std::string name = s_.span_text(b, e);
         while (!name.empty() && (name.back() == ',' || name.back() == ':' || name.back() == '-'))
             name.pop_back();
         std::string key = film_key(name);
         if (key.empty()) return;
+        if (src == Source::Caps) name = title_case(name);
         if (s_.catalog) {
             if (const CatalogFilm* f = s_.catalog->find_film(key)) name = f->title;
         }
@@ -288,6 +351,84 @@ class FilmFinder {
         return s_[i + 1].is_punct(')');
     }
 
+    // A word that may sit inside a title typed in capitals ("PLANET OF THE DINOSAURS").
+    bool caps_small_word(std::size_t i) const {
+        return s_.is_any(i, {"of",   "the",  "a",  "an", "and", "in", "on", "at", "to",  "for",
+                             "with", "from", "or", "vs", "de",  "la", "le", "du", "des", "del"});
+    }
+
+    // A word that makes a run of capitals a shout, not a title ("DO NOT WATCH", "SPOILER ALERT").
+    bool caps_shout_word(std::size_t i) const {
+        if (s_[i].has(kDigit)) return false;
+        if (s_.lex_is(i, kLexStop) && !caps_small_word(i)) return true;
+        return s_.is_any(
+            i, {"spoiler", "spoilers", "alert", "warning", "ever", "never", "really", "movie",
+                "film",    "watch",    "waste", "worst",   "best", "bad",   "good",   "sucks",
+                "avoid",   "dvd",      "tv",    "cgi",     "imdb", "wtf",   "omg",    "lol",
+                "end",     "update",   "edit",  "note",    "ps",   "p.s",   "real",   "stupid"});
+    }
+
+    // "I adored FEMALE TROUBLE", "in HOUSE OF 1000 CORPSES": reviews that otherwise write in
+    // mixed case often type titles in capitals. Two words or more, no shouted sentence; a lone
+    // capitalised word is emphasis more often than a title, so it needs a year or a cue.
+    void capitals() {
+        if (s_.shouting()) return;
+        std::size_t words = 0, caps = 0;
+        for (std::size_t i = 0; i < s_.size(); ++i) {
+            if (!s_[i].word() || s_[i].has(kDigit)) continue;
+            ++words;
+            caps += s_[i].has(kAllCaps);
+        }
+        if (caps < 2 || caps * 6 > words) return;  // a review that shouts in places
+        for (std::size_t i = 0; i < s_.size(); ++i) {
+            if (!s_[i].word() || !s_[i].has(kAllCaps) || !free(i)) continue;
+            std::size_t b = i, e = i, content = 0, longest = 0, last = i;
+            bool shout = false;
+            for (std::size_t j = i; j < s_.size() && j - i < 16; ++j) {
+                const Token& t = s_[j];
+                if (t.word()) {
+                    if (!free(j)) break;
+                    if (j > i && !t.has(kSpaceBefore) && !s_[j - 1].is_punct(':') &&
+                        !s_[j - 1].is_punct('-') && !s_[j - 1].is_punct('&'))
+                        break;
+                    bool small = caps_small_word(j) && (t.has(kAllCaps) || t.end - t.begin == 1);
+                    if (!t.has(kAllCaps) && !t.has(kDigit) && !small) break;
+                    if (t.has(kDigit) && !t.has(kAllCaps) && j == i) break;
+                    if (caps_shout_word(j)) shout = true;
+                    if (!small && !t.has(kDigit)) {
+                        if (acronym(s_.raw(j))) shout = true;
+                        ++content;
+                        longest = std::max<std::size_t>(longest, t.end - t.begin);
+                    }
+                    last = j;
+                } else if (t.is_punct(':') || t.is_punct('-') || t.is_punct('&') ||
+                           (t.is_punct('\'') && j > i && s_[j - 1].word() &&
+                            s_[j - 1].end == t.begin)) {
+                    // "DOC SAVAGE: THE MAN OF BRONZE", "SINGIN' IN THE RAIN"
+                } else {
+                    break;
+                }
+            }
+            e = last + 1;
+            while (e > b + 1 && caps_small_word(e - 1)) --e;  // "... AND" before a lower word
+            i = last;
+            if (shout || longest < 3) continue;
+            std::size_t n_words = 0;
+            for (std::size_t k = b; k < e; ++k) n_words += s_[k].word();
+            bool the_one = n_words == 2 && s_.cue(b, kCueArticle) && longest >= 4;
+            if (content < 2 && !the_one) continue;
+            // "JASON PRIESTLY": a given name first, then one more word, is a person.
+            // "UMA THURMAN": two words of no vocabulary at all read as a name too.
+            if (n_words == 2 && (s_.lex_is(b, kLexFirstName) ||
+                                 !(s_.lex_is(b, kLexEnglish | kLexCommon | kLexStop) ||
+                                   s_.lex_is(b + 1, kLexEnglish | kLexCommon | kLexStop) ||
+                                   s_[b + 1].has(kDigit) || roman(s_.raw(b + 1)))))
+                continue;
+            if (company(e) || preceded_by(b, not_a_film_cue)) continue;
+            add(b, e, Source::Caps, false);
+        }
+    }
+
     // "Heat (1995)": walk back from the bracket over the title.
     void years() {
         for (std::size_t i = 2; i + 2 < s_.size(); ++i) {
@@ -331,8 +472,8 @@ class FilmFinder {
             // "Like Raging Bull or ...": a capitalised cue only where a sentence starts with it.
             if (s_[i].has(kCap) && !(s_[i].has(kSentenceStart) && s_.is_any(i, {"like", "unlike"})))
                 continue;
-            bool strong =
-                strong_cue(s_, i) || strong_cue_pair(s_, i) || maker_cue(i) || role_in_cue(i);
+            bool strong = strong_cue(s_, i) || strong_cue_pair(s_, i) || maker_cue(i) ||
+                          role_in_cue(i) || kind_like_cue(i);
             bool weak = !strong && weak_cue(s_, i);
             if (!strong && !weak) continue;
             std::size_t b = i + 1;
@@ -369,6 +510,20 @@ class FilmFinder {
         std::size_t p = i - 1;
         if (s_.is_any(p, {"who", "also", "then", "later", "first", "once"}) && p > 0) return true;
         return s_.claims[p] == Claim::Person;
+    }
+
+    // "shows like Friends", "classics such as The Antichrist", "films including Heat": a
+    // kind of film, then examples of it.
+    bool kind_like_cue(std::size_t i) const {
+        if (!s_.is_any(i, {"like", "as", "including", "especially"})) return false;
+        std::size_t k = i;
+        if (s_.is(i, "as")) {
+            if (k < 2 || !s_.is(k - 1, "such")) return false;
+            --k;
+        }
+        if (k == 0 || !s_[k - 1].word()) return false;
+        std::string_view f = s_.folded(k - 1);
+        return strong_cue(s_, k - 1) && f.size() > 1 && f.back() == 's';  // plural: a kind
     }
 
     // "the dad in Juno", "the newspaper editor in Spider-Man": a role, then the film.
@@ -554,7 +709,8 @@ class FilmFinder {
         if (followed_by_name) return false;  // "Juno Temple"
         if (s_.lex_is(b, kLexFirstName | kLexPlace | kLexNotPerson))
             return ev >= (cue_before ? 4 : 8);
-        return cue_before ? (ev >= 2 || cat) : ev >= 4;
+        // An everyday word ("Elephant", "Slow") bare in a sentence needs more sightings.
+        return cue_before ? (ev >= 2 || cat) : ev >= (s_.lex_is(b, kLexEnglish) ? 6u : 4u);
     }
 
     // Titles by their shape alone, with no cue: "The Bridge on the River Kwai" (a capital "The"

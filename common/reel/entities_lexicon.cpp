@@ -41,7 +41,8 @@ Lexicon build() {
     load_words(lx, lx.not_person, "not-person-words", kLexNotPerson);
     load_words(lx, lx.particles, "particles", kLexParticle);
     load_words(lx, lx.places, "places", kLexPlace);
-    each_line("english-words", [&](std::string_view line) { lx.word_bits.add(fold(line), kLexEnglish); });
+    each_line("english-words",
+              [&](std::string_view line) { lx.word_bits.add(fold(line), kLexEnglish); });
     each_line("honorifics", [&](std::string_view line) {
         std::size_t sp = line.find(' ');
         std::string word = fold(line.substr(0, sp));

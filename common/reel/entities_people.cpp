@@ -241,7 +241,9 @@ class PeopleFinder {
                 }
                 c.before = a == 0 ? before : run[a] - 1;
                 c.honor = honor && a == x;
-                c.org_adjacent = after_org || b < run.size();
+                // "Secretary of State Jonathan Hale": a given name opening the rest of the run
+                // starts afresh; an organisation word after a name always joins it.
+                c.org_adjacent = (after_org && !first_name(run[x])) || b < run.size();
                 for (std::size_t k = x; k < y; ++k)
                     c.names += kinds[k] == NT::Name || kinds[k] == NT::Initials;
                 // "De Niro", "Von Sydow": a capitalised particle opens a surname, not a full name.
@@ -378,11 +380,12 @@ class PeopleFinder {
         return 0;
     }
 
-    // "Cillian Murphy", "Giuliano Gemma": two capitalised words mid-sentence, neither a known
-    // word of any kind nor English vocabulary ("Black Swan"), the first no particle, and nothing before them that opens a title or a
-    // place ("the Grey Zone", "in Blackwater Valley").
+    // "Cillian Murphy", "Giuliano Gemma": two or three capitalised words, none a known
+    // word of any kind nor English vocabulary ("Black Swan"), the first no particle, and nothing
+    // before them that opens a title or a place ("the Grey Zone", "in Blackwater Valley").
     bool foreign_given(const Candidate& c) const {
-        if (c.names != 2 || c.e - c.b != 2 || c.honor || sentence_start(c.b)) return false;
+        if (c.names < 2 || c.names > 3 || c.e - c.b != static_cast<std::size_t>(c.names) || c.honor)
+            return false;
         for (std::size_t k = c.b; k < c.e; ++k) {
             const Token& t = s_[k];
             if (t.has(kAllCaps) || t.has(kHyphenated) || t.has(kInitials) || t.end - t.begin < 3)
@@ -397,10 +400,15 @@ class PeopleFinder {
             if (s_[p].is_punct('"') || s_[p].is_punct('\'') || s_[p].is_punct('*') ||
                 s_[p].is_punct('_'))
                 return false;  // a quoted title
-            if (s_[p].word() && s_.is_any(p, {"the", "a", "an", "in", "at", "of", "on", "to",
-                                              "into", "near", "this", "that", "his", "her",
-                                              "their", "my", "our", "your", "its", "called",
-                                              "titled", "entitled", "named", "see", "watch"}))
+            if (s_[p].word() &&
+                s_.is_any(p,
+                          {"the",  "a",      "an",     "in",       "at",    "of",  "on",   "into",
+                           "near", "this",   "his",    "her",      "their", "my",  "our",  "your",
+                           "its",  "called", "titled", "entitled", "named", "see", "watch"}))
+                return false;
+            // "saw Luna Papa", "rented Winky Dink": a film verb, not a person's.
+            if (s_[p].word() && s_.cue(p, kCueWeakFilm) && !s_.cue(p, kCueWeakPerson) &&
+                !s_.is(p, "as"))
                 return false;
         }
         return true;
@@ -408,6 +416,7 @@ class PeopleFinder {
 
     void score(Candidate& c) {
         double sc = 0;
+        bool foreign = false;
         if (s_[c.b].has(kInitials) || name_tok(c.b) == NT::Initials) {
             sc += 2;
         } else if (first_name(c.b)) {
@@ -416,7 +425,9 @@ class PeopleFinder {
             sc += 2;
         } else if (c.names >= 2) {
             sc += 0.5;  // a name from outside the English list, or a title
-            if (foreign_given(c)) sc += 1.5;
+            // Not while observing: a title cued there ("saw Luna Papa") must stay the corpus's.
+            foreign = s_.corpus && foreign_given(c);
+            if (foreign) sc += 1.5;
         }
         if (c.names >= 2) {
             for (std::size_t k = c.b + 1; k + 1 < c.e; ++k) {
@@ -449,6 +460,8 @@ class PeopleFinder {
         if (s_.lx.places.contains(c.key)) sc -= 10;
         // "West Texas", "Central London": a place word last, and nothing saying it is a person.
         if (s_.lex_is(c.e - 1, kLexPlace) && c.cue <= 0) sc -= 10;
+        // "West Point", "North Dallas": a compass point first names a place.
+        if (s_.is_any(c.b, {"north", "south", "east", "west"}) && c.cue <= 0) sc -= 10;
         std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Person, c.key);
         std::uint32_t ch = s_.evidence(EntityEvidence::Kind::Character, c.key);
         sc += evidence_bonus(ev);
@@ -458,7 +471,10 @@ class PeopleFinder {
         if (c.cue <= 0 && (!s_.film_key.empty() || s_.corpus)) {
             std::string fk = film_key(c.display);
             if (fk == s_.film_key) sc -= 10;
-            if (s_.evidence(EntityEvidence::Kind::Film, fk) > ev + 1) sc -= 3;
+            std::uint32_t film_ev = s_.evidence(EntityEvidence::Kind::Film, fk);
+            if (film_ev > ev + 1) sc -= 3;
+            // Only the shape said "person": a title the corpus knows says otherwise.
+            if (foreign && film_ev > 0) sc -= 1.5;
         }
         c.score = sc;
     }
@@ -631,7 +647,10 @@ class PeopleFinder {
                     continue;
                 }
             }
-            if (!s_.corpus_index || given || s_.lex_is(i, kLexCommon | kLexNotPerson | kLexPlace))
+            // Nor an everyday word ("Wild", "Cube", "Cannon"): the corpus's person of that name
+            // is one meaning of many.
+            if (!s_.corpus_index || given || s_.lex_is(i, kLexCommon | kLexNotPerson | kLexPlace) ||
+                s_.lex_is(c.e - 1, kLexEnglish))
                 continue;
             if (sentence_start(i) && c.cue <= 0 && !s_[c.e - 1].has(kPossessive) && !particle_led)
                 continue;

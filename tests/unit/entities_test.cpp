@@ -163,8 +163,10 @@ TEST(Entities, CorpusEvidenceHelpsWeakMentions) {
         "Sigourney Weaver plays Ripley, and Sigourney Weaver's Ripley is the hero. Directed by "
         "Ridley Scott.";
     Review another = other;
-    Found alone = run("Sigourney Weaver is the GOAT.");
-    Found helped = run("Sigourney Weaver is the GOAT.", "", {}, {other, another});
+    // After "the" a pair of capitalised words may be a title ("the Sigourney Weaver"), so only
+    // the corpus can say it is a person.
+    Found alone = run("Loved the Sigourney Weaver bits.");
+    Found helped = run("Loved the Sigourney Weaver bits.", "", {}, {other, another});
     EXPECT_TRUE(alone.people.empty());
     EXPECT_EQ(helped.people, Keys{"sigourney weaver"});
 }
@@ -181,8 +183,8 @@ TEST(Entities, BreaksEndNames) {
     EXPECT_EQ(f.people, Keys{"meg ryan"});
 }
 
+// A quadratic blow-up here would hit ctest's per-test timeout (tests/CMakeLists.txt).
 TEST(Entities, GarbageDoesNotCrashOrCrawl) {
-    auto started = std::chrono::steady_clock::now();
     EXPECT_TRUE(run("").people.empty());
     EXPECT_TRUE(run("   \n\n  ").films.empty());
     EXPECT_TRUE(run("\"\"''**__(((").films.empty());
@@ -194,8 +196,7 @@ TEST(Entities, GarbageDoesNotCrashOrCrawl) {
     EXPECT_TRUE(run(caps).people.empty());  // shouting carries no case to go by
     std::string names;
     for (int i = 0; i < 20000; ++i) names += "Tom Hanks Meg Ryan Bill Pullman ";
-    run(names);
-    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+    EXPECT_FALSE(run(names).people.empty());
 }
 
 TEST(Entities, ExtractIsThreadSafe) {

@@ -1,0 +1,124 @@
+// Rules for the shapes real reviews take: given names outside the English lists, titles typed in
+// capitals, a given name after an organisation word.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "reel/entities.hpp"
+
+namespace reel {
+namespace {
+
+using Keys = std::vector<std::string>;
+
+ExtractedEntities extract(const std::string& text) {
+    EntityExtractor ex;
+    Review r;
+    r.text = text;
+    return ex.extract(r, ex.observe(r));
+}
+
+Keys people(const ExtractedEntities& e) {
+    Keys k;
+    for (const auto& p : e.people) k.push_back(p.key);
+    return k;
+}
+
+Keys films(const ExtractedEntities& e) {
+    Keys k;
+    for (const auto& f : e.films) k.push_back(f.key);
+    return k;
+}
+
+TEST(EntityRules, GivenNamesOutsideTheEnglishLists) {
+    EXPECT_EQ(people(extract("Zoltan Ferency makes the whole thing worth a look.")),
+              Keys{"zoltan ferency"});
+    EXPECT_EQ(people(extract("Honestly I thought Radovan Kelmar was wasted in it.")),
+              Keys{"radovan kelmar"});
+}
+
+TEST(EntityRules, EnglishWordPairsAreNotPeople) {
+    EXPECT_TRUE(people(extract("Honestly I thought Silent Harbor was wasted on me.")).empty());
+    // A film verb before the pair: the title, not a person.
+    EXPECT_TRUE(people(extract("Last week we rented Luna Verdeza on a whim.")).empty());
+}
+
+TEST(EntityRules, TitlesInCapitals) {
+    auto e = extract(
+        "Waters has done better. I adored MIDNIGHT ORCHARD and GLASS TEMPEST, two fine films, "
+        "and it reminded me of PLANET OF THE GIANTS (1961) at times. The cast does what it can "
+        "with a thin script, the music is loud, and the ending comes far too late to matter, "
+        "but the photography is lovely and the sets are handsome throughout.");
+    EXPECT_EQ(films(e), (Keys{"midnight orchard", "glass tempest", "planet of the giants"}));
+    ASSERT_EQ(e.films.size(), 3u);
+    EXPECT_EQ(e.films[0].name, "Midnight Orchard");
+    EXPECT_EQ(e.films[2].name, "Planet of the Giants");
+}
+
+TEST(EntityRules, RomanNumeralsStayInCapitals) {
+    auto e = extract(
+        "Nothing was worse than the dreadful SHADOW HUNTER III last summer, and I have seen a "
+        "great many sequels that nobody asked for in my time.");
+    ASSERT_EQ(e.films.size(), 1u);
+    EXPECT_EQ(e.films[0].name, "Shadow Hunter III");
+}
+
+TEST(EntityRules, ShoutsAndNamesInCapitalsAreNotTitles) {
+    EXPECT_TRUE(films(extract("This is dull. DO NOT WATCH it. SPOILER ALERT: the dog lives on "
+                              "and on and on for hours."))
+                    .empty());
+    EXPECT_TRUE(films(extract("Why did ZORAN VELKIC agree to this dull mess of a plot?")).empty());
+    EXPECT_TRUE(
+        films(extract("The MGM MINIATURE series was a fine idea back then for sure.")).empty());
+}
+
+TEST(EntityRules, GivenNameAfterAnOrganisationWord) {
+    EXPECT_EQ(people(extract("As Assistant Secretary of State Edmund Harlowe aptly put it, the "
+                             "war was lost.")),
+              Keys{"edmund harlowe"});
+}
+
+TEST(EntityRules, ExamplesOfAKindOfFilm) {
+    EXPECT_EQ(
+        films(extract("It is no match for shows like Cobblestone, Harbor Lights and Dunmore.")),
+        (Keys{"cobblestone", "harbor lights", "dunmore"}));
+    EXPECT_EQ(films(extract("He made cult classics such as The Vexing and Copper Rain.")),
+              (Keys{"vexing", "copper rain"}));
+    // Not a kind of film: "people like X" names no title.
+    EXPECT_TRUE(films(extract("I loved seeing people like Dunmore there.")).empty());
+}
+
+// A lone word the corpus knows as someone's surname, but everyday vocabulary, stays a word.
+TEST(EntityRules, AbbreviationsAloneAreNotTitles) {
+    Keys f =
+        films(extract("Not to be confused with Mr. Wizbang, which I also saw. Ms. Dorne "
+                      "is fine, but Ms. Dorne cannot save it."));
+    EXPECT_EQ(std::count(f.begin(), f.end(), "mr") + std::count(f.begin(), f.end(), "ms"), 0);
+}
+
+TEST(EntityRules, CompassPointsOpenPlaces) {
+    EXPECT_TRUE(people(extract("He was a cadet at West Fordham before the war began.")).empty());
+}
+
+TEST(EntityRules, EverydayWordsDoNotResolveToASurname) {
+    EntityExtractor ex;
+    Review other;
+    other.text = "Directed by Harold Wild, and Harold Wild plays the lead.";
+    Review r;
+    r.text = "The night turns Wild when the guests arrive.";
+    EntityEvidence ev = ex.observe(r);
+    for (int k = 0; k < 3; ++k) ev.merge(ex.observe(other));
+    EXPECT_TRUE(people(ex.extract(r, ev)).empty());
+    Review s;
+    s.text = "Yet the night belongs to Zemeckovar, as usual, when the guests arrive.";
+    Review maker;
+    maker.text = "Directed by Harold Zemeckovar, and Harold Zemeckovar plays the lead.";
+    ev = ex.observe(s);
+    for (int k = 0; k < 3; ++k) ev.merge(ex.observe(maker));
+    EXPECT_EQ(people(ex.extract(s, ev)), Keys{"harold zemeckovar"});
+}
+
+}  // namespace
+}  // namespace reel
