@@ -8,6 +8,7 @@
 
 #include "batch.hpp"
 #include "reel/cli_args.hpp"
+#include "reel/database.hpp"
 #include "reel/entity_catalogue.hpp"
 #include "reel/errors.hpp"
 #include "reel/output.hpp"
@@ -27,11 +28,11 @@ constexpr const char* kDescription = R"(Search film reviews indexed by reel-inde
 Exit status: 0 some query matched, 1 nothing matched, 2 usage or query error,
 3 database error.)";
 
-int list(const std::filesystem::path& db_path, const std::string& what, const std::string& prefix,
-         std::size_t limit, const reel::OutputStyle& style) {
+int list_once(const std::filesystem::path& db_path, const std::string& what,
+              const std::string& prefix, std::size_t limit, const reel::OutputStyle& style,
+              std::size_t& printed) {
     reel::Searcher searcher(db_path);
     const Xapian::Database& db = searcher.database();
-    std::size_t printed = 0;
     if (what == "reviews") {
         for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
             std::cout << reel::format_review_entry(
@@ -46,6 +47,23 @@ int list(const std::filesystem::path& db_path, const std::string& what, const st
         }
     }
     return printed > 0 ? reel::kExitOk : reel::kExitPartial;
+}
+
+// A reel-index commit while listing discards the revision being read: the catalogue is read
+// whole before anything is printed, so it is read again; a review listing already under way
+// cannot restart without printing entries twice.
+int list(const std::filesystem::path& db_path, const std::string& what, const std::string& prefix,
+         std::size_t limit, const reel::OutputStyle& style) {
+    for (int attempt = 0;; ++attempt) {
+        std::size_t printed = 0;
+        try {
+            return list_once(db_path, what, prefix, limit, style, printed);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (printed > 0 || attempt >= 5) {
+                throw reel::DatabaseError(reel::unreadable_message(db_path, e.get_msg()));
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -155,11 +173,19 @@ int main(int argc, char** argv) {
     } catch (const reel::DatabaseError& e) {
         fmt::print(stderr, "reel-search: {}\n", e.what());
         return reel::kExitDatabase;
-    } catch (const reel::InputError& e) {
-        fmt::print(stderr, "reel-search: {}\n", e.what());
+    } catch (const reel::InputError& e) {  // a stored review that does not decode
+        fmt::print(stderr, "reel-search: {}\n", reel::unreadable_message(db.path(), e.what()));
         return reel::kExitDatabase;
     } catch (const Xapian::Error& e) {
-        fmt::print(stderr, "reel-search: database error: {}\n", e.get_description());
+        fmt::print(stderr, "reel-search: {}\n",
+                   reel::unreadable_message(db.path(), e.get_description()));
+        return reel::kExitDatabase;
+    } catch (const std::exception& e) {
+        // Whatever else escapes came from reading the database (an entry that does not parse):
+        // one line and exit 3, never an abort.
+        fmt::print(stderr, "reel-search: {}\n",
+                   reel::unreadable_message(db.path(),
+                                            fmt::format("an entry is unreadable: {}", e.what())));
         return reel::kExitDatabase;
     }
 }

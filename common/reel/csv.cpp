@@ -8,6 +8,7 @@ CsvReader::CsvReader(std::istream& in, char delimiter, std::size_t max_field_byt
 bool CsvReader::next(std::vector<std::string>& fields) {
     fields.clear();
     truncated_ = false;
+    if (gave_up_) return false;
     std::streambuf* buf = in_.rdbuf();
     int c = buf->sgetc();
     if (c == std::char_traits<char>::eof()) return false;
@@ -16,13 +17,21 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     std::string field;
     bool quoted = false;      // inside a quoted section
     bool was_quoted = false;  // the field began with a quote
+    std::size_t skipped = 0;
     auto push = [&](char ch) {
-        if (field.size() < max_field_)
+        if (field.size() < max_field_) {
             field += ch;
-        else
+        } else {
             truncated_ = true;
+            ++skipped;
+        }
     };
     while (true) {
+        if (skipped / 8 > max_field_) {
+            gave_up_ = true;
+            fields.push_back(std::move(field));
+            return true;
+        }
         c = buf->sbumpc();
         if (c == std::char_traits<char>::eof()) {
             if (quoted) unbalanced_ = true;

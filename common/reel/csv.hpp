@@ -20,6 +20,9 @@ class CsvReader {
     std::size_t line() const { return line_; }  // 1-based line where the last row started
     bool unbalanced_quote() const { return unbalanced_; }  // a quoted field ran to end of input
     bool truncated_field() const { return truncated_; }    // the last row had a field cut short
+    // A field ran on for 8 times max_field_bytes: the rest of the input was left unread (a
+    // binary or sparse file would otherwise be read whole, byte by byte).
+    bool gave_up() const { return gave_up_; }
 
   private:
     std::istream& in_;
@@ -29,6 +32,7 @@ class CsvReader {
     std::size_t next_line_ = 1;
     bool unbalanced_ = false;
     bool truncated_ = false;
+    bool gave_up_ = false;
 };
 
 }  // namespace reel

@@ -19,6 +19,29 @@ std::filesystem::path default_db_path(const std::string& from_option) {
     return "reel.db";
 }
 
+namespace {
+
+bool is_xapian_file(const std::string& name) {
+    return name.ends_with(".glass") || name.starts_with("iamglass") ||
+           name.starts_with("flintlock") || name.ends_with(".tmp") || name.ends_with(".DB") ||
+           name.ends_with(".baseA") || name.ends_with(".baseB");
+}
+
+// A folder with Xapian's lock file and tables but no version file is a database whose creation
+// was cut short (reel-index killed before its first commit): it holds nothing, and Xapian
+// refuses to open it ("Failed to open glass revision file") until it is created again.
+bool never_committed(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec) || fs::exists(path / "iamglass", ec)) return false;
+    if (!fs::exists(path / "flintlock", ec)) return false;
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+        if (!is_xapian_file(entry.path().filename().string())) return false;
+    }
+    return !ec;
+}
+
+}  // namespace
+
 Xapian::Database open_for_reading(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
@@ -26,19 +49,46 @@ Xapian::Database open_for_reading(const fs::path& path) {
             "no database at '{}': create it with 'reel-index --db {} DIR' (or set REEL_DB)",
             path.string(), path.string()));
     }
-    try {
-        return Xapian::Database(path.string());
-    } catch (const Xapian::DatabaseNotFoundError&) {
+    if (never_committed(path)) {
         throw DatabaseError(fmt::format(
-            "'{}' is not a reel database (no Xapian database found there)", path.string()));
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        throw DatabaseError(
-            fmt::format("database '{}' is corrupt ({}); rebuild it with 'reel-index --rebuild'",
-                        path.string(), e.get_msg()));
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError(
-            fmt::format("cannot open database '{}': {}", path.string(), e.get_msg()));
+            "database '{}' is empty: reel-index was stopped before its first commit; run it again",
+            path.string()));
     }
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return Xapian::Database(path.string());
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // Opening while reel-index commits can find the revision just discarded: the next
+            // try sees the new one. Blocks that never belong to a revision mean corruption.
+            if (attempt < 5) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                continue;
+            }
+            throw DatabaseError(unreadable_message(path, e.get_msg()));
+        } catch (const Xapian::DatabaseNotFoundError&) {
+            throw DatabaseError(fmt::format(
+                "'{}' is not a reel database (no Xapian database found there)", path.string()));
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            throw DatabaseError(
+                fmt::format("database '{}' is corrupt ({}); rebuild it with 'reel-index --rebuild'",
+                            path.string(), e.get_msg()));
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            throw DatabaseError(
+                fmt::format("cannot open database '{}': {}", path.string(), e.get_msg()));
+        } catch (const Xapian::DatabaseError& e) {
+            throw DatabaseError(unreadable_message(path, e.get_msg()));  // "EOF reading block 2"
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(
+                fmt::format("cannot open database '{}': {}", path.string(), e.get_msg()));
+        }
+    }
+}
+
+std::string unreadable_message(const std::filesystem::path& path, const std::string& why) {
+    return fmt::format(
+        "database '{}' cannot be read ({}); it may be corrupt: rebuild it with 'reel-index "
+        "--rebuild'",
+        path.string(), why);
 }
 
 namespace {
@@ -50,11 +100,7 @@ void remove_broken_database(const fs::path& path) {
     if (!fs::is_directory(path, ec)) return;
     for (const auto& entry : fs::directory_iterator(path, ec)) {
         std::string name = entry.path().filename().string();
-        bool xapian_file = name.ends_with(".glass") || name.starts_with("iamglass") ||
-                           name.starts_with("flintlock") || name.ends_with(".tmp") ||
-                           name.ends_with(".DB") || name.ends_with(".baseA") ||
-                           name.ends_with(".baseB");
-        if (!xapian_file) {
+        if (!is_xapian_file(name)) {
             throw DatabaseError(fmt::format(
                 "'{}' cannot be opened as a database and holds other files ('{}'); not removing it",
                 path.string(), name));
@@ -71,7 +117,10 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
     bool removed_broken = false;
     while (true) {
         try {
-            int flags = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+            // Creating again over a creation cut short loses nothing; Xapian takes the lock
+            // first, so a run that is creating it right now is not disturbed.
+            int flags = overwrite || never_committed(path) ? Xapian::DB_CREATE_OR_OVERWRITE
+                                                           : Xapian::DB_CREATE_OR_OPEN;
             Xapian::WritableDatabase db(path.string(), flags);
             std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
             if (version.empty()) {
@@ -114,6 +163,8 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
             }
             throw DatabaseError(fmt::format("cannot open database '{}' for writing: {}",
                                             path.string(), e.get_msg()));
+        } catch (const Xapian::DatabaseError& e) {
+            throw DatabaseError(unreadable_message(path, e.get_msg()));
         } catch (const Xapian::Error& e) {
             throw DatabaseError(fmt::format("cannot open database '{}' for writing: {}",
                                             path.string(), e.get_msg()));

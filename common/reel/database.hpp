@@ -14,6 +14,10 @@ std::filesystem::path default_db_path(const std::string& from_option);
 // does not exist).
 Xapian::Database open_for_reading(const std::filesystem::path& path);
 
+// The message for a database whose blocks cannot be read (`why`: Xapian's words): it may be
+// corrupt, and --rebuild recovers.
+std::string unreadable_message(const std::filesystem::path& path, const std::string& why);
+
 // Opens for writing, creating it if needed; `overwrite` starts afresh (a corrupt database is
 // removed first). Waits up to `wait_seconds` for another writer's lock. Throws DatabaseError.
 Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, bool overwrite,

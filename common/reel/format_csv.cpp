@@ -41,6 +41,12 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
         warnings.push_back(fmt::format(
             "{} row(s) with a number of fields other than the header's {}", ragged, header.size()));
     }
+    if (reader.gave_up()) {
+        warnings.push_back(fmt::format(
+            "the field on line {} runs on past {} MiB: it is cut, the rest of the file skipped",
+            reader.line(), (max_field_bytes * 8) >> 20));
+        if (truncated > 0) --truncated;  // that one is named in the warning above
+    }
     if (truncated)
         warnings.push_back(
             fmt::format("{} field(s) cut at {} MiB", truncated, max_field_bytes >> 20));

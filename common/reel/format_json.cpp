@@ -36,6 +36,14 @@ Review review_from_object(const Json& obj, const FieldMap& fields) {
     return review_from_record(record, fields);
 }
 
+// nlohmann's messages quote what they read last, which can be a 5,000-digit number: a warning
+// stays one readable line.
+std::string short_reason(const std::exception& e) {
+    std::string what = e.what();
+    if (what.size() > 160) what = what.substr(0, 160) + "...";
+    return what;
+}
+
 // nlohmann::json rejects invalid UTF-8 in strings; reviews have it, so repair before parsing.
 Json parse_repaired(std::string_view bytes, bool& repaired) {
     std::string text = repair_utf8(bytes, &repaired);
@@ -52,7 +60,7 @@ std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
     try {
         doc = parse_repaired(bytes, repaired);
     } catch (const Json::exception& e) {
-        throw InputError(fmt::format("malformed JSON: {}", e.what()));
+        throw InputError(fmt::format("malformed JSON: {}", short_reason(e)));
     }
     if (repaired) warnings.push_back("invalid UTF-8 repaired");
     std::vector<Review> reviews;
@@ -91,16 +99,20 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
     bool repaired_any = false;
     while (true) {
         line.clear();
-        bool too_long = false;
+        bool too_long = false, gave_up = false;
         int c;
         while ((c = buf->sbumpc()) != std::char_traits<char>::eof() && c != '\n') {
             if (line.size() < max_line_bytes) {
                 line += static_cast<char>(c);
             } else {
-                // The rest of the line is skipped at memchr speed: a 2 GB line must not take
-                // minutes byte by byte.
+                // The rest of the line is skipped at memchr speed, but not without end: a line
+                // that runs on for 8 times the limit means the file is not JSON Lines at all
+                // (a 2 GB sparse file would otherwise be read whole).
                 too_long = true;
-                in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+                auto limit = static_cast<std::streamsize>(std::min<std::size_t>(
+                    max_line_bytes * 8, std::numeric_limits<std::streamsize>::max()));
+                in.ignore(limit, '\n');
+                gave_up = !in.eof() && in.gcount() == limit;
                 c = in.eof() ? std::char_traits<char>::eof() : '\n';
                 break;
             }
@@ -110,6 +122,12 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
         std::string_view v = line;
         while (!v.empty() && (v.back() == '\r' || v.back() == ' ')) v.remove_suffix(1);
         if (v.find_first_not_of(" \t") == std::string_view::npos) continue;
+        if (gave_up) {
+            warnings.push_back(
+                fmt::format("line {}: longer than {} MiB; the rest of the file skipped", line_no,
+                            (max_line_bytes * 8) >> 20));
+            break;
+        }
         if (too_long) {
             warnings.push_back(
                 fmt::format("line {}: longer than {} MiB, skipped", line_no, max_line_bytes >> 20));
@@ -123,9 +141,7 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
             if (!obj.is_object()) throw InputError("not a JSON object");
             reviews.push_back(review_from_object(obj, fields));
         } catch (const std::exception& e) {
-            std::string what = e.what();
-            if (what.size() > 160) what = what.substr(0, 160) + "...";
-            warnings.push_back(fmt::format("line {}: skipped: {}", line_no, what));
+            warnings.push_back(fmt::format("line {}: skipped: {}", line_no, short_reason(e)));
             reviews.emplace_back().record = kSkippedRecord;
         }
     }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "reel/encoding.hpp"
 #include "reel/errors.hpp"
 
 namespace reel {
@@ -36,6 +37,14 @@ std::string read_capped(const std::filesystem::path& path, std::size_t cap, bool
     truncated = data.size() > cap || (data.size() == cap && in.peek() != EOF);
     if (data.size() > cap) data.resize(cap);
     return data;
+}
+
+// Streamed formats are read whole, so a binary file (or a 2 GB sparse one) is turned away by
+// its first bytes, with the same test the text formats get.
+void reject_binary(const std::filesystem::path& path) {
+    bool truncated = false;
+    std::vector<std::string> notes;
+    bytes_to_text(read_capped(path, 8192, truncated), notes);
 }
 
 bool blank(const std::string& s) {
@@ -103,12 +112,14 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
             break;
         }
         case Format::jsonl: {
+            reject_binary(path);
             std::ifstream in = open_input(path);
             result.reviews = parse_jsonl(in, options.fields, options.max_review_bytes, warnings);
             multi = true;
             break;
         }
         case Format::csv: {
+            reject_binary(path);
             std::ifstream in = open_input(path);
             result.reviews = parse_csv(in, ',', options.fields, options.max_review_bytes, warnings);
             multi = true;

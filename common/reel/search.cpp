@@ -61,16 +61,19 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             return run(query, options);
         } catch (const Xapian::DatabaseModifiedError&) {
             // reel-index committed while we read: see the new revision and ask again.
-            if (attempt >= 5)
-                throw DatabaseError(fmt::format(
-                    "database '{}' keeps changing under the search; try again", path_.string()));
+            // Five commits in a row during one query is unlikely; a block that claims a revision
+            // which never existed, every time, is corruption.
+            if (attempt >= 5) {
+                throw DatabaseError(
+                    unreadable_message(path_, "it keeps changing under the search, or is damaged"));
+            }
             db_.reopen();
         } catch (const Xapian::DatabaseCorruptError& e) {
             throw DatabaseError(
                 fmt::format("database '{}' is corrupt ({}); rebuild it with 'reel-index --rebuild'",
                             path_.string(), e.get_msg()));
         } catch (const Xapian::DatabaseError& e) {
-            throw DatabaseError(fmt::format("database '{}': {}", path_.string(), e.get_msg()));
+            throw DatabaseError(unreadable_message(path_, e.get_msg()));
         }
     }
 }
