@@ -135,8 +135,10 @@ class Run {
         progress_.files_total = todo.size();
         for (const FileWork& w : todo) progress_.bytes_total += w.file->size;
 
+        // Holding the write lock, no other run can be using scratch folders: any there are
+        // left by a killed run, whether or not this one builds segments.
+        remove_leftovers();
         bool segmented = use_segments(todo.size());
-        if (segmented) remove_leftovers();
         for (std::size_t begin = 0; begin < todo.size() && !stop_;) {
             std::size_t end = begin;
             std::uintmax_t bytes = 0;

@@ -18,38 +18,73 @@ namespace {
 constexpr std::size_t kMaxQueryBytes = 16 * 1024;
 
 // QueryParser 1.4 hands a FieldProcessor nothing for a quoted value (person:"J.K. Simmons"), so
-// quoted values of the entity fields are hex-encoded into one plain token behind this marker
-// before parsing, and decoded by the processor.
+// values of the fields with processors are hex-encoded into one plain token behind this marker
+// before parsing (see encode_field_values), and decoded by the processor.
 constexpr std::string_view kQuotedMarker = "qq0x";
 
 bool is_hex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
-std::string encode_quoted_field_values(std::string_view text) {
+// Whether QueryParser may read a field name at text[at] as a field: after anything but an
+// ASCII word character (after "¤", say). Erring towards a field only changes queries that made
+// no sense anyway.
+bool field_can_start(std::string_view text, std::size_t at) {
+    if (at == 0) return true;
+    auto before = static_cast<unsigned char>(text[at - 1]);
+    return before >= 0x80 || (!std::isalnum(before) && before != '_');
+}
+
+// Every value of a field with a processor is hex-encoded into one plain token, quoted or not.
+// Besides quoted values (above), this guards against a QueryParser 1.4 bug: a value it reads
+// as a phrase ("film:mad-max", "person:j.k.simmons", an unclosed "film:\"x") becomes a null
+// query for such fields, so "drum +film:mad-max" crashed and "film:mad-max" matched nothing
+// (found by fuzz_query). A quoted value ends at its closing quote (an unclosed one at the end,
+// as QueryParser reads it), another at white space or ')'. Ranges ("rating:7..9") and groups
+// ("person:(", rejected in parse_query) are left to QueryParser.
+std::string encode_field_values(std::string_view text) {
     std::string out;
     out.reserve(text.size() * 2);
     std::size_t i = 0;
     while (i < text.size()) {
-        std::size_t matched = 0;
-        for (std::string_view field : {schema::kPersonField, schema::kFilmField}) {
-            bool starts_word = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' ||
-                               text[i - 1] == '+' || text[i - 1] == '-';
-            if (starts_word && text.substr(i).starts_with(field) &&
-                text.substr(i + field.size()).starts_with(":\"")) {
-                matched = field.size() + 2;
+        std::size_t start = 0;  // of the value, after "field:"
+        for (std::string_view field :
+             {schema::kPersonField, schema::kFilmField, schema::kRatingField}) {
+            if (field_can_start(text, i) && text.substr(i).starts_with(field) &&
+                text.substr(i + field.size()).starts_with(":")) {
+                start = i + field.size() + 1;
             }
         }
-        std::size_t close = matched ? text.find('"', i + matched) : std::string_view::npos;
-        if (close == std::string_view::npos) {
+        if (start == 0 || start >= text.size() || static_cast<unsigned char>(text[start]) <= ' ' ||
+            text[start] == '(' || text[start] == ')') {
             out += text[i++];
             continue;
         }
-        out.append(text.substr(i, matched - 1));  // "person:"
+        std::size_t end, next;
+        if (text[start] == '"') {
+            end = std::min(text.find('"', start + 1), text.size());
+            next = end + 1;
+            ++start;
+        } else {
+            end = start;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' &&
+                   text[end] != ')') {
+                ++end;
+            }
+            next = end;
+            if (text.substr(start, end - start).find("..") != std::string_view::npos) {
+                out.append(text.substr(i, end - i));  // a range
+                i = end;
+                continue;
+            }
+        }
+        out.append(text.substr(i, start - i - (text[start - 1] == '"' ? 1 : 0)));  // "film:"
         out += kQuotedMarker;
-        for (unsigned char c : text.substr(i + matched, close - i - matched))
-            out += fmt::format("{:02x}", c);
-        i = close + 1;
+        for (unsigned char c : text.substr(start, end - start)) out += fmt::format("{:02x}", c);
+        i = next;
+        // Text glued to a closing quote ("x":y) would join the token into a phrase again.
+        if (i < text.size() && static_cast<unsigned char>(text[i]) > ' ' && text[i] != ')')
+            out += ' ';
     }
     return out;
 }
@@ -136,7 +171,7 @@ class SingleNumberField : public Xapian::FieldProcessor {
         : slot_(slot), problem_(problem) {}
     Xapian::Query operator()(const std::string& value) override {
         double v = 0;
-        if (!parse_double(value, v))
+        if (!parse_double(decode_field_value(value), v))
             return problem_.note("rating: expects a number, as in rating:8 or rating:7..10");
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_, Xapian::sortable_serialise(v),
                              Xapian::sortable_serialise(v + 0.999));
@@ -180,11 +215,8 @@ std::string_view processor_field_before_bracket(std::string_view text) {
          {schema::kPersonField, schema::kFilmField, schema::kRatingField}) {
         for (std::size_t at = text.find(field); at != std::string_view::npos;
              at = text.find(field, at + 1)) {
-            // After anything but an ASCII word character QueryParser may see the field (after
-            // "¤", say): erring towards a field only rejects a query that made no sense.
-            auto before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
-            bool starts_word = before >= 0x80 || (!std::isalnum(before) && before != '_');
-            if (starts_word && text.substr(at + field.size()).starts_with(":(")) return field;
+            if (field_can_start(text, at) && text.substr(at + field.size()).starts_with(":("))
+                return field;
         }
     }
     return {};
@@ -228,7 +260,7 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
         throw UsageError(fmt::format("the query is {} bytes long; the limit is {} KiB", raw.size(),
                                      kMaxQueryBytes / 1024));
     }
-    std::string text = encode_quoted_field_values(fold_accents(repair_utf8(raw)));
+    std::string text = encode_field_values(fold_accents(repair_utf8(raw)));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("the query is empty");
     if (std::string_view field = processor_field_before_bracket(text); !field.empty()) {

@@ -68,6 +68,11 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
                     unreadable_message(path_, "it keeps changing under the search, or is damaged"));
             }
             db_.reopen();
+        } catch (const Xapian::UnimplementedError& e) {
+            // A query Xapian parses but cannot run, such as an entity phrase inside NEAR
+            // ("OP_NEAR and OP_PHRASE only currently support leaf subqueries"): the query's
+            // fault, not the database's.
+            throw UsageError(fmt::format("Xapian cannot run this query: {}", e.get_msg()));
         } catch (const Xapian::DatabaseCorruptError& e) {
             throw DatabaseError(
                 fmt::format("database '{}' is corrupt ({}); rebuild it with 'reel-index --rebuild'",

@@ -3,6 +3,10 @@
 # merely sloppy one is read the best way Xapian can (exit 0 or 1); never exit 3 or a signal.
 source "$(dirname "$0")/lib.sh"
 
+# Under LeakSanitizer: QueryParser 1.4 itself drops a term on some syntax errors ("a AND ADJ/3");
+# that is Xapian's to fix, and would fail every such query here.
+export LSAN_OPTIONS="suppressions=$REEL_SOURCE_DIR/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
 mkdir -p "$WORK/in"
 cd "$WORK/in"
 printf 'The drum battle in Whiplash: not quite my tempo.\n' > a.txt
@@ -62,6 +66,10 @@ check "says what is wrong" contains "$ERR" "AND"
 rejected '( )'
 check "says there is nothing to search for" contains "$ERR" "no words"
 
+# Xapian parses an entity phrase inside NEAR but cannot run it: a query error, not exit 3.
+rejected 'film:"la la" NEAR drum'
+check "says Xapian cannot run it" contains "$ERR" "cannot run this query"
+
 # Field prefixes that do not exist are words, not errors.
 sloppy 'nosuchfield:drum'
 sloppy 'drum nosuch:"a b" x:y:z'
@@ -80,6 +88,14 @@ rejected 'person:(a +m:I'
 check "the bracketed field is named" contains "$ERR" "person: takes one value"
 rejected 'film:(x +y:z'
 rejected 'rating:(8 +m:I'
+# Values QueryParser reads as phrases crashed it after "+" (found by fuzz_query), and matched
+# nothing without it.
+for q in 'drum +film:mad-max' 'drum +person:j.k.simmons' 'drum +film:"x' 'drum +rating:"8"' \
+    'drum +film:"x":y' 'drum AND film:a-b'; do
+    sloppy "$q"
+done
+sloppy 'film:heat-1995 OR film:heat'
+check "a phrased entity value is searched" [ "$OUT" = 1 ]
 rejected 'rating:1..2..3'
 sloppy 'year:99999999999999999999999'
 sloppy 'rating:..' 'year:1995..'

@@ -55,6 +55,37 @@ TEST(RegressionQuery, BracketAfterProcessorFieldIsRejected) {
     EXPECT_EQ(problem_with("xperson:(a +m:I"), "");  // not the field: an ordinary word
 }
 
+// The third: "+" before a field with a processor and a quote (closed for rating:, which was
+// not encoded, or not closed for any) crashed QueryParser the same way. Now every quoted value
+// of those fields is encoded; an unclosed one runs to the end.
+TEST(RegressionQuery, LoveBeforeQuotedProcessorField) {
+    Xapian::Database empty;
+    for (const char* q : {"p +film:\"x", "p +person:\"x y", "p +rating:\"8\"", "p +film:\" +m:I",
+                          "p +film:\"unc\xc2\xb9\xff\xff\":\x83"}) {
+        try {
+            parse_query(q, empty, QueryOptions{});
+        } catch (const UsageError&) {
+            // a message is fine; a crash is not
+        }
+    }
+    EXPECT_EQ(problem_with("rating:\"8\""), "");
+    EXPECT_EQ(problem_with("person:\"j.k. simmons"), "");
+}
+
+// The same null query came from any value QueryParser reads as a phrase ("mad-max",
+// "j.k.simmons", text glued to a closing quote): a crash after "+", no match without. Every
+// value of these fields is now one encoded token.
+TEST(RegressionQuery, PhrasedProcessorFieldValues) {
+    Xapian::Database empty;
+    for (const char* q : {"p +film:mad-max", "p +person:j.k.simmons", "p +film:a:b",
+                          "p +film:\"x\":y", "p +person:\"a\"-b"}) {
+        EXPECT_FALSE(parse_query(q, empty, QueryOptions{}).empty()) << q;
+    }
+    EXPECT_EQ(problem_with("film:mad-max"), "");    // was "no words to search for"
+    EXPECT_EQ(problem_with("p AND film:a-b"), "");  // was a syntax error
+    EXPECT_EQ(problem_with("rating:7..9"), "");     // ranges are still QueryParser's
+}
+
 TEST(RegressionQuery, BackwardsRangesAreNamed) {
     EXPECT_NE(problem_with("rating:9..2").find("backwards"), std::string::npos);
     EXPECT_NE(problem_with("year:2015..2010").find("backwards"), std::string::npos);
