@@ -9,6 +9,7 @@
 
 #include "progress_bar.hpp"
 #include "reel/cli_args.hpp"
+#include "reel/crash_guard.hpp"
 #include "reel/errors.hpp"
 #include "reel/index_update.hpp"
 #include "reel/unicode.hpp"
@@ -114,6 +115,7 @@ int main(int argc, char** argv) {
         options.jobs = jobs.count();
         options.load.max_review_bytes = static_cast<std::size_t>(max_review_mb * 1024 * 1024);
 
+        reel::install_crash_guard("reel-index", options.db);
         std::signal(SIGINT, on_signal);
         std::signal(SIGTERM, on_signal);
         TerminalObserver observer(!quiet && isatty(STDERR_FILENO));

@@ -8,6 +8,7 @@
 
 #include "batch.hpp"
 #include "reel/cli_args.hpp"
+#include "reel/crash_guard.hpp"
 #include "reel/database.hpp"
 #include "reel/entity_catalogue.hpp"
 #include "reel/errors.hpp"
@@ -141,6 +142,7 @@ int main(int argc, char** argv) {
 
     try {
         std::ios::sync_with_stdio(false);
+        reel::install_crash_guard("reel-search", db.path());
         if (!list_what.empty()) return list(db.path(), list_what, prefix, list_limit, style);
         std::cout << reel::format_header(style);
         if (!query.empty()) {

@@ -8,6 +8,7 @@
 
 #include "reel/errors.hpp"
 #include "reel/schema.hpp"
+#include "reel/table_checksums.hpp"
 
 namespace reel {
 
@@ -22,9 +23,10 @@ std::filesystem::path default_db_path(const std::string& from_option) {
 namespace {
 
 bool is_xapian_file(const std::string& name) {
-    return name.ends_with(".glass") || name.starts_with("iamglass") ||
-           name.starts_with("flintlock") || name.ends_with(".tmp") || name.ends_with(".DB") ||
-           name.ends_with(".baseA") || name.ends_with(".baseB");
+    return name.ends_with(".glass") || name.starts_with(kChecksumFile) ||
+           name.starts_with("iamglass") || name.starts_with("flintlock") ||
+           name.ends_with(".tmp") || name.ends_with(".DB") || name.ends_with(".baseA") ||
+           name.ends_with(".baseB");
 }
 
 // A folder with Xapian's lock file and tables but no version file is a database whose creation

@@ -80,18 +80,24 @@ void CatalogueDelta::apply(Xapian::WritableDatabase& db) {
 
 namespace {
 
-// Fills name and aliases of `e` from a stored entry.
+// A count as stored; anything else (a damaged entry) counts as nothing.
+long stored_count(const Json& n) {
+    return n.is_number_integer() ? n.get<long>() : 0;
+}
+
+// Fills name and aliases of `e` from a stored entry (as stored_entry returns it).
 void read_entry(const Json& entry, CatalogueEntry& e) {
     long best = -1;
-    for (auto& [name, n] : entry["names"].items()) {
+    for (auto& [name, n] : entry.at("names").items()) {
         // The most common full form; ties go to the longer (fuller) spelling.
-        long count = n.get<long>();
+        long count = stored_count(n);
         if (count > best || (count == best && name.size() > e.name.size())) {
             best = count;
             e.name = name;
         }
     }
-    for (auto& [alias, n] : entry["aliases"].items()) e.aliases.emplace_back(alias, n.get<long>());
+    for (auto& [alias, n] : entry.at("aliases").items())
+        e.aliases.emplace_back(alias, stored_count(n));
     std::sort(e.aliases.begin(), e.aliases.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
@@ -99,7 +105,8 @@ void read_entry(const Json& entry, CatalogueEntry& e) {
 
 Json stored_entry(const Xapian::Database& db, const std::string& metadata_key) {
     Json entry = Json::parse(db.get_metadata(metadata_key), nullptr, false);
-    if (entry.is_discarded() || !entry.is_object()) return Json::object();
+    if (entry.is_discarded() || !entry.is_object()) entry = Json::object();
+    if (entry.contains("key") && !entry["key"].is_string()) entry.erase("key");
     for (const char* field : {"names", "aliases"}) {
         if (!entry.contains(field) || !entry[field].is_object()) entry[field] = Json::object();
     }

@@ -21,6 +21,7 @@
 #include "reel/file_walk.hpp"
 #include "reel/schema.hpp"
 #include "reel/stored_review.hpp"
+#include "reel/table_checksums.hpp"
 
 namespace reel {
 
@@ -91,6 +92,10 @@ class Run {
           observer_(observer),
           stop_(stop),
           main_(open_for_writing(options.db, options.rebuild, options.wait_seconds)) {
+        // Before anything is read or written: damaged tables can make Xapian loop or crash.
+        opened_revision_ = main_.db.get_revision();
+        checksums_current_ =
+            !options.rebuild && check_table_checksums(options.db, opened_revision_);
         if (!options.catalog.empty())
             catalog_ = std::make_unique<Catalog>(Catalog::load(options.catalog.string()));
         extractor_ = std::make_unique<EntityExtractor>(catalog_.get());
@@ -154,6 +159,8 @@ class Run {
         }
         if (segmented) merge_segments();
         commit(true);
+        if (!checksums_current_ || main_.db.get_revision() != opened_revision_)
+            record_table_checksums(options_.db, main_.db.get_revision());
         summary_.interrupted = stop_;
         summary_.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -492,6 +499,8 @@ class Run {
     EntityEvidence evidence_;
     StemForms stems_;  // written by the main database's commits
     bool evidence_saved_ = false;
+    Xapian::rev opened_revision_ = 0;
+    bool checksums_current_ = false;  // a record of opened_revision_ was found and matched
     IndexSummary summary_;
     IndexProgress progress_;
 };
