@@ -53,7 +53,7 @@ std::vector<FacetCount> top_facets(const KeyCountSpy& spy, const Xapian::Databas
 }  // namespace
 
 Searcher::Searcher(const std::filesystem::path& db_path)
-    : path_(db_path), db_(open_for_reading(db_path)), stemmer_("english") {}
+    : path_(db_path), db_(open_for_reading(db_path)) {}
 
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
     for (int attempt = 0;; ++attempt) {
@@ -113,8 +113,12 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
             throw DatabaseError(fmt::format("database '{}': {}", path_.string(), e.what()));
         }
         if (options.snippets) {
-            hit.snippet = mset.snippet(hit.stored.review.text, options.snippet_bytes, stemmer_, 0,
-                                       options.highlight_start, options.highlight_end, "...");
+            // No stemmer: the query already holds every indexed form of a stemmed word (the
+            // synonym expansion), so exact matching highlights them all, and stemming each
+            // word of each snippet cost a fifth of a batch's time.
+            hit.snippet =
+                mset.snippet(hit.stored.review.text, options.snippet_bytes, Xapian::Stem(), 0,
+                             options.highlight_start, options.highlight_end, "...");
         }
         hit.stored.review.text.clear();
         result.hits.push_back(std::move(hit));

@@ -59,7 +59,6 @@ class Searcher {
 
     std::filesystem::path path_;
     Xapian::Database db_;
-    Xapian::Stem stemmer_;
 };
 
 }  // namespace reel

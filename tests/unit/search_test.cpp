@@ -148,6 +148,18 @@ TEST_F(SearchTest, TotalIsExactAndSnippetsHighlight) {
     EXPECT_EQ(r.total, 3u);
     ASSERT_EQ(r.hits.size(), 1u);
     EXPECT_NE(r.hits[0].snippet.find("["), std::string::npos) << r.hits[0].snippet;
+
+    // Every form of the stemmed word is highlighted, not just the one searched for.
+    o.limit = 3;
+    r = searcher.search("drumming", o);
+    for (const Hit& hit : r.hits) {
+        if (hit.stored.review.path == "/a") {
+            EXPECT_NE(hit.snippet.find("[drum]"), std::string::npos) << hit.snippet;
+        }
+        if (hit.stored.review.path == "/c") {
+            EXPECT_NE(hit.snippet.find("[Drumming]"), std::string::npos) << hit.snippet;
+        }
+    }
 }
 
 TEST_F(SearchTest, MissingDatabaseSaysHowToCreateIt) {
