@@ -247,7 +247,7 @@ class FilmFinder {
         while (!name.empty() && (name.back() == ',' || name.back() == ':' || name.back() == '-'))
             name.pop_back();
         std::string key = film_key(name);
-        if (key.empty()) return;
+        if (key.empty() || never_a_title(b, e, key, src)) return;
         if (src == Source::Caps) name = title_case(name);
         if (s_.catalog) {
             if (const CatalogFilm* f = s_.catalog->find_film(key)) name = f->title;
@@ -259,6 +259,33 @@ class FilmFinder {
                                                                   : 2;
         add_mention(out_.films, name, key, s_[b].begin, weight).add_form(s_.span_text(b, e));
         for (std::size_t k = b; k < e; ++k) s_.claims[k] = Claim::Title;
+    }
+
+    // Spans no mark makes a title: ratings ("3 out of 10"), decades ("30s", "the 1960s"). A bare
+    // number, a single letter or a lone function word ("I'm") only when set apart by italics
+    // or quotes ("1917", "M", "It"). Corpus evidence repeated the others into many reviews.
+    bool never_a_title(std::size_t b, std::size_t e, std::string_view key, Source src) const {
+        bool marked = src == Source::Emphasis || src == Source::Quote;
+        bool numbers_only = true, rating_or_decade = false;
+        for (std::size_t at = 0; at < key.size();) {
+            std::size_t sp = std::min(key.find(' ', at), key.size());
+            std::string_view t = key.substr(at, sp - at);
+            at = sp + 1;
+            if (t == "out" || t == "of") {
+                rating_or_decade = true;
+                continue;
+            }
+            std::size_t digits = 0;
+            while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+            if (digits == 0 || (digits < t.size() && t.substr(digits) != "s")) {
+                numbers_only = false;
+                break;
+            }
+            if (digits < t.size()) rating_or_decade = true;
+        }
+        if (numbers_only) return rating_or_decade || !(marked || src == Source::Year);
+        if (marked) return false;
+        return key.size() == 1 || (e == b + 1 && s_.lex_is(b, kLexStop));
     }
 
     bool known_title(std::string_view key) const {

@@ -120,5 +120,19 @@ TEST(EntityRules, EverydayWordsDoNotResolveToASurname) {
     EXPECT_EQ(people(ex.extract(s, ev)), Keys{"harold zemeckovar"});
 }
 
+// Ratings, decades and lone function words are never titles, however marked or however often
+// the corpus saw them.
+TEST(EntityRules, RatingsDecadesAndPronounsAreNotTitles) {
+    EXPECT_EQ(films(extract("I would give it \"3 out of 10\" at the very most.")), Keys{});
+    EXPECT_EQ(films(extract("The look is pure \"1930s\" glamour, all soft lines.")), Keys{});
+
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    for (const char* key : {"3", "30s", "im"}) corpus.add(EntityEvidence::Kind::Film, key, key, 50);
+    Review r;
+    r.text = "I'm sure it went from 3 to worse. Drawn like the 30s, sadly.";
+    EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
+}
+
 }  // namespace
 }  // namespace reel
