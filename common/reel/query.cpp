@@ -22,6 +22,11 @@ constexpr std::size_t kMaxQueryBytes = 16 * 1024;
 // before parsing (see encode_field_values), and decoded by the processor.
 constexpr std::string_view kQuotedMarker = "qq0x";
 
+// The fields parse_query gives a FieldProcessor (person:, film:, rating:): their values are
+// encoded before parsing, and a bracket after them is rejected.
+constexpr std::string_view kProcessorFields[] = {schema::kPersonField, schema::kFilmField,
+                                                 schema::kRatingField};
+
 bool is_hex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
@@ -48,8 +53,7 @@ std::string encode_field_values(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = 0;  // of the value, after "field:"
-        for (std::string_view field :
-             {schema::kPersonField, schema::kFilmField, schema::kRatingField}) {
+        for (std::string_view field : kProcessorFields) {
             if (field_can_start(text, i) && text.substr(i).starts_with(field) &&
                 text.substr(i + field.size()).starts_with(":")) {
                 start = i + field.size() + 1;
@@ -211,8 +215,7 @@ class CheckedDateRange : public Xapian::DateRangeProcessor {
 // fuzz_query): a field with a processor hands it the raw text, so a bracketed group after one
 // never worked anyway. Returns the field written that way, if any.
 std::string_view processor_field_before_bracket(std::string_view text) {
-    for (std::string_view field :
-         {schema::kPersonField, schema::kFilmField, schema::kRatingField}) {
+    for (std::string_view field : kProcessorFields) {
         for (std::size_t at = text.find(field); at != std::string_view::npos;
              at = text.find(field, at + 1)) {
             if (field_can_start(text, at) && text.substr(at + field.size()).starts_with(":("))

@@ -24,6 +24,11 @@ void put_varint(std::string& out, std::uint64_t v) {
     out += static_cast<char>(v);
 }
 
+void put_float64(std::string& out, double v) {
+    auto bits = std::bit_cast<std::uint64_t>(v);
+    for (int i = 0; i < 8; ++i) out += static_cast<char>((bits >> (8 * i)) & 0xff);
+}
+
 void put_string(std::string& out, std::string_view s) {
     put_varint(out, s.size());
     out.append(s);
@@ -148,6 +153,31 @@ StoredReview decode_json(std::string_view data) {
     return s;
 }
 
+StoredReview decode_binary(std::string_view data) {
+    StoredReview s;
+    Reader in(data);
+    Review& r = s.review;
+    std::uint64_t record = in.varint();
+    if (record > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) Reader::bad();
+    r.record = static_cast<int>(record);
+    for (std::string* field : {&r.path, &r.title, &r.film, &r.author, &r.date, &r.url})
+        *field = in.string();
+    unsigned flags = in.byte();
+    if (flags & kHasRating) r.rating = in.float64();
+    if (flags & kHasYear) {
+        std::uint64_t z = in.varint();
+        auto year = static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
+        if (year < std::numeric_limits<int>::min() || year > std::numeric_limits<int>::max())
+            Reader::bad();
+        r.year = static_cast<int>(year);
+    }
+    s.entities.people = in.entities();
+    s.entities.films = in.entities();
+    r.text = in.string();
+    if (!in.done()) Reader::bad();
+    return s;
+}
+
 }  // namespace
 
 std::string encode_document_data(const Review& r, const ExtractedEntities& entities) {
@@ -159,10 +189,7 @@ std::string encode_document_data(const Review& r, const ExtractedEntities& entit
         put_string(out, *field);
     unsigned flags = (r.rating ? kHasRating : 0) | (r.year ? kHasYear : 0);
     out += static_cast<char>(flags);
-    if (r.rating) {
-        auto bits = std::bit_cast<std::uint64_t>(*r.rating);
-        for (int i = 0; i < 8; ++i) out += static_cast<char>((bits >> (8 * i)) & 0xff);
-    }
+    if (r.rating) put_float64(out, *r.rating);
     // Years may be negative in principle: zigzag keeps the varint short either way.
     if (r.year)
         put_varint(out, (static_cast<std::uint64_t>(*r.year) << 1) ^ (*r.year < 0 ? ~0ull : 0));
@@ -177,26 +204,7 @@ StoredReview decode_document_data(std::string_view data) {
     if (!data.empty() && data[0] == '{') {
         s = decode_json(data);
     } else if (!data.empty() && data[0] == kBinaryV1) {
-        Reader in(data);
-        Review& r = s.review;
-        std::uint64_t record = in.varint();
-        if (record > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) Reader::bad();
-        r.record = static_cast<int>(record);
-        for (std::string* field : {&r.path, &r.title, &r.film, &r.author, &r.date, &r.url})
-            *field = in.string();
-        unsigned flags = in.byte();
-        if (flags & kHasRating) r.rating = in.float64();
-        if (flags & kHasYear) {
-            std::uint64_t z = in.varint();
-            auto year = static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
-            if (year < std::numeric_limits<int>::min() || year > std::numeric_limits<int>::max())
-                Reader::bad();
-            r.year = static_cast<int>(year);
-        }
-        s.entities.people = in.entities();
-        s.entities.films = in.entities();
-        r.text = in.string();
-        if (!in.done()) Reader::bad();
+        s = decode_binary(data);
     } else {
         throw InputError("document data is not reel's: was this database written by reel-index?");
     }
