@@ -31,6 +31,18 @@ bool is_hex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
+// "7..10", "..4", "8.5..": what the rating range processor reads. Anything else after
+// rating: (say "7..x(") is encoded like any other value and rejected by the processor.
+bool is_number_range(std::string_view v) {
+    std::size_t dots = v.find("..");
+    if (dots == std::string_view::npos) return false;
+    auto numeric = [](std::string_view s) {
+        return s.find_first_not_of("0123456789.") == std::string_view::npos &&
+               s.find("..") == std::string_view::npos;
+    };
+    return numeric(v.substr(0, dots)) && numeric(v.substr(dots + 2));
+}
+
 // Whether QueryParser may read a field name at text[at] as a field: after anything but an
 // ASCII word character (after "¤", say). Erring towards a field only changes queries that made
 // no sense anyway.
@@ -46,17 +58,20 @@ bool field_can_start(std::string_view text, std::size_t at) {
 // query for such fields, so "drum +film:mad-max" crashed and "film:mad-max" matched nothing
 // (found by fuzz_query). A quoted value ends at its closing quote (an unclosed one at the end,
 // as QueryParser reads it), another at white space or ')'. Ranges ("rating:7..9") and groups
-// ("person:(", rejected in parse_query) are left to QueryParser.
+// ("person:(", rejected in parse_query) are left to QueryParser. Only rating: has ranges:
+// "film:mad-x(y..2010" read as a range crashed QueryParser too (fuzz_query, in CI).
 std::string encode_field_values(std::string_view text) {
     std::string out;
     out.reserve(text.size() * 2);
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = 0;  // of the value, after "field:"
+        bool takes_ranges = false;
         for (std::string_view field : kProcessorFields) {
             if (field_can_start(text, i) && text.substr(i).starts_with(field) &&
                 text.substr(i + field.size()).starts_with(":")) {
                 start = i + field.size() + 1;
+                takes_ranges = field == schema::kRatingField;
             }
         }
         if (start == 0 || start >= text.size() || static_cast<unsigned char>(text[start]) <= ' ' ||
@@ -76,7 +91,7 @@ std::string encode_field_values(std::string_view text) {
                 ++end;
             }
             next = end;
-            if (text.substr(start, end - start).find("..") != std::string_view::npos) {
+            if (takes_ranges && is_number_range(text.substr(start, end - start))) {
                 out.append(text.substr(i, end - i));  // a range
                 i = end;
                 continue;
