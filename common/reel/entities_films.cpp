@@ -143,6 +143,10 @@ class FilmFinder {
             if (t.kind == TokKind::Break || !free(j)) break;
             if (t.word()) {
                 if (t.has(kSentenceStart)) break;
+                // "Having seen him in Tango&Cash I can say": the pronoun, not a Roman one.
+                if (s_.is(j, "i") && j + 1 < s_.size() && s_[j + 1].word() &&
+                    !s_[j + 1].has(kCap) && !title_function_word(s_, j + 1))  // "World War I in"
+                    break;
                 if (cap_or_digit(j)) {
                     last = j;
                 } else if (title_function_word(s_, j) &&
@@ -591,6 +595,7 @@ class FilmFinder {
         if (s_.lx.places.contains(key)) return;
         bool known = known_title(key);
         if (known) {
+            if (!strong && part_of_longer_name(b, e)) return;  // "Book of Life", "Tango&Cash"
             add(b, e, strong ? Source::StrongCue : Source::WeakCue, false);
             return;
         }
@@ -700,12 +705,48 @@ class FilmFinder {
                 if (!local_hit && ev == 0 && !cat) continue;
                 if (!local_hit && !accept_known(lookup, e, words, ev, cat)) break;
                 if (preceded_by(i, not_a_film_cue)) break;  // "the short story The Sentinel"
+                if (!local_hit && part_of_longer_name(i, e)) break;
                 add(i, e, Source::Known, false);
                 local.push_back(key);
                 i = e - 1;
                 break;
             }
         }
+    }
+
+    // Whether the name at [b, e) reads as the maker of a work: owned ("X's book"), before a
+    // work noun ("an X novel"), or after "by".
+    bool maker_context(std::size_t b, std::size_t e) const {
+        if (s_[e - 1].has(kPossessive)) return true;
+        if (e < s_.size() && s_[e].word() && !s_[e].has(kCap) && s_.cue(e, kCueWorkAfter))
+            return true;
+        return b > 0 && s_.is(b - 1, "by");
+    }
+
+    // Whether the known title at [b, e) is only a piece of a longer name the text runs on
+    // with: "It's a Wonderful Life" is not "Life", "Gamera 2" not "Gamera", "Tango&Cash" not
+    // "Tango", "Friday the 13th: The Series" not "Friday the 13th". A possessive before it is
+    // an owner, not more title ("Bong's Parasite").
+    bool part_of_longer_name(std::size_t b, std::size_t e) const {
+        if (b > 0 && !s_[b].has(kSentenceStart)) {
+            std::size_t p = b - 1;
+            if (s_.is_any(p, {"of", "the"}) && p > 0) --p;  // "The Book of Life"
+            bool opens_sentence =                           // "In Heat", "Like Raging Bull"
+                s_[p].has(kSentenceStart) &&
+                (s_.lex_is(p, kLexStop | kLexCommon) || weak_cue(s_, p) || strong_cue(s_, p));
+            if (s_[p].word() && s_.cap_word(p) && !s_[p].has(kPossessive) && !opens_sentence)
+                return true;
+        }
+        // "Life stinks" in quotes: the quotes hold more than the title.
+        if (b > 0 && (s_[b - 1].is_punct('"') || s_[b - 1].is_punct('\'')) && e < s_.size() &&
+            s_[e].word())
+            return true;
+        if (e + 1 < s_.size()) {
+            const Token& t = s_[e];
+            if ((t.is_punct('&') || t.is_punct(':')) && cap_or_digit(e + 1)) return true;
+            if (e == b + 1 && t.word() && t.has(kDigit) && t.end - t.begin <= 2) return true;
+        }
+        return false;
     }
 
     // Whether one of this review's own titles is the single word at token i.
@@ -725,6 +766,9 @@ class FilmFinder {
             // such a title needs more than one sure sighting.
             bool name_like = s_.lex_is(b, kLexFirstName | kLexNotPerson | kLexPlace) ||
                              (e > 0 && s_.lex_is(e - 1, kLexNotPerson | kLexPlace));
+            // "a Stephen King novel", "Stephen King's book", "written by Stephen King": a
+            // person's name, even where the corpus has seen a title spelt the same.
+            if (s_.lex_is(b, kLexFirstName) && maker_context(b, e)) return false;
             std::uint32_t need = name_like ? 4 : 2;
             return ev >= need || (cat && (cue_before || words >= 3 || !s_[b].has(kSentenceStart)));
         }

@@ -175,6 +175,13 @@ class PeopleFinder {
                     break;
                 }
                 NT nk = name_tok(k);
+                // "Stephen King", "Penny Marshall": an honorific after a given name, with no
+                // name after it ("King Arthur"), is a surname.
+                if ((nk == NT::Honor || nk == NT::HonorKeep) && kinds.back() == NT::Name &&
+                    run.size() == 1 && first_name(j) && s_[k].has(kCap) &&
+                    !(k + 1 < n && s_[k + 1].word() && s_[k + 1].has(kCap))) {
+                    nk = NT::Name;
+                }
                 if (nk == NT::Name || nk == NT::Initials) {
                     run.push_back(k);
                     kinds.push_back(nk);
@@ -266,7 +273,10 @@ class PeopleFinder {
         if (has_prev && s_[p].word() && !s_[p].has(kCap)) {
             if (s_.cue(p, kCueActorBefore)) {
                 cue += 2;
-            } else if (s_.is(p, "by") && p > 0 && s_.cue(p - 1, kCueByVerb)) {
+            } else if (s_.is(p, "by") && p > 0 &&
+                       (s_.cue(p - 1, kCueByVerb) || s_[p - 1].is_punct('"') ||
+                        s_[p - 1].is_punct('\''))) {
+                // "directed by X", and "'Kingdom Hospital' by X": a quoted work, then its maker
                 cue += 2;
             } else if (s_.cue(p, kCueCharBefore)) {
                 cue -= 4;
@@ -472,7 +482,13 @@ class PeopleFinder {
             std::string fk = film_key(c.display);
             if (fk == s_.film_key) sc -= 10;
             std::uint32_t film_ev = s_.evidence(EntityEvidence::Kind::Film, fk);
-            if (film_ev > ev + 1) sc -= 3;
+            // ...but "a Stephen King novel", "Stephen King's book", "by Stephen King" name
+            // the maker, whatever the corpus spelt the same way.
+            bool maker = s_[c.e - 1].has(kPossessive) ||
+                         (c.e < s_.size() && s_[c.e].word() && !s_[c.e].has(kCap) &&
+                          s_.cue(c.e, kCueWorkAfter)) ||
+                         (c.b > 0 && s_.is(c.b - 1, "by"));
+            if (film_ev > ev + 1 && !maker) sc -= 3;
             // Only the shape said "person": a title the corpus knows says otherwise.
             if (foreign && film_ev > 0) sc -= 1.5;
         }

@@ -134,5 +134,50 @@ TEST(EntityRules, RatingsDecadesAndPronounsAreNotTitles) {
     EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
 }
 
+// A title the corpus knows is not read into the tail or head of a longer name: "It's a
+// Wonderful Life" is not "Life", "Gamera 2: Attack of Legion" not "Gamera".
+TEST(EntityRules, KnownTitlesAreNotPiecesOfLongerNames) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    for (const char* key : {"life", "gamera", "tango"})
+        corpus.add(EntityEvidence::Kind::Film, key, key, 50);
+    Review r;
+    r.text =
+        "Every Christmas we watch It's a Wonderful Life and then The Book of Life. "
+        "Later came Gamera 2: Attack of Legion, and Tango&Cash on video. \"Life stinks\" "
+        "is what I say.";
+    Keys found = films(ex.extract(r, corpus));
+    EXPECT_EQ(std::count(found.begin(), found.end(), "life"), 0);
+    EXPECT_EQ(std::count(found.begin(), found.end(), "gamera"), 0);
+    EXPECT_EQ(std::count(found.begin(), found.end(), "tango"), 0);
+
+    Review pronoun;
+    pronoun.text = "Having seen him in Tango&Cash I can say he was never better.";
+    for (const std::string& k : films(ex.extract(pronoun, corpus))) EXPECT_EQ(k.find(" i"), k.npos);
+
+    Review fine;
+    fine.text = "Nothing since has matched Life. In Life the whole cast is superb.";
+    EXPECT_EQ(films(ex.extract(fine, corpus)), Keys{"life"});
+}
+
+// A person's name the corpus has also seen as a title is the person where it names a maker:
+// "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
+TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "stephen king", "Stephen King", 50);
+    for (const char* text :
+         {"This one is based on a Stephen King novel, and it shows in every scene.",
+          "Everyone knows that Stephen King's books scare better than the films made of them.",
+          "Not to be confused with \"Kingdom Hospital\" by Stephen King, a different beast."}) {
+        Review r;
+        r.text = text;
+        ExtractedEntities e = ex.extract(r, corpus);
+        Keys f = films(e), p = people(e);
+        EXPECT_EQ(std::count(f.begin(), f.end(), "stephen king"), 0) << text;
+        EXPECT_EQ(std::count(p.begin(), p.end(), "stephen king"), 1) << text;
+    }
+}
+
 }  // namespace
 }  // namespace reel
