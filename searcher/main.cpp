@@ -63,6 +63,12 @@ int list(const std::filesystem::path& db_path, const std::string& what, const st
             if (printed > 0 || attempt >= 5) {
                 throw reel::DatabaseError(reel::unreadable_message(db_path, e.get_msg()));
             }
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            // Also what a commit that reuses blocks under the reader can look like; real
+            // damage is there on every attempt.
+            if (printed > 0 || attempt >= 5) {
+                throw reel::DatabaseError(reel::unreadable_message(db_path, e.get_msg()));
+            }
         }
     }
 }

@@ -74,6 +74,9 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             // fault, not the database's.
             throw UsageError(fmt::format("Xapian cannot run this query: {}", e.get_msg()));
         } catch (const Xapian::DatabaseCorruptError& e) {
+            // Blocks reused by a commit made while we read can look corrupt rather than
+            // modified: only a newer revision is worth another try.
+            if (attempt < 5 && db_.reopen()) continue;
             throw DatabaseError(
                 fmt::format("database '{}' is corrupt ({}); rebuild it with 'reel-index --rebuild'",
                             path_.string(), e.get_msg()));
