@@ -17,6 +17,8 @@ bool title_function_word(const Scan& s, std::size_t i) {
 
 // Words that make a quoted or capitalised phrase something other than a film.
 bool not_a_film_cue(const Scan& s, std::size_t i) {
+    // "plays him as 'Mr Big'", but "epics such as 'Lawrence of Arabia'"
+    if (s.is(i, "as") && i > 0 && s.is(i - 1, "such")) return false;
     return s.cue(i, kCueNotFilm);
 }
 
@@ -150,8 +152,9 @@ class FilmFinder {
                 if (cap_or_digit(j)) {
                     last = j;
                 } else if (title_function_word(s_, j) &&
-                           !(split_and &&
-                             (s_.is(j, "or") || (s_.is(j, "and") && !s_.is(j + 1, "the"))))) {
+                           !(split_and && (s_.is(j, "or") ||
+                                           (s_.is(j, "and") &&
+                                            !(s_.is(j + 1, "the") && !s_[j + 1].has(kCap)))))) {
                     // "Hedwig and the Angry Inch" holds together; "Heat and Thief" is a list
                     // kept only if a capitalised word follows
                 } else {
@@ -338,7 +341,13 @@ class FilmFinder {
             // A trailing comma or full stop inside the quotes is American punctuation, not title.
             while (e > b && (s_[e - 1].is_punct(',') || s_[e - 1].is_punct('.'))) --e;
             i = close;
-            if (!title_like(b, e, 10) || company(e)) continue;
+            if (!title_like(b, e, 10)) {
+                // "'tales from the crypt'", "«snakes on a plane»": typed in lower case, but
+                // spelling a title the corpus knows well.
+                if (known_lowercase(b, e)) add(b, e, Source::Quote, false);
+                continue;
+            }
+            if (company(e)) continue;
             if (e - b == 1 && s_[b].has(kDigit)) continue;  // a "3" out of "10"
             bool has_comma = false;
             for (std::size_t k = b; k < e; ++k) has_comma = has_comma || s_[k].is_punct(',');
@@ -359,6 +368,19 @@ class FilmFinder {
             if (!year && !cue && e - b == 1 && s_.lex_is(b, kLexPlace | kLexNotPerson)) continue;
             add(b, e, Source::Quote, year || cue);
         }
+    }
+
+    // Whether quoted words [b, e) that do not look like a title spell one the corpus or the
+    // catalogue knows: two words or more besides an article, nothing but words.
+    bool known_lowercase(std::size_t b, std::size_t e) const {
+        if (e <= b || e - b > 10) return false;
+        for (std::size_t k = b; k < e; ++k) {
+            if (!s_[k].word() && !s_[k].is_punct(':') && !s_[k].is_punct('-')) return false;
+        }
+        std::string key = film_key(s_.span_text(b, e));
+        if (key.find(' ') == std::string::npos) return false;
+        return s_.evidence(EntityEvidence::Kind::Film, key) >= 3 ||
+               (s_.catalog && s_.catalog->find_film(key));
     }
 
     // "a film called 'Heat'": a naming word right after a film word.
@@ -501,6 +523,10 @@ class FilmFinder {
         for (std::size_t i = 0; i + 1 < s_.size(); ++i) {
             if (!s_[i].word() || s_[i].has(kDigit) || !cap_or_digit(i + 1)) continue;
             // "Like Raging Bull or ...": a capitalised cue only where a sentence starts with it.
+            if (s_[i].has(kCap) && s_[i].has(kSentenceStart) && s_.is(i, "in")) {
+                opening_in(i);
+                continue;
+            }
             if (s_[i].has(kCap) && !(s_[i].has(kSentenceStart) && s_.is_any(i, {"like", "unlike"})))
                 continue;
             bool strong = strong_cue(s_, i) || strong_cue_pair(s_, i) || maker_cue(i) ||
@@ -530,6 +556,23 @@ class FilmFinder {
                 b = next;
             }
         }
+    }
+
+    // "In Black Mask, Jet Li plays...": a sentence opening with "In", a capitalised run, a
+    // comma and a name. Places ("In New York, Al Pacino...") and events are not titles.
+    void opening_in(std::size_t i) {
+        std::size_t b = i + 1;
+        if (!s_[b].has(kSpaceBefore) || !free(b)) return;
+        std::size_t e = run_end(b, true);
+        if (e == b || e + 1 >= s_.size() || !s_[e].is_punct(',') || !s_.cap_word(e + 1)) return;
+        std::size_t words = 0;
+        for (std::size_t k = b; k < e; ++k) {
+            if (!s_[k].word()) continue;
+            ++words;
+            if (s_.lex_is(k, kLexPlace | kLexNotPerson) || s_[k].has(kDigit)) return;
+        }
+        if (words == 1 && s_.lex_is(b, kLexStop | kLexCommon | kLexFirstName)) return;
+        consider(b, e, true, i);
     }
 
     // "Jeunet made Delicatessen", "Mitchell, who made Hedwig...": a person making something.

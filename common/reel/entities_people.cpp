@@ -288,6 +288,11 @@ class PeopleFinder {
                 cue += 0.25;
             }
         }
+        // "In Black Mask, Jet Li plays": what a sentence opens "In X," with is a title or a
+        // place, not a person.
+        if (has_prev && p + 1 == c.b && s_[p].has(kSentenceStart) && s_.is(p, "in") &&
+            c.e + 1 < s_.size() && s_[c.e].is_punct(',') && s_.cap_word(c.e + 1))
+            cue -= 2.5;  // not -3: that would make it a character and keep it from the titles
         // "Fletcher (J.K. Simmons)": an actor in brackets after a character.
         if (has_prev && s_[p].is_punct('(') && c.e < s_.size() &&
             (s_[c.e].is_punct(')') || s_[c.e].is_punct(',') || s_[c.e].is_punct('/') ||

@@ -160,6 +160,30 @@ TEST(EntityRules, KnownTitlesAreNotPiecesOfLongerNames) {
     EXPECT_EQ(films(ex.extract(fine, corpus)), Keys{"life"});
 }
 
+// Cues real reviews use: "such as 'X'" lists titles (a plain "as 'X'" names a role), "and The
+// Y" starts a second title, "In X, Name plays" opens with a title, and a title typed in lower
+// case inside quotes counts when the corpus knows it.
+TEST(EntityRules, ListsOpeningsAndLowerCaseQuotedTitles) {
+    EXPECT_EQ(films(extract("Lean made epics such as 'Lawrence of Arabia' in those years.")),
+              Keys{"lawrence of arabia"});
+    EXPECT_EQ(films(extract("She has also appeared in The Initiation and The Fly II since.")),
+              (Keys{"initiation", "fly ii"}));
+    ExtractedEntities in = extract("In Black Mask, Jet Li plays a bio-engineered cop.");
+    EXPECT_EQ(films(in), Keys{"black mask"});
+    EXPECT_EQ(people(in), Keys{"jet li"});
+    EXPECT_EQ(films(extract("In New York, Al Pacino shouts at everybody.")), Keys{});
+
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "snakes on a plane", "Snakes on a Plane", 5);
+    Review r;
+    r.text = "If you want bigger budgets go and see \"snakes on a plane\" instead.";
+    EXPECT_EQ(films(ex.extract(r, corpus)), Keys{"snakes on a plane"});
+    Review once;
+    once.text = "Then the web of \"separate lies\" begins to fail.";
+    EXPECT_EQ(films(ex.extract(once, corpus)), Keys{});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
