@@ -295,11 +295,17 @@ class FilmFinder {
         return key.size() == 1 || (e == b + 1 && s_.lex_is(b, kLexStop));
     }
 
-    bool known_title(std::string_view key) const {
+    // Whether this review itself has the title: its metadata, or a mark (quotes, italics).
+    bool local_key(std::string_view key) const {
         if (key == s_.film_key) return true;
         for (const auto& m : out_.films) {
             if (m.key == key) return true;
         }
+        return false;
+    }
+
+    bool known_title(std::string_view key) const {
+        if (local_key(key)) return true;
         if (s_.evidence(EntityEvidence::Kind::Film, key) > 0) return true;
         return s_.catalog && s_.catalog->find_film(key);
     }
@@ -352,6 +358,21 @@ class FilmFinder {
             bool has_comma = false;
             for (std::size_t k = b; k < e; ++k) has_comma = has_comma || s_[k].is_punct(',');
             if (has_comma && e - b < 5) continue;
+            // 'Robert "Pretentious" Altman': a nickname inside a name.
+            if (open > 0 && s_.cap_word(open - 1) && close + 1 < s_.size() &&
+                s_.cap_word(close + 1) && s_[close + 1].has(kSpaceBefore)) {
+                for (std::size_t k = b; k < e; ++k) s_.claims[k] = Claim::Other;
+                continue;
+            }
+            // '"Tom Cruise"': a name the corpus knows as a person's far better than as a title.
+            if (e - b >= 2 && s_.lex_is(b, kLexFirstName)) {
+                std::string span = s_.span_text(b, e);
+                std::uint32_t as_person =
+                    s_.evidence(EntityEvidence::Kind::Person, person_key(span));
+                if (as_person >= 30 &&
+                    as_person > 10 * (s_.evidence(EntityEvidence::Kind::Film, film_key(span)) + 1))
+                    continue;
+            }
             // "'Mr Big' (Joe Pesci)": a quoted character followed by the actor.
             if (close + 2 < s_.size() && s_[close + 1].is_punct('(') && s_[close + 2].word() &&
                 !s_[close + 2].has(kDigit)) {
@@ -374,9 +395,13 @@ class FilmFinder {
     // catalogue knows: two words or more besides an article, nothing but words.
     bool known_lowercase(std::size_t b, std::size_t e) const {
         if (e <= b || e - b > 10) return false;
+        std::size_t words = 0;
         for (std::size_t k = b; k < e; ++k) {
             if (!s_[k].word() && !s_[k].is_punct(':') && !s_[k].is_punct('-')) return false;
+            words += s_[k].word();
         }
+        // 'a "knocked-up" tart': an adjective borrowed from a title.
+        if (words < 2 || (b > 1 && s_.is_any(b - 2, {"a", "an"}))) return false;
         std::string key = film_key(s_.span_text(b, e));
         if (key.find(' ') == std::string::npos) return false;
         return s_.evidence(EntityEvidence::Kind::Film, key) >= 3 ||
@@ -639,6 +664,12 @@ class FilmFinder {
         bool known = known_title(key);
         if (known) {
             if (!strong && part_of_longer_name(b, e)) return;  // "Book of Life", "Tango&Cash"
+            // "on TV", "in Hollywood": after a weak cue, a word the corpus merely saw as a title
+            // needs what a bare mention needs.
+            if (!strong && e == b + 1 && !local_key(key) &&
+                !accept_known(b, e, 1, s_.evidence(EntityEvidence::Kind::Film, key),
+                              s_.catalog && s_.catalog->find_film(key)))
+                return;
             add(b, e, strong ? Source::StrongCue : Source::WeakCue, false);
             return;
         }
@@ -725,8 +756,10 @@ class FilmFinder {
             std::size_t e_max = run_end(i, false, most * 2 + 2);
             if (s_[lookup].has(kAllCaps) && !cap_or_digit(lookup)) {
                 e_max = lookup + 1;  // "LA LA LAND": a run of words in capitals
-                while (e_max < s_.size() && e_max - lookup < most && s_[e_max].word() &&
-                       s_[e_max].has(kAllCaps))
+                while (e_max < s_.size() && e_max - lookup < 2 * most + 2 &&
+                       ((s_[e_max].word() && s_[e_max].has(kAllCaps)) ||
+                        (s_[e_max].is_punct(':') && e_max + 1 < s_.size() &&
+                         s_[e_max + 1].has(kAllCaps))))  // "MAD MAX: FURY ROAD"
                     ++e_max;
             }
             // Longest match first, over ends that are title words.
@@ -784,6 +817,11 @@ class FilmFinder {
         if (b > 0 && (s_[b - 1].is_punct('"') || s_[b - 1].is_punct('\'')) && e < s_.size() &&
             s_[e].word())
             return true;
+        // "the Cave of Swimmers", "the Loch Ness Monster", "Big Boy Caprice".
+        if (e < s_.size() && s_.cap_word(e) && s_[e].has(kSpaceBefore) &&
+            !s_[e].has(kSentenceStart) && !s_[e].has(kAllCaps))  // not "La La Land FOUR times"
+            return true;
+        if (e + 1 < s_.size() && s_.is(e, "of") && s_.cap_word(e + 1)) return true;
         if (e + 1 < s_.size()) {
             const Token& t = s_[e];
             if ((t.is_punct('&') || t.is_punct(':')) && cap_or_digit(e + 1)) return true;
@@ -821,6 +859,9 @@ class FilmFinder {
         if (s_.lex_is(b, kLexStop | kLexCommon)) return false;
         bool followed_by_name = e < s_.size() && s_.cap_word(e) && s_[e].has(kSpaceBefore);
         if (followed_by_name) return false;  // "Juno Temple"
+        // "arrives in Hollywood", "back from Paris": after these, a place is the place.
+        if (s_.lex_is(b, kLexPlace) && b > 0 && s_.is_any(b - 1, {"in", "from", "to", "at"}))
+            return false;
         if (s_.lex_is(b, kLexFirstName | kLexPlace | kLexNotPerson))
             return ev >= (cue_before ? 4 : 8);
         // An everyday word ("Elephant", "Slow") bare in a sentence needs more sightings.

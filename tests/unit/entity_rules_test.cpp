@@ -184,6 +184,24 @@ TEST(EntityRules, ListsOpeningsAndLowerCaseQuotedTitles) {
     EXPECT_EQ(films(ex.extract(once, corpus)), Keys{});
 }
 
+// What the corpus once saw as a title is not one wherever the words recur: "on TV", "in
+// Hollywood", "the Cave of Swimmers", "great as Big Boy Caprice", 'Robert "Pretentious"
+// Altman', 'a "knocked-up" tart', and a quoted name the corpus knows as a person's.
+TEST(EntityRules, EverydayUsesOfKnownTitles) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    for (const char* key : {"tv", "hollywood", "cave", "big", "pretentious", "knocked up"})
+        corpus.add(EntityEvidence::Kind::Film, key, key, 50);
+    corpus.add(EntityEvidence::Kind::Person, "tom cruise", "Tom Cruise", 90);
+    Review r;
+    r.text =
+        "It was shown on TV before she arrived in Hollywood. Almasy carries her to the Cave "
+        "of Swimmers. Al Pacino is great as Big Boy Caprice. What's up with Robert "
+        "\"Pretentious\" Altman? She plays a \"knocked-up\" tart. Maverick does not mean "
+        "\"Tom Cruise\" at all.";
+    EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
