@@ -359,8 +359,9 @@ class FilmFinder {
             for (std::size_t k = b; k < e; ++k) has_comma = has_comma || s_[k].is_punct(',');
             if (has_comma && e - b < 5) continue;
             // 'Robert "Pretentious" Altman': a nickname inside a name.
-            if (open > 0 && s_.cap_word(open - 1) && close + 1 < s_.size() &&
-                s_.cap_word(close + 1) && s_[close + 1].has(kSpaceBefore)) {
+            if (open > 0 && s_.cap_word(open - 1) && s_.lex_is(open - 1, kLexFirstName) &&
+                close + 1 < s_.size() && s_.cap_word(close + 1) &&
+                s_[close + 1].has(kSpaceBefore) && !s_[close + 1].has(kSentenceStart)) {
                 for (std::size_t k = b; k < e; ++k) s_.claims[k] = Claim::Other;
                 continue;
             }
