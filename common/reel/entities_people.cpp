@@ -54,6 +54,7 @@ struct Candidate {
     std::size_t before = 0;     // index of the first token before the run (honorifics included)
     int names = 0;              // Name and Initials tokens (a "De Niro" surname counts one)
     bool honor = false;         // a character-like honorific stood before ("Dr.", "Captain")
+    bool polite = false;        // ...and it was only "Mr."/"Ms.", which critics give actors too
     bool org_adjacent = false;  // next to an organisation or place word
     std::string display, key;   // filled when needed
     double score = 0;
@@ -213,9 +214,10 @@ class PeopleFinder {
     // organisation and place words split it.
     void split(const Small<std::size_t>& run, const Small<NT>& kinds) {
         std::size_t a = 0;
-        bool honor = false;
+        bool honor = false, polite = true;
         while (a < run.size() && (kinds[a] == NT::Honor || kinds[a] == NT::HonorKeep)) {
             honor = honor || kinds[a] == NT::Honor;
+            polite = polite && s_.is_any(run[a], {"mr", "mrs", "ms", "miss", "mister"});
             ++a;
         }
         if (a < run.size() && sentence_start(run[a]) && kinds[a] == NT::Name &&
@@ -248,6 +250,7 @@ class PeopleFinder {
                 }
                 c.before = a == 0 ? before : run[a] - 1;
                 c.honor = honor && a == x;
+                c.polite = c.honor && polite;
                 // "Secretary of State Jonathan Hale": a given name opening the rest of the run
                 // starts afresh; an organisation word after a name always joins it.
                 c.org_adjacent = (after_org && !first_name(run[x])) || b < run.size();
@@ -269,7 +272,8 @@ class PeopleFinder {
         double cue = 0;
         std::size_t p = c.before;  // token before the name
         bool has_prev = c.b > 0;
-        if (c.honor) cue -= 3;
+        // "Dr. Evil" is a character; "Ms. Chasse" as often the director named in full before.
+        if (c.honor) cue -= c.polite ? 2 : 3;
         if (has_prev && s_[p].word() && !s_[p].has(kCap)) {
             if (s_.cue(p, kCueActorBefore)) {
                 cue += 2;

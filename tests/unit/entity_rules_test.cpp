@@ -202,6 +202,15 @@ TEST(EntityRules, EverydayUsesOfKnownTitles) {
     EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
 }
 
+// Critics write "Ms. Chasse" for the director they named in full: "Mr."/"Ms." do not turn the
+// surname into a character's, as "Dr."/"Captain" do.
+TEST(EntityRules, PoliteTitlesKeepTheFullName) {
+    EXPECT_EQ(people(extract("We saw it where Betsy Chasse, one of its directors, spoke. Everyone, "
+                             "including Ms. Chasse, began to speculate.")),
+              Keys{"betsy chasse"});
+    EXPECT_EQ(people(extract("Then Dr. Evil wants a million dollars, as Dr. Evil would.")), Keys{});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
