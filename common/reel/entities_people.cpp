@@ -484,7 +484,8 @@ class PeopleFinder {
         std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Person, c.key);
         std::uint32_t ch = s_.evidence(EntityEvidence::Kind::Character, c.key);
         sc += evidence_bonus(ev);
-        if (ch > 0) sc -= ch >= ev ? 3 : 1;
+        // Seen as often as a character as a person: a lean, not a verdict ("Jared Diamond").
+        if (ch > 0) sc -= ch > ev ? 3 : ch == ev ? 2 : 1;
         // A title named like a person ("Annie Hall", "Ed Wood") is the film unless cued as a
         // person.
         if (c.cue <= 0 && (!s_.film_key.empty() || s_.corpus)) {

@@ -211,6 +211,18 @@ TEST(EntityRules, PoliteTitlesKeepTheFullName) {
     EXPECT_EQ(people(extract("Then Dr. Evil wants a million dollars, as Dr. Evil would.")), Keys{});
 }
 
+// A name the corpus saw as often as a character as a person is still a person where the text
+// says nothing against it.
+TEST(EntityRules, EvenCharacterEvidenceIsNoVerdict) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Person, "jared diamond", "Jared Diamond", 2);
+    corpus.add(EntityEvidence::Kind::Character, "jared diamond", "Jared Diamond", 2);
+    Review r;
+    r.text = "Jared Diamond made a point in the first episode that others missed.";
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"jared diamond"});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
