@@ -678,7 +678,13 @@ class PeopleFinder {
             if (!s_.corpus_index || given || s_.lex_is(i, kLexCommon | kLexNotPerson | kLexPlace) ||
                 s_.lex_is(c.e - 1, kLexEnglish))
                 continue;
-            if (sentence_start(i) && c.cue <= 0 && !s_[c.e - 1].has(kPossessive) && !particle_led)
+            // A sentence's first word is anybody's capital, unless a verb follows it ("Glover
+            // is great").
+            bool verb_after = c.e < s_.size() && s_[c.e].word() && !s_[c.e].has(kCap) &&
+                              s_.is_any(c.e, {"is", "was", "has", "had", "does", "did", "gives",
+                                              "gave", "plays", "played", "makes", "made"});
+            if (sentence_start(i) && c.cue <= 0 && !s_[c.e - 1].has(kPossessive) && !particle_led &&
+                !verb_after)
                 continue;
             if (s_.evidence(EntityEvidence::Kind::Character, c.key) > 0) continue;
             // "in the Rain": after an article a capital is a thing, not a surname.

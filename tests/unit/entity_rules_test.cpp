@@ -223,6 +223,19 @@ TEST(EntityRules, EvenCharacterEvidenceIsNoVerdict) {
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"jared diamond"});
 }
 
+// A surname opening a sentence resolves to the corpus's person of that name when a verb
+// follows it; otherwise the capital may be anybody's.
+TEST(EntityRules, SurnameOpeningASentenceBeforeAVerb) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Person, "charles dickens", "Charles Dickens", 20);
+    Review r;
+    r.text = "They can't act at all! Dickens is difficult, of course, but not that difficult.";
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"charles dickens"});
+    r.text = "They can't act at all! Dickens, though, would have laughed.";
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
