@@ -335,6 +335,11 @@ class PeopleFinder {
                 while (r < s_.size() && s_[r].word()) ++r;
                 if (r < s_.size() && r - q >= 3 && (s_[r].is_punct(')') || s_[r].is_punct(',')))
                     cue -= 4;
+            } else if (inner == NT::Name && q + 2 < s_.size() && s_[q + 2].is_punct(')') &&
+                       s_.corpus_index) {
+                // "Betty Stuart (Madsen)": a surname the corpus knows as an actor's.
+                const auto* known = s_.corpus_index->surnames.find(s_.folded(q + 1));
+                if (known && known->total >= 3) cue -= 4;
             }
         } else if (q + 1 < s_.size() && s_[q].is_punct(',')) {
             cue += apposition_cue(q + 1);

@@ -236,6 +236,18 @@ TEST(EntityRules, SurnameOpeningASentenceBeforeAVerb) {
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
 }
 
+// "Betty Stuart (Madsen)": a surname in brackets that the corpus knows as an actor's makes the
+// name before it a character.
+TEST(EntityRules, CharacterBeforeABracketedSurname) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Person, "virginia madsen", "Virginia Madsen", 19);
+    corpus.add(EntityEvidence::Kind::Person, "michael madsen", "Michael Madsen", 46);
+    Review r;
+    r.text = "Most notably the part of Betty Stuart (Madsen), a Virginia belle.";
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
