@@ -244,7 +244,7 @@ TEST(EntityRules, CharacterBeforeABracketedSurname) {
     corpus.add(EntityEvidence::Kind::Person, "virginia madsen", "Virginia Madsen", 19);
     corpus.add(EntityEvidence::Kind::Person, "michael madsen", "Michael Madsen", 46);
     Review r;
-    r.text = "Most notably the part of Betty Stuart (Madsen), a Virginia belle.";
+    r.text = "He plays the traitor, and the best turn is Betty Stuart (Madsen), a belle.";
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
 }
 
