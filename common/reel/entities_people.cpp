@@ -101,6 +101,7 @@ class PeopleFinder {
             }
         }
         if (s_.corpus) singles(out);  // a lone surname is never evidence
+        if (s_.corpus_index) in_capitals(out);
         return out;
     }
 
@@ -627,6 +628,30 @@ class PeopleFinder {
         std::string key = person_key(name);
         add_mention(out.people, name, key, s_[f].begin, 0);
         s_.claims[f] = Claim::Person;
+    }
+
+    // "UMA THURMAN and Luke Wilson": a name in capitals is shouted, not spelt, so only one the
+    // corpus knows well as a person's is taken (better still if it starts with a given name).
+    void in_capitals(PeopleFound& out) {
+        for (std::size_t i = 0; i + 1 < s_.size(); ++i) {
+            if (!s_[i].word() || !s_[i].has(kAllCaps) || s_.claims[i] != Claim::None ||
+                s_.lex_is(i, kLexStop | kLexCommon))
+                continue;
+            std::size_t e = i + 1;
+            while (e < s_.size() && e - i < 3 && s_[e].word() && s_[e].has(kAllCaps) &&
+                   s_[e].has(kSpaceBefore) && s_.claims[e] == Claim::None)
+                ++e;
+            if (e - i < 2) continue;
+            std::string key = person_key(s_.span_text(i, e));
+            std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Person, key);
+            std::uint32_t need = s_.lex_is(i, kLexFirstName) ? 3 : 10;
+            if (ev < need || ev <= s_.evidence(EntityEvidence::Kind::Character, key)) continue;
+            const auto* entry = s_.corpus->find(EntityEvidence::Kind::Person, key);
+            auto& m = add_mention(out.people, entry ? entry->name : key, key, s_[i].begin, 0);
+            m.add_form(s_.span_text(i, e));
+            for (std::size_t k = i; k < e; ++k) s_.claims[k] = Claim::Person;
+            i = e - 1;
+        }
     }
 
     void claim(const Candidate& c, Claim what) {

@@ -248,6 +248,18 @@ TEST(EntityRules, CharacterBeforeABracketedSurname) {
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
 }
 
+// A name in capitals is taken only when the corpus knows it well as a person's.
+TEST(EntityRules, NamesInCapitalsTheCorpusKnows) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Person, "uma thurman", "Uma Thurman", 13);
+    Review r;
+    r.text =
+        "There must be something good in it for UMA THURMAN and Luke Wilson to do it. "
+        "WALTER HILL did not direct it.";
+    EXPECT_EQ(people(ex.extract(r, corpus)), (Keys{"uma thurman", "luke wilson"}));
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
