@@ -117,6 +117,7 @@ class FilmFinder {
 
     void cued(const PeopleFound& people) {
         people_ = &people;
+        opening_subject();
         cues();
         // Titles by predicate or shape are never evidence (weight 0), so observing skips them:
         // nothing runs after them that their claims could change.
@@ -555,8 +556,10 @@ class FilmFinder {
             }
             if (s_[i].has(kCap) && !(s_[i].has(kSentenceStart) && s_.is_any(i, {"like", "unlike"})))
                 continue;
+            // "like in Deep Cover", "as in Heat": a comparison names a film.
+            bool like_in = s_.is(i, "in") && i > 0 && s_.is_any(i - 1, {"like", "as"});
             bool strong = strong_cue(s_, i) || strong_cue_pair(s_, i) || maker_cue(i) ||
-                          role_in_cue(i) || kind_like_cue(i);
+                          role_in_cue(i) || kind_like_cue(i) || like_in;
             bool weak = !strong && weak_cue(s_, i);
             if (!strong && !weak) continue;
             std::size_t b = i + 1;
@@ -577,11 +580,32 @@ class FilmFinder {
                 ++chain;
                 // "like Heat, Collateral and Thief"
                 if (next < s_.size() && s_[next].is_punct(',')) ++next;
-                if (next < s_.size() && s_.is_any(next, {"and", "or"})) ++next;
+                if (next < s_.size() && s_.is_any(next, {"and", "or", "then"})) ++next;
                 if (next == e || next >= s_.size() || !cap_or_digit(next) || !free(next)) break;
                 b = next;
             }
         }
+    }
+
+    // "Keys to the VIP is just another...", "Crazy Six is torture": a review that opens on a
+    // capitalised phrase and a verb is talking about its film. Two words or more, not a name.
+    void opening_subject() {
+        std::size_t b = 0;
+        while (b < s_.size() && !s_[b].word()) ++b;
+        if (b >= s_.size() || b > 1 || !free(b) || s_.lex_is(b, kLexFirstName)) return;
+        std::size_t e = run_end(b, true);
+        if (e >= s_.size() || !title_like(b, e, 8) || company(e)) return;
+        std::size_t words = 0;
+        for (std::size_t k = b; k < e; ++k) {
+            if (!s_[k].word()) continue;
+            ++words;
+            if (s_.lex_is(k, kLexPlace | kLexNotPerson) || s_.claims[k] != Claim::None) return;
+        }
+        if (words < 2 || !s_[e].word() || s_[e].has(kCap)) return;
+        if (!s_.is_any(e, {"is", "was", "isn't", "wasn't", "has", "tells", "follows", "finds",
+                           "stars", "opens", "begins", "starts", "takes", "centers", "centres"}))
+            return;
+        add(b, e, Source::WeakCue, false);
     }
 
     // "In Black Mask, Jet Li plays...": a sentence opening with "In", a capitalised run, a

@@ -291,6 +291,8 @@ class PeopleFinder {
                 cue -= 4;
             } else if (s_.cue(p, kCueWeakPerson)) {
                 cue += 0.25;
+            } else if (s_.cue(p, kCueFilm) && !s_[p].has(kPossessive) && c.names >= 2) {
+                cue -= 2;  // "his film Les Triplettes de Belleville": a title
             }
         }
         // "In Black Mask, Jet Li plays": what a sentence opens "In X," with is a title or a

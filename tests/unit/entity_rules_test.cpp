@@ -260,6 +260,20 @@ TEST(EntityRules, NamesInCapitalsTheCorpusKnows) {
     EXPECT_EQ(people(ex.extract(r, corpus)), (Keys{"uma thurman", "luke wilson"}));
 }
 
+// A review opening on a capitalised phrase and a verb is about that film; "like in X" compares
+// films; "his film X" names a title even when X reads like a name.
+TEST(EntityRules, OpeningSubjectComparisonsAndFilmBeforeAName) {
+    EXPECT_EQ(films(extract("Keys to the VIP is just another one of those shows.")),
+              Keys{"keys to the vip"});
+    EXPECT_EQ(films(extract("Jack Nicholson is great in this one.")), Keys{});
+    EXPECT_EQ(films(extract("Anyone who likes his work, like in Deep Cover, will enjoy it.")),
+              Keys{"deep cover"});
+    ExtractedEntities e =
+        extract("It has the quirky air of his film Les Triplettes de Belleville.");
+    EXPECT_EQ(films(e), Keys{"les triplettes de belleville"});
+    EXPECT_EQ(people(e), Keys{});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
