@@ -507,6 +507,31 @@ class FilmFinder {
             if (company(e) || preceded_by(b, not_a_film_cue)) continue;
             add(b, e, Source::Caps, false);
         }
+        listed_with_capital_titles();
+    }
+
+    // "FEMALE TROUBLE and POLYESTER", "EQUINOX or PLANET OF THE DINOSAURS": one word in capitals
+    // is as likely a shout, unless it is listed with a title in capitals.
+    void listed_with_capital_titles() {
+        auto caps_title = [&](std::size_t k) {
+            return k < s_.size() && s_[k].word() && s_[k].has(kAllCaps) &&
+                   s_.claims[k] == Claim::Title;
+        };
+        auto joiner = [&](std::size_t k) {
+            return k < s_.size() && (s_.is_any(k, {"and", "or"}) || s_[k].is_punct(','));
+        };
+        for (std::size_t i = 0; i < s_.size(); ++i) {
+            const Token& t = s_[i];
+            if (!t.word() || !t.has(kAllCaps) || !free(i) || t.end - t.begin < 4 ||
+                caps_shout_word(i) || acronym(s_.raw(i)) || s_.lex_is(i, kLexStop))
+                continue;
+            bool alone = (i == 0 || !s_[i - 1].word() || !s_[i - 1].has(kAllCaps)) &&
+                         (i + 1 >= s_.size() || !s_[i + 1].word() || !s_[i + 1].has(kAllCaps));
+            if (!alone) continue;
+            if ((i >= 2 && joiner(i - 1) && caps_title(i - 2)) ||
+                (joiner(i + 1) && caps_title(i + 2)))
+                add(i, i + 1, Source::Caps, false);
+        }
     }
 
     // "Heat (1995)": walk back from the bracket over the title.
@@ -805,7 +830,9 @@ class FilmFinder {
                 bool cat = s_.catalog && s_.catalog->find_film(key);
                 if (!local_hit && ev == 0 && !cat) continue;
                 if (!local_hit && !accept_known(lookup, e, words, ev, cat)) break;
-                if (preceded_by(i, not_a_film_cue)) break;  // "the short story The Sentinel"
+                // "the short story The Sentinel", but "the shower scene in PSYCHO".
+                if (!(i > 0 && s_.is_any(i - 1, {"in", "from"})) && preceded_by(i, not_a_film_cue))
+                    break;
                 if (!local_hit && part_of_longer_name(i, e)) break;
                 add(i, e, Source::Known, false);
                 local.push_back(key);

@@ -274,6 +274,23 @@ TEST(EntityRules, OpeningSubjectComparisonsAndFilmBeforeAName) {
     EXPECT_EQ(people(e), Keys{});
 }
 
+// One word in capitals counts as a title when listed with a title in capitals, and "the
+// scene in X" places the scene in a film.
+TEST(EntityRules, CapitalWordsListedWithTitlesAndScenesInFilms) {
+    Keys found = films(extract(
+        "I never liked the early ones much, but I adored FEMALE TROUBLE and POLYESTER when I "
+        "finally saw them, two grubby and wonderful tributes to bad taste that still make me "
+        "laugh out loud every single time I put them on, which is often enough."));
+    EXPECT_EQ(found, (Keys{"female trouble", "polyester"}));
+
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "psycho", "Psycho", 50);
+    Review r;
+    r.text = "It opens with a rip-off of the shower scene in PSYCHO, and then it gets worse.";
+    EXPECT_EQ(films(ex.extract(r, corpus)), Keys{"psycho"});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
