@@ -305,6 +305,14 @@ class FilmFinder {
         return false;
     }
 
+    // "Westerns", "DVDs", but also "Jaws" and "Friends".
+    bool plural_of_everyday_word(std::size_t i) const {
+        std::string_view f = s_.folded(i);
+        return f.size() > 3 && f.back() == 's' &&
+               (s_.lx.bits(f.substr(0, f.size() - 1)) &
+                (kLexEnglish | kLexCommon | kLexNotPerson)) != 0;
+    }
+
     bool known_title(std::string_view key) const {
         if (local_key(key)) return true;
         if (s_.evidence(EntityEvidence::Kind::Film, key) > 0) return true;
@@ -713,7 +721,7 @@ class FilmFinder {
         if (s_.lx.places.contains(key)) return;
         bool known = known_title(key);
         if (known) {
-            if (!strong && part_of_longer_name(b, e)) return;  // "Book of Life", "Tango&Cash"
+            if (part_of_longer_name(b, e)) return;  // "Book of Life", "Tango&Cash"
             // "on TV", "in Hollywood": after a weak cue, a word the corpus merely saw as a title
             // needs what a bare mention needs.
             if (!strong && e == b + 1 && !local_key(key) &&
@@ -874,6 +882,19 @@ class FilmFinder {
             !s_[e].has(kSentenceStart) && !s_[e].has(kAllCaps))  // not "La La Land FOUR times"
             return true;
         if (e + 1 < s_.size() && s_.is(e, "of") && s_.cap_word(e + 1)) return true;
+        if (e == b + 1 && e < s_.size()) {
+            // "Tales from the crypt": a title typed with one capital runs on in lower case.
+            if (s_.is_any(e, {"from", "of"}) && e + 1 < s_.size() && s_[e + 1].word() &&
+                !s_[e + 1].has(kCap))
+                return true;
+            // "a Troma movie", "an Elephant with strep", "the Gamera trilogy": a word used
+            // as a modifier or a common noun.
+            if (b > 0 && s_.is_any(b - 1, {"a", "an"})) return true;
+            if (b > 0 && s_.is(b - 1, "the") && s_[e].word() &&
+                s_.is_any(e, {"trilogy", "series", "franchise", "films", "movies", "sequels",
+                              "saga", "cycle", "remake", "remakes"}))
+                return true;
+        }
         if (e + 1 < s_.size()) {
             const Token& t = s_[e];
             if ((t.is_punct('&') || t.is_punct(':')) && cap_or_digit(e + 1)) return true;
@@ -917,7 +938,10 @@ class FilmFinder {
         if (s_.lex_is(b, kLexFirstName | kLexPlace | kLexNotPerson))
             return ev >= (cue_before ? 4 : 8);
         // An everyday word ("Elephant", "Slow") bare in a sentence needs more sightings.
-        return cue_before ? (ev >= 2 || cat) : ev >= (s_.lex_is(b, kLexEnglish) ? 6u : 4u);
+        // "war movies and Westerns", "an age of DVDs": the plural of an everyday word too.
+        bool plural = plural_of_everyday_word(b);
+        if (cue_before) return ev >= (plural ? 10u : 2u) || cat;
+        return ev >= (s_.lex_is(b, kLexEnglish) || plural ? 6u : 4u);
     }
 
     // Titles by their shape alone, with no cue: "The Bridge on the River Kwai" (a capital "The"

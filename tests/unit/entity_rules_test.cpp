@@ -291,6 +291,24 @@ TEST(EntityRules, CapitalWordsListedWithTitlesAndScenesInFilms) {
     EXPECT_EQ(films(ex.extract(r, corpus)), Keys{"psycho"});
 }
 
+// Known one-word titles used as words: "an Elephant with strep", "the Gamera trilogy",
+// "Tales from the crypt", "war movies and Westerns".
+TEST(EntityRules, OneWordTitlesUsedAsWords) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    for (const char* key : {"elephant", "gamera", "tales", "westerns"})
+        corpus.add(EntityEvidence::Kind::Film, key, key, 5);
+    Review r;
+    r.text =
+        "Now he sounds like an Elephant with a cold. If the Gamera trilogy was good, this "
+        "is not. Anthology shows like Tales from the crypt did it better, as did war movies "
+        "and Westerns in the forties.";
+    EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
+    Review fine;
+    fine.text = "I loved Elephant, the one from 2003, and I still rewatch Westerns often.";
+    EXPECT_EQ(films(ex.extract(fine, corpus)), Keys{"elephant"});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
