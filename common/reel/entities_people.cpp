@@ -293,6 +293,14 @@ class PeopleFinder {
                 cue += 0.25;
             } else if (s_.cue(p, kCueFilm) && !s_[p].has(kPossessive) && c.names >= 2) {
                 cue -= 2;  // "his film Les Triplettes de Belleville": a title
+            } else if (s_.is_any(p, {"book", "novel", "show", "series", "song", "album", "comic",
+                                     "sitcom", "musical", "opera"}) &&
+                       c.names >= 2) {
+                cue -= 2;  // "the book Celestine Prophecy"
+            } else if (s_.is(p, "of") && p > 0 && s_[p - 1].has(kCap) &&
+                       s_.is_any(p - 1, {"count", "countess", "duke", "duchess", "earl", "king",
+                                         "queen", "prince", "princess", "lord", "lady", "baron"})) {
+                cue -= 4;  // "the Count of Monte Cristo": a title and a place
             }
         }
         // "In Black Mask, Jet Li plays": what a sentence opens "In X," with is a title or a

@@ -309,6 +309,17 @@ TEST(EntityRules, OneWordTitlesUsedAsWords) {
     EXPECT_EQ(films(ex.extract(fine, corpus)), Keys{"elephant"});
 }
 
+// Names of works, titles of nobility and events are not people: "the book Celestine
+// Prophecy", "the Count of Monte Cristo", "the Reagan Revolution", "the U.S. Cavalry".
+TEST(EntityRules, WorksTitlesAndEventsAreNotPeople) {
+    EXPECT_EQ(people(extract("He was jailed before becoming the Count of Monte Cristo.")), Keys{});
+    EXPECT_EQ(people(extract("By 1980, in the wake of the Reagan Revolution, it looked quaint, "
+                             "and when the U.S. Cavalry joins the fight it is no help.")),
+              Keys{});
+    Keys show = people(extract("Then his TV show, Nick Cannon Presents, came along."));
+    EXPECT_EQ(std::count(show.begin(), show.end(), "nick cannon presents"), 0);
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
