@@ -284,7 +284,10 @@ class PeopleFinder {
                 // "directed by X", and "'Kingdom Hospital' by X": a quoted work, then its maker
                 cue += 2;
             } else if (s_.cue(p, kCueCharBefore)) {
-                cue -= 4;
+                // "playing Bronson's sidekick": what is played is the sidekick.
+                bool owner = s_[c.e - 1].has(kPossessive) && c.e < s_.size() && s_[c.e].word() &&
+                             !s_[c.e].has(kCap);
+                if (!owner) cue -= 4;
             } else if (s_.is(p, "as") && p > 0 && !s_.cue(p - 1, kCueAsExempt) && !speaker(c.e)) {
                 cue -= 4;
             } else if (s_.is(p, "of") && p > 0 && s_.cue(p - 1, kCueRolePart)) {
@@ -715,7 +718,7 @@ class PeopleFinder {
             }
             // Nor an everyday word ("Wild", "Cube", "Cannon"): the corpus's person of that name
             // is one meaning of many.
-            if (!s_.corpus_index || given || s_.lex_is(i, kLexCommon | kLexNotPerson | kLexPlace) ||
+            if (!s_.corpus_index || s_.lex_is(i, kLexCommon | kLexNotPerson | kLexPlace) ||
                 s_.lex_is(c.e - 1, kLexEnglish))
                 continue;
             // A sentence's first word is anybody's capital, unless a verb follows it ("Glover
@@ -735,7 +738,10 @@ class PeopleFinder {
             std::string_view last = c.key;
             if (std::size_t sp = c.key.rfind(' '); sp != std::string::npos)
                 last = last.substr(sp + 1);
-            const std::string* key = s_.corpus_index->dominant_person(last, 2, 0.75);
+            // A given name that is also a surname ("Bronson", "Douglas") needs a person the
+            // corpus knows far better than anyone else of that surname.
+            const std::string* key = given ? s_.corpus_index->dominant_person(last, 20, 0.9)
+                                           : s_.corpus_index->dominant_person(last, 2, 0.75);
             if (!key || !ends_with_words(*key, c.key)) continue;
             const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, *key);
             std::string name = e ? e->name : *key;

@@ -320,6 +320,20 @@ TEST(EntityRules, WorksTitlesAndEventsAreNotPeople) {
     EXPECT_EQ(std::count(show.begin(), show.end(), "nick cannon presents"), 0);
 }
 
+// "Bronson" is a given name too, but where the corpus knows one Bronson far better than any
+// other, a lone "Bronson" is him; "playing Bronson's sidekick" casts the sidekick, not him.
+TEST(EntityRules, GivenNamesThatAreWellKnownSurnames) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Person, "charles bronson", "Charles Bronson", 61);
+    Review r;
+    r.text = "The woman playing Bronson's sidekick is 40 years younger than Bronson! Sad.";
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"charles bronson"});
+    corpus.add(EntityEvidence::Kind::Person, "bronson pinchot", "Bronson Pinchot", 50);
+    corpus.add(EntityEvidence::Kind::Person, "ann bronson", "Ann Bronson", 20);
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
