@@ -192,11 +192,14 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
         for (const auto& [key, entry] : people_) {
             std::size_t sp = key.rfind(' ');
             if (sp == std::string::npos) continue;  // a one-word name has no surname to lend
-            Indexes::SurnameBest& best = index->surnames[std::string_view(key).substr(sp + 1)];
-            best.total += entry.count;
-            if (entry.count > best.best || (entry.count == best.best && key < best.key)) {
-                best.best = entry.count;
-                best.key = key;
+            for (Indexes::SurnameBest* best :
+                 {&index->surnames[std::string_view(key).substr(sp + 1)],
+                  &index->given_names[std::string_view(key).substr(0, key.find(' '))]}) {
+                best->total += entry.count;
+                if (entry.count > best->best || (entry.count == best->best && key < best->key)) {
+                    best->best = entry.count;
+                    best->key = key;
+                }
             }
         }
         for (const auto& [key, entry] : films_) {
@@ -217,6 +220,14 @@ const std::string* EntityEvidence::Indexes::dominant_person(std::string_view sur
                                                             std::uint32_t min_count,
                                                             double min_share) const {
     const SurnameBest* b = surnames.find(surname);
+    if (!b || b->best < min_count || b->best < min_share * b->total) return nullptr;
+    return &b->key;
+}
+
+const std::string* EntityEvidence::Indexes::dominant_by_given_name(std::string_view given,
+                                                                   std::uint32_t min_count,
+                                                                   double min_share) const {
+    const SurnameBest* b = given_names.find(given);
     if (!b || b->best < min_count || b->best < min_share * b->total) return nullptr;
     return &b->key;
 }

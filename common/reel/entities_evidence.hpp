@@ -40,6 +40,7 @@ class EntityEvidence {
             std::uint32_t person = 0, character = 0, film = 0;
         };
         entities::WordMap<SurnameBest> surnames;
+        entities::WordMap<SurnameBest> given_names;  // the same, by a name's first word
         entities::WordMap<std::size_t> film_first_words;
         entities::WordMap<Counts> counts;  // every key of every kind
 
@@ -53,6 +54,9 @@ class EntityEvidence {
 
         const std::string* dominant_person(std::string_view surname, std::uint32_t min_count,
                                            double min_share) const;
+        // The same by first word ("Keanu" for Keanu Reeves).
+        const std::string* dominant_by_given_name(std::string_view given, std::uint32_t min_count,
+                                                  double min_share) const;
         std::size_t film_words_from(std::string_view first_word) const;
     };
 

@@ -742,7 +742,13 @@ class PeopleFinder {
             // corpus knows far better than anyone else of that surname.
             const std::string* key = given ? s_.corpus_index->dominant_person(last, 20, 0.9)
                                            : s_.corpus_index->dominant_person(last, 2, 0.75);
-            if (!key || !ends_with_words(*key, c.key)) continue;
+            if (key && !ends_with_words(*key, c.key)) key = nullptr;
+            // "Keanu is great", "Lars should make a third": a given name the corpus knows
+            // almost only as one person's; a common English one needs far more ("Don", "Ellen"
+            // never get there).
+            if (!key && c.names == 1 && c.e == c.b + 1 && !s_[i].has(kSentenceStart))
+                key = s_.corpus_index->dominant_by_given_name(c.key, given ? 25 : 10, 0.9);
+            if (!key) continue;
             const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, *key);
             std::string name = e ? e->name : *key;
             if (s_.catalog) {

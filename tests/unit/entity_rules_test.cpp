@@ -334,6 +334,19 @@ TEST(EntityRules, GivenNamesThatAreWellKnownSurnames) {
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
 }
 
+// A lone given name the corpus knows almost only as one person's is that person ("Keanu");
+// a common one shared by many is nobody in particular.
+TEST(EntityRules, GivenNamesTheCorpusKnowsAsOnePerson) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Person, "keanu reeves", "Keanu Reeves", 12);
+    corpus.add(EntityEvidence::Kind::Person, "tom hanks", "Tom Hanks", 90);
+    corpus.add(EntityEvidence::Kind::Person, "tom cruise", "Tom Cruise", 80);
+    Review r;
+    r.text = "It is a sick society. Glover is great, Keanu is great, and so is Tom.";
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"keanu reeves"});
+}
+
 // A person's name the corpus has also seen as a title is the person where it names a maker:
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
