@@ -746,8 +746,11 @@ class PeopleFinder {
             // "Keanu is great", "Lars should make a third": a given name the corpus knows
             // almost only as one person's; a common English one needs far more ("Don", "Ellen"
             // never get there).
-            if (!key && c.names == 1 && c.e == c.b + 1 && !s_[i].has(kSentenceStart))
-                key = s_.corpus_index->dominant_by_given_name(c.key, given ? 25 : 10, 0.9);
+            if (!key && c.names == 1 && c.e == c.b + 1 && !s_[i].has(kSentenceStart)) {
+                const auto* as_surname = s_.corpus_index->surnames.find(c.key);
+                if (!as_surname || as_surname->total < 3)  // "Bronson" is two people's
+                    key = s_.corpus_index->dominant_by_given_name(c.key, given ? 25 : 10, 0.9);
+            }
             if (!key) continue;
             const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, *key);
             std::string name = e ? e->name : *key;
