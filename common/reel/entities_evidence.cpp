@@ -216,20 +216,27 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
     return indexes_;
 }
 
+namespace {
+
+const std::string* dominant(const entities::WordMap<EntityEvidence::Indexes::SurnameBest>& index,
+                            std::string_view word, std::uint32_t min_count, double min_share) {
+    const EntityEvidence::Indexes::SurnameBest* b = index.find(word);
+    if (!b || b->best < min_count || b->best < min_share * b->total) return nullptr;
+    return &b->key;
+}
+
+}  // namespace
+
 const std::string* EntityEvidence::Indexes::dominant_person(std::string_view surname,
                                                             std::uint32_t min_count,
                                                             double min_share) const {
-    const SurnameBest* b = surnames.find(surname);
-    if (!b || b->best < min_count || b->best < min_share * b->total) return nullptr;
-    return &b->key;
+    return dominant(surnames, surname, min_count, min_share);
 }
 
 const std::string* EntityEvidence::Indexes::dominant_by_given_name(std::string_view given,
                                                                    std::uint32_t min_count,
                                                                    double min_share) const {
-    const SurnameBest* b = given_names.find(given);
-    if (!b || b->best < min_count || b->best < min_share * b->total) return nullptr;
-    return &b->key;
+    return dominant(given_names, given, min_count, min_share);
 }
 
 std::size_t EntityEvidence::Indexes::film_words_from(std::string_view first_word) const {
