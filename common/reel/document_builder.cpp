@@ -85,7 +85,7 @@ Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEnt
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string& term = *it;
         if (!stemmed_prefix(term, prefix, word)) continue;
-        if (!seen_terms_.insert(term).second) continue;
+        if (!seen_terms_.insert(term)) continue;
         synonyms.push_back({"Z" + prefix + stemmer_(word), term});
     }
     return doc;

@@ -3,13 +3,13 @@
 
 #include <xapian.h>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "reel/entities.hpp"
 #include "reel/review.hpp"
 #include "reel/stem_forms.hpp"
+#include "reel/term_fingerprints.hpp"
 
 namespace reel {
 
@@ -29,7 +29,7 @@ class DocumentBuilder {
 
     Xapian::TermGenerator termgen_;
     Xapian::Stem stemmer_;
-    std::unordered_set<std::string> seen_terms_;
+    TermFingerprints seen_terms_;
 };
 
 }  // namespace reel
