@@ -145,10 +145,8 @@ Table build() {
          "out",  "into", "about", "over",    "under", "all",    "as",   "but", "nor", "so",  "than",
          "be",   "are",  "was",   "her",     "his",   "their",  "our",  "its", "we",  "i",   "this",
          "that", "off",  "upon",  "without", "after", "before", "y",    "et"});
-    t.add(kCueWorkAfter,
-          {"novel",       "novels",     "book",    "books", "story",  "stories",   "adaptation",
-           "adaptations", "film",       "films",   "movie", "movies", "flick",     "flicks",
-           "script",      "screenplay", "vehicle", "fan",   "fans",   "production"});
+    t.add(kCueWorkAfter, {"novel", "novels", "book", "books", "story", "stories", "adaptation",
+                          "adaptations", "script", "screenplay"});
     t.add(kCueNotFilm,
           {"song",        "songs",      "single",     "track",     "tune",       "album",
            "record",      "book",       "books",      "novel",     "novels",     "novella",

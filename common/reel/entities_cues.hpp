@@ -29,7 +29,7 @@ enum Cue : std::uint32_t {
     kCueAbbrev = 1u << 18,         // "Mr", "Dr", "St": their dot ends no sentence
     kCueArticle = 1u << 19,        // the, a, an
     kCueTitleStop = 1u << 20,  // stop words that may still be a one-word title ("It", "Her", "Up")
-    kCueWorkAfter = 1u << 21,  // "a Stephen King [novel]": a work named after its maker
+    kCueWorkAfter = 1u << 21,  // "a Stephen King [novel]": a written work named after its maker
 };
 
 // The cues of a word, given in lower case (ASCII); 0 for a word with none.

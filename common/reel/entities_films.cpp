@@ -147,8 +147,14 @@ class FilmFinder {
             if (t.word()) {
                 if (t.has(kSentenceStart)) break;
                 // "Having seen him in Tango&Cash I can say": the pronoun, not a Roman one.
+                // "Jaws 10 times": a count, not a sequel number.
+                if (t.has(kDigit) && j + 1 < s_.size() &&
+                    s_.is_any(j + 1, {"times", "minutes", "hours", "years", "days", "stars"}))
+                    break;
                 if (s_.is(j, "i") && j + 1 < s_.size() && s_[j + 1].word() &&
-                    !s_[j + 1].has(kCap) && !title_function_word(s_, j + 1))  // "World War I in"
+                    !s_[j + 1].has(kCap) &&
+                    !s_.is_any(j + 1, {"in", "of", "on", "at", "and", "to", "for", "from", "with",
+                                       "by"}))  // "World War I in", but "Black Mask I was"
                     break;
                 if (cap_or_digit(j)) {
                     last = j;
@@ -536,8 +542,11 @@ class FilmFinder {
             bool alone = (i == 0 || !s_[i - 1].word() || !s_[i - 1].has(kAllCaps)) &&
                          (i + 1 >= s_.size() || !s_[i + 1].word() || !s_[i + 1].has(kAllCaps));
             if (!alone) continue;
-            if ((i >= 2 && joiner(i - 1) && caps_title(i - 2)) ||
-                (joiner(i + 1) && caps_title(i + 2)))
+            // "... and LOVED it": a shout runs on into the sentence; a listed title ends there.
+            bool ends =
+                i + 1 >= s_.size() || !s_[i + 1].word() || (joiner(i + 1) && caps_title(i + 2));
+            if (ends && ((i >= 2 && joiner(i - 1) && caps_title(i - 2)) ||
+                         (joiner(i + 1) && caps_title(i + 2))))
                 add(i, i + 1, Source::Caps, false);
         }
     }
@@ -584,7 +593,7 @@ class FilmFinder {
             if (!s_[i].word() || s_[i].has(kDigit) || !cap_or_digit(i + 1)) continue;
             // "Like Raging Bull or ...": a capitalised cue only where a sentence starts with it.
             if (s_[i].has(kCap) && s_[i].has(kSentenceStart) && s_.is(i, "in")) {
-                opening_in(i);
+                if (s_.corpus) opening_in(i);  // a pattern, not a sighting beyond doubt
                 continue;
             }
             if (s_[i].has(kCap) && !(s_[i].has(kSentenceStart) && s_.is_any(i, {"like", "unlike"})))
@@ -613,7 +622,7 @@ class FilmFinder {
                 ++chain;
                 // "like Heat, Collateral and Thief"
                 if (next < s_.size() && s_[next].is_punct(',')) ++next;
-                if (next < s_.size() && s_.is_any(next, {"and", "or", "then"})) ++next;
+                if (next < s_.size() && s_.is_any(next, {"and", "or"})) ++next;
                 if (next == e || next >= s_.size() || !cap_or_digit(next) || !free(next)) break;
                 b = next;
             }
@@ -723,7 +732,7 @@ class FilmFinder {
         if (known) {
             if (part_of_longer_name(b, e)) return;  // "Book of Life", "Tango&Cash"
             // "on TV", "in Hollywood": after a weak cue, a word the corpus merely saw as a title
-            // needs what a bare mention needs.
+            // must pass accept_known's test for a cued one-word mention.
             if (!strong && e == b + 1 && !local_key(key) &&
                 !accept_known(b, e, 1, s_.evidence(EntityEvidence::Kind::Film, key),
                               s_.catalog && s_.catalog->find_film(key)))
@@ -879,7 +888,8 @@ class FilmFinder {
             return true;
         // "the Cave of Swimmers", "the Loch Ness Monster", "Big Boy Caprice".
         if (e < s_.size() && s_.cap_word(e) && s_[e].has(kSpaceBefore) &&
-            !s_[e].has(kSentenceStart) && !s_[e].has(kAllCaps))  // not "La La Land FOUR times"
+            !s_[e].has(kSentenceStart) && !s_[e].has(kAllCaps) &&  // not "La La Land FOUR times"
+            !s_.is(e, "i"))                                        // nor "Black Mask I was"
             return true;
         if (e + 1 < s_.size() && s_.is(e, "of") && s_.cap_word(e + 1)) return true;
         if (e == b + 1 && e < s_.size()) {
@@ -898,7 +908,10 @@ class FilmFinder {
         if (e + 1 < s_.size()) {
             const Token& t = s_[e];
             if ((t.is_punct('&') || t.is_punct(':')) && cap_or_digit(e + 1)) return true;
-            if (e == b + 1 && t.word() && t.has(kDigit) && t.end - t.begin <= 2) return true;
+            // "Gamera 2", but not "Jaws 10 times"
+            if (e == b + 1 && t.word() && t.end - t.begin == 1 && s_.raw(e)[0] >= '2' &&
+                s_.raw(e)[0] <= '9')
+                return true;
         }
         return false;
     }

@@ -654,11 +654,15 @@ class PeopleFinder {
             while (e < s_.size() && e - i < 3 && s_[e].word() && s_[e].has(kAllCaps) &&
                    s_[e].has(kSpaceBefore) && s_.claims[e] == Claim::None)
                 ++e;
-            if (e - i < 2) continue;
-            std::string key = person_key(s_.span_text(i, e));
-            std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Person, key);
+            // "UMA THURMAN ROCKS": the longest run the corpus knows, down to two words.
             std::uint32_t need = s_.lex_is(i, kLexFirstName) ? 3 : 10;
-            if (ev < need || ev <= s_.evidence(EntityEvidence::Kind::Character, key)) continue;
+            std::string key;
+            for (; e - i >= 2; --e) {
+                key = person_key(s_.span_text(i, e));
+                std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Person, key);
+                if (ev >= need && ev > s_.evidence(EntityEvidence::Kind::Character, key)) break;
+            }
+            if (e - i < 2) continue;
             const auto* entry = s_.corpus->find(EntityEvidence::Kind::Person, key);
             auto& m = add_mention(out.people, entry ? entry->name : key, key, s_[i].begin, 0);
             m.add_form(s_.span_text(i, e));

@@ -55,6 +55,14 @@ std::vector<FacetCount> top_facets(const KeyCountSpy& spy, const Xapian::Databas
 Searcher::Searcher(const std::filesystem::path& db_path)
     : path_(db_path), db_(open_for_reading(db_path)) {}
 
+bool Searcher::reopen_quietly() {
+    try {
+        return db_.reopen();
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+}
+
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
     for (int attempt = 0;; ++attempt) {
         try {
@@ -67,7 +75,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
                 throw DatabaseError(
                     unreadable_message(path_, "it keeps changing under the search, or is damaged"));
             }
-            db_.reopen();
+            reopen_quietly();
         } catch (const Xapian::UnimplementedError& e) {
             // A query Xapian parses but cannot run, such as an entity phrase inside NEAR
             // ("OP_NEAR and OP_PHRASE only currently support leaf subqueries"): the query's
@@ -76,7 +84,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         } catch (const Xapian::DatabaseCorruptError& e) {
             // Blocks reused by a commit made while we read can look corrupt rather than
             // modified: only a newer revision is worth another try.
-            if (attempt < 5 && db_.reopen()) continue;
+            if (attempt < 5 && reopen_quietly()) continue;
             throw DatabaseError(
                 fmt::format("database '{}' is corrupt ({}); rebuild it with 'reel-index --rebuild'",
                             path_.string(), e.get_msg()));

@@ -57,6 +57,10 @@ class Searcher {
   private:
     SearchResult run(std::string_view query, const SearchOptions& options);
 
+    // Reopens the database after a concurrent commit; false when there is nothing newer, or
+    // when reopening fails (the retry then reports the original error).
+    bool reopen_quietly();
+
     std::filesystem::path path_;
     Xapian::Database db_;
 };

@@ -176,6 +176,7 @@ TEST(EntityRules, ListsOpeningsAndLowerCaseQuotedTitles) {
     EntityExtractor ex;
     EntityEvidence corpus;
     corpus.add(EntityEvidence::Kind::Film, "snakes on a plane", "Snakes on a Plane", 5);
+    corpus.add(EntityEvidence::Kind::Film, "separate lies", "Separate Lies", 2);  // too few
     Review r;
     r.text = "If you want bigger budgets go and see \"snakes on a plane\" instead.";
     EXPECT_EQ(films(ex.extract(r, corpus)), Keys{"snakes on a plane"});
@@ -185,18 +186,18 @@ TEST(EntityRules, ListsOpeningsAndLowerCaseQuotedTitles) {
 }
 
 // What the corpus once saw as a title is not one wherever the words recur: "on TV", "in
-// Hollywood", "the Cave of Swimmers", "great as Big Boy Caprice", 'Robert "Pretentious"
+// Hollywood", "the Cave of Swimmers", "the Loch Ness Monster", 'Robert "Pretentious"
 // Altman', 'a "knocked-up" tart', and a quoted name the corpus knows as a person's.
 TEST(EntityRules, EverydayUsesOfKnownTitles) {
     EntityExtractor ex;
     EntityEvidence corpus;
-    for (const char* key : {"tv", "hollywood", "cave", "big", "pretentious", "knocked up"})
+    for (const char* key : {"tv", "hollywood", "cave", "loch ness", "pretentious", "knocked up"})
         corpus.add(EntityEvidence::Kind::Film, key, key, 50);
     corpus.add(EntityEvidence::Kind::Person, "tom cruise", "Tom Cruise", 90);
     Review r;
     r.text =
         "It was shown on TV before she arrived in Hollywood. Almasy carries her to the Cave "
-        "of Swimmers. Al Pacino is great as Big Boy Caprice. What's up with Robert "
+        "of Swimmers. Her cousin is the Loch Ness Monster. What's up with Robert "
         "\"Pretentious\" Altman? She plays a \"knocked-up\" tart. Maverick does not mean "
         "\"Tom Cruise\" at all.";
     EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
@@ -265,7 +266,6 @@ TEST(EntityRules, NamesInCapitalsTheCorpusKnows) {
 TEST(EntityRules, OpeningSubjectComparisonsAndFilmBeforeAName) {
     EXPECT_EQ(films(extract("Keys to the VIP is just another one of those shows.")),
               Keys{"keys to the vip"});
-    EXPECT_EQ(films(extract("Jack Nicholson is great in this one.")), Keys{});
     EXPECT_EQ(films(extract("Anyone who likes his work, like in Deep Cover, will enjoy it.")),
               Keys{"deep cover"});
     ExtractedEntities e =
@@ -278,7 +278,7 @@ TEST(EntityRules, OpeningSubjectComparisonsAndFilmBeforeAName) {
 // scene in X" places the scene in a film.
 TEST(EntityRules, CapitalWordsListedWithTitlesAndScenesInFilms) {
     Keys found = films(extract(
-        "I never liked the early ones much, but I adored FEMALE TROUBLE and POLYESTER when I "
+        "I never liked the early ones much, but I adored FEMALE TROUBLE and POLYESTER, when I "
         "finally saw them, two grubby and wonderful tributes to bad taste that still make me "
         "laugh out loud every single time I put them on, which is often enough."));
     EXPECT_EQ(found, (Keys{"female trouble", "polyester"}));
@@ -345,6 +345,29 @@ TEST(EntityRules, GivenNamesTheCorpusKnowsAsOnePerson) {
     Review r;
     r.text = "It is a sick society. Glover is great, Keanu is great, and so is Tom.";
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"keanu reeves"});
+}
+
+// Review findings: a film named like a person before "fan"/"movie" stays a film; "I was"
+// ends a title; a shout after a listed title is no title; "Jaws 10 times" is Jaws; a name in
+// capitals may run into another shouted word.
+TEST(EntityRules, EdgesOfTheNewRules) {
+    EntityExtractor ex;
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "donnie darko", "Donnie Darko", 40);
+    corpus.add(EntityEvidence::Kind::Film, "jaws", "Jaws", 40);
+    corpus.add(EntityEvidence::Kind::Person, "uma thurman", "Uma Thurman", 13);
+    Review r;
+    r.text = "I am a huge Donnie Darko fan, and I have seen Jaws 10 times. UMA THURMAN ROCKS.";
+    ExtractedEntities e = ex.extract(r, corpus);
+    EXPECT_EQ(films(e), (Keys{"donnie darko", "jaws"}));
+    EXPECT_EQ(people(e), Keys{"uma thurman"});
+    EXPECT_EQ(films(extract("After the film Black Mask I was hooked on the genre.")),
+              Keys{"black mask"});
+    Keys shout = films(extract(
+        "I never liked the early ones much, but I saw PINK FLAMINGOS and LOVED it when I finally "
+        "got round to it, a grubby and wonderful tribute to bad taste that still makes me laugh "
+        "out loud every single time I put it on, which is often enough for anybody."));
+    EXPECT_EQ(std::count(shout.begin(), shout.end(), "loved"), 0);
 }
 
 // A person's name the corpus has also seen as a title is the person where it names a maker:
