@@ -859,15 +859,6 @@ class FilmFinder {
         }
     }
 
-    // Whether the name at [b, e) reads as the maker of a work: owned ("X's book"), before a
-    // work noun ("an X novel"), or after "by".
-    bool maker_context(std::size_t b, std::size_t e) const {
-        if (s_[e - 1].has(kPossessive)) return true;
-        if (e < s_.size() && s_[e].word() && !s_[e].has(kCap) && s_.cue(e, kCueWorkAfter))
-            return true;
-        return b > 0 && s_.is(b - 1, "by");
-    }
-
     // Whether the known title at [b, e) is only a piece of a longer name the text runs on
     // with: "It's a Wonderful Life" is not "Life", "Gamera 2" not "Gamera", "Tango&Cash" not
     // "Tango", "Friday the 13th: The Series" not "Friday the 13th". A possessive before it is
@@ -935,7 +926,7 @@ class FilmFinder {
                              (e > 0 && s_.lex_is(e - 1, kLexNotPerson | kLexPlace));
             // "a Stephen King novel", "Stephen King's book", "written by Stephen King": a
             // person's name, even where the corpus has seen a title spelt the same.
-            if (s_.lex_is(b, kLexFirstName) && maker_context(b, e)) return false;
+            if (s_.lex_is(b, kLexFirstName) && names_a_maker(s_, b, e)) return false;
             std::uint32_t need = name_like ? 4 : 2;
             return ev >= need || (cat && (cue_before || words >= 3 || !s_[b].has(kSentenceStart)));
         }

@@ -513,11 +513,7 @@ class PeopleFinder {
             std::uint32_t film_ev = s_.evidence(EntityEvidence::Kind::Film, fk);
             // ...but "a Stephen King novel", "Stephen King's book", "by Stephen King" name
             // the maker, whatever the corpus spelt the same way.
-            bool maker = s_[c.e - 1].has(kPossessive) ||
-                         (c.e < s_.size() && s_[c.e].word() && !s_[c.e].has(kCap) &&
-                          s_.cue(c.e, kCueWorkAfter)) ||
-                         (c.b > 0 && s_.is(c.b - 1, "by"));
-            if (film_ev > ev + 1 && !maker) sc -= 3;
+            if (film_ev > ev + 1 && !names_a_maker(s_, c.b, c.e)) sc -= 3;
             // Only the shape said "person": a title the corpus knows says otherwise.
             if (foreign && film_ev > 0) sc -= 1.5;
         }

@@ -138,6 +138,13 @@ std::string Scan::span_text(std::size_t b, std::size_t e) const {
     return out;
 }
 
+bool names_a_maker(const Scan& scan, std::size_t b, std::size_t e) {
+    if (scan[e - 1].has(kPossessive)) return true;
+    if (e < scan.size() && scan[e].word() && !scan[e].has(kCap) && scan.cue(e, kCueWorkAfter))
+        return true;
+    return b > 0 && scan.is(b - 1, "by");
+}
+
 Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key,
                      std::uint32_t pos, std::uint32_t weight) {
     for (auto& m : list) {

@@ -106,6 +106,11 @@ PeopleFound find_people(Scan& scan);
 // Titles after cue words, and known titles (metadata, evidence, catalogue) anywhere.
 void find_cued_titles(Scan& scan, const PeopleFound& people, FilmsFound& out);
 
+// Whether the name at tokens [b, e) reads as the maker of a written work: owned ("Stephen
+// King's books"), before a work noun ("a Stephen King novel"), or after "by". Both finders ask:
+// such a name is a person even where the corpus has seen a title spelt the same.
+bool names_a_maker(const Scan& scan, std::size_t b, std::size_t e);
+
 // Adds a mention to `list`, merging by key.
 Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key,
                      std::uint32_t pos, std::uint32_t weight);
