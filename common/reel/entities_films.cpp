@@ -29,6 +29,16 @@ bool roman(std::string_view w) {
     return !w.empty();
 }
 
+// What follows a title in the name of its sequel or episode: "Jaws 2", "Rocky IV", "Kill Bill
+// Volume 2", "Batman Returns", "Star Wars Episode IV" (film keys: folded, no punctuation).
+bool sequel_word(std::string_view w) {
+    if (w.empty() || (w[0] >= '0' && w[0] <= '9')) return true;
+    if (w.size() <= 4 && w.find_first_not_of("ivx") == std::string_view::npos) return true;
+    static constexpr std::string_view kWords[] = {
+        "part", "chapter", "episode", "vol", "volume", "returns", "reloaded", "revisited", "redux"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 // "MGM", "USS", "NBC": a short word in capitals with no vowel after its first letter ("DOG",
 // "DAY" and "FU" have one).
 bool acronym(std::string_view w) {
@@ -121,11 +131,13 @@ class FilmFinder {
         cues();
         // Titles by predicate or shape are never evidence (weight 0), so observing skips them:
         // nothing runs after them that their claims could change.
-        if (!s_.corpus) return;
-        predicates();
-        shapes();
-        if (s_.corpus) possessions();
-        if (s_.corpus) known(1);  // observing gathers confident titles only
+        if (s_.corpus) {
+            predicates();
+            shapes();
+            possessions();
+            known(1);  // observing gathers confident titles only
+        }
+        fold_shortened_titles();
     }
 
   private:
@@ -262,6 +274,7 @@ class FilmFinder {
             name.pop_back();
         std::string key = film_key(name);
         if (key.empty() || never_a_title(b, e, key, src)) return;
+        if (key != s_.film_key && (s_.lx.not_titles.contains(key) || an_event(b, src))) return;
         if (src == Source::Caps) name = title_case(name);
         if (s_.catalog) {
             if (const CatalogFilm* f = s_.catalog->find_film(key)) name = f->title;
@@ -300,6 +313,64 @@ class FilmFinder {
         if (numbers_only) return rating_or_decade || !(marked || src == Source::Year);
         if (marked) return false;
         return key.size() == 1 || (e == b + 1 && s_.lex_is(b, kLexStop));
+    }
+
+    // "during the Battle of Gettysburg", "after the Siege of Leningrad": history, not the films
+    // ("The Battle of Algiers" is written with its article capitalised, or in quotes).
+    bool an_event(std::size_t b, Source src) const {
+        if (src == Source::Emphasis || src == Source::Quote || b < 2) return false;
+        return s_.is_any(b, {"battle", "siege"}) && s_.is(b - 1, "the") && s_.lower_word(b - 1) &&
+               s_.is_any(b - 2, {"during", "after", "before", "at", "since", "in", "of"});
+    }
+
+    // 'Lawrence' after 'Lawrence of Arabia', "Hoppity" after "Hoppity Goes to Town": a later,
+    // shorter form of a title the review already named is that title, not another film. Not
+    // when the rest marks a sequel or a subtitle ("Jaws 2", "Mad Max: Fury Road"), and not
+    // when the corpus knows the short form better than the long one ("Alien", "Alien
+    // Resurrection"): that is a film of its own.
+    void fold_shortened_titles() {
+        auto& films = out_.films;
+        for (std::size_t i = 0; i < films.size();) {
+            // A short form two titles share is the series' name or its first film ("Mad Max"
+            // beside "Mad Max Beyond Thunderdome" and "Mad Max: Fury Road").
+            Mention* full = nullptr;
+            int candidates = 0;
+            for (auto& other : films) {
+                if (&other != &films[i] && starts_with_words(other.key, films[i].key)) {
+                    ++candidates;
+                    if (shortened(films[i], other)) full = &other;
+                }
+            }
+            if (!full || candidates > 1) {
+                ++i;
+                continue;
+            }
+            for (auto& form : films[i].forms) full->add_form(std::move(form));
+            full->weight = std::max(full->weight, films[i].weight);
+            films.erase(films.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+    }
+
+    static bool starts_with_words(std::string_view key, std::string_view part) {
+        return key.size() > part.size() + 1 && key.starts_with(part) && key[part.size()] == ' ';
+    }
+
+    // Whether `part` (whose key begins `full`'s) is a later short form of `full`.
+    bool shortened(const Mention& part, const Mention& full) const {
+        if (part.first_pos <= full.first_pos || part.key == s_.film_key) return false;
+        std::string_view rest = std::string_view(full.key).substr(part.key.size() + 1);
+        std::string_view next = rest.substr(0, rest.find(' '));
+        if (sequel_word(next)) return false;
+        // "Mad Max: Fury Road" then "Mad Max": the name before a subtitle is the series'
+        // first film.
+        auto subtitled = [&](const std::string& form) {
+            std::size_t colon = form.find(':');
+            return colon != std::string::npos && film_key(form.substr(0, colon)) == part.key;
+        };
+        if (subtitled(full.name) || std::any_of(full.forms.begin(), full.forms.end(), subtitled))
+            return false;
+        return s_.evidence(EntityEvidence::Kind::Film, part.key) <=
+               s_.evidence(EntityEvidence::Kind::Film, full.key);
     }
 
     // Whether this review itself has the title: its metadata, or a mark (quotes, italics).

@@ -1,6 +1,7 @@
 #include "reel/entities_lexicon.hpp"
 
 #include "reel/entities_data.hpp"
+#include "reel/entity_key.hpp"
 #include "reel/unicode.hpp"
 
 namespace reel::entities {
@@ -41,6 +42,7 @@ Lexicon build() {
     load_words(lx, lx.not_person, "not-person-words", kLexNotPerson);
     load_words(lx, lx.particles, "particles", kLexParticle);
     load_words(lx, lx.places, "places", kLexPlace);
+    each_line("not-titles", [&](std::string_view line) { lx.not_titles.add(film_key(line)); });
     each_line("english-words",
               [&](std::string_view line) { lx.word_bits.add(fold(line), kLexEnglish); });
     each_line("honorifics", [&](std::string_view line) {

@@ -43,6 +43,7 @@ struct Lexicon {
     WordSet honorifics;       // "mr", "captain"...: mark characters
     WordSet honorifics_kept;  // "sir", "dame": part of a real person's usual name
     WordSet places;           // "new york", "paris"
+    WordSet not_titles;       // film keys of studios, channels, figures: "troma", "jesus christ"
     WordBits<std::uint16_t> word_bits;
 };
 

@@ -20,6 +20,13 @@ ExtractedEntities extract(const std::string& text) {
     return ex.extract(r, ex.observe(r));
 }
 
+ExtractedEntities extract_with(const EntityEvidence& corpus, const std::string& text) {
+    EntityExtractor ex;
+    Review r;
+    r.text = text;
+    return ex.extract(r, corpus);
+}
+
 Keys people(const ExtractedEntities& e) {
     Keys k;
     for (const auto& p : e.people) k.push_back(p.key);
@@ -387,6 +394,59 @@ TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
         EXPECT_EQ(std::count(f.begin(), f.end(), "stephen king"), 0) << text;
         EXPECT_EQ(std::count(p.begin(), p.end(), "stephen king"), 1) << text;
     }
+}
+
+// Studios, channels and religious figures are capitalised, quoted and put after film cues,
+// but nobody searching for films means them; a review's own film is never dropped.
+TEST(EntityRules, StudiosChannelsAndFiguresAreNotFilms) {
+    EXPECT_EQ(films(extract("I was surprised this was not a Troma movie, it has all the marks.")),
+              Keys{});
+    EXPECT_EQ(films(extract("For a good summary, read the listing at \"Turner Classic Movies\".")),
+              Keys{});
+    EXPECT_EQ(films(extract("Lost faith in the project made 20th Century Fox release it cut.")),
+              Keys{});
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "jesus christ", "Jesus Christ", 6);
+    EXPECT_EQ(films(extract_with(corpus, "His sermon is about the blood of Jesus Christ.")),
+              Keys{});
+    Review r;
+    r.text = "Troma at its best.";
+    r.film = "Troma";
+    EntityExtractor ex;
+    EXPECT_EQ(films(ex.extract(r, corpus)), Keys{"troma"});
+}
+
+TEST(EntityRules, BattlesInHistoryAreNotFilms) {
+    Keys f =
+        films(extract("He courts her on leave, after meeting Jeb Stuart during the Battle "
+                      "of Gettysburg, and the film never recovers."));
+    EXPECT_EQ(std::count(f.begin(), f.end(), "battle of gettysburg"), 0);
+    EXPECT_EQ(films(extract("Last night I finally saw 'The Battle of Algiers' on a big screen.")),
+              Keys{"battle of algiers"});
+}
+
+// A later short form of a title the review named in full is that title ('Lawrence' for
+// 'Lawrence of Arabia'); sequels and films the corpus knows in their own right stay apart.
+TEST(EntityRules, ShortFormsOfANamedTitleAreThatTitle) {
+    ExtractedEntities e = extract(
+        "It can be compared to the epics of David Lean such as 'Lawrence of Arabia' and 'Bridge "
+        "on the River Kwai'. Like 'Lawrence', it is set in North Africa.");
+    EXPECT_EQ(films(e), (Keys{"lawrence of arabia", "bridge on the river kwai"}));
+    ASSERT_FALSE(e.films.empty());
+    EXPECT_EQ(e.films[0].aliases, std::vector<std::string>{"Lawrence"});
+
+    EXPECT_EQ(films(extract("I loved 'Jaws 2' even more than 'Jaws' itself.")),
+              (Keys{"jaws 2", "jaws"}));
+    EXPECT_EQ(films(extract("After 'Mad Max: Fury Road' I went back to 'Mad Max' (1979) again.")),
+              (Keys{"mad max fury road", "mad max"}));
+    EXPECT_EQ(films(extract("'Mad Max Beyond Thunderdome' and 'Mad Max 2' led me back to 'Mad "
+                            "Max' again.")),
+              (Keys{"mad max beyond thunderdome", "mad max 2", "mad max"}));
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "alien", "Alien", 40);
+    corpus.add(EntityEvidence::Kind::Film, "alien resurrection", "Alien Resurrection", 8);
+    EXPECT_EQ(films(extract_with(corpus, "'Alien Resurrection' is no match for 'Alien' at all.")),
+              (Keys{"alien resurrection", "alien"}));
 }
 
 }  // namespace
