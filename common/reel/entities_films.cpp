@@ -17,8 +17,14 @@ bool title_function_word(const Scan& s, std::size_t i) {
 
 // Words that make a quoted or capitalised phrase something other than a film.
 bool not_a_film_cue(const Scan& s, std::size_t i) {
-    // "plays him as 'Mr Big'", but "epics such as 'Lawrence of Arabia'"
-    if (s.is(i, "as") && i > 0 && s.is(i - 1, "such")) return false;
+    // "plays him as 'Mr Big'", but "epics such as 'Lawrence of Arabia'" and comparisons: "as
+    // original in scope as the Muppet Movie", "not as good as Jaws".
+    if (s.is(i, "as") && i > 0) {
+        if (s.is(i - 1, "such")) return false;
+        for (std::size_t k = i - 1, steps = 0; k > 0 && steps < 5 && s[k].word(); --k, ++steps) {
+            if (s.is(k - 1, "as")) return false;
+        }
+    }
     return s.cue(i, kCueNotFilm);
 }
 
@@ -671,13 +677,19 @@ class FilmFinder {
                 continue;
             // "like in Deep Cover", "as in Heat": a comparison names a film.
             bool like_in = s_.is(i, "in") && i > 0 && s_.is_any(i - 1, {"like", "as"});
+            // "a cross between ET, Always: Sunset on Third Street and TMNT"
+            bool cross = s_.is(i, "between") && i > 0 && s_.is(i - 1, "cross");
             bool strong = strong_cue(s_, i) || strong_cue_pair(s_, i) || maker_cue(i) ||
-                          role_in_cue(i) || kind_like_cue(i) || like_in;
+                          role_in_cue(i) || kind_like_cue(i) || like_in || cross;
             bool weak = !strong && weak_cue(s_, i);
             if (!strong && !weak) continue;
             std::size_t b = i + 1;
             if (!s_[b].has(kSpaceBefore) || !cap_or_digit(b) || !free(b)) continue;
             if (s_[b].has(kSentenceStart)) continue;
+            if (!strong && s_.corpus && listed_after_title(i)) {
+                listed_title(b);
+                continue;
+            }
             std::size_t chain = 0;
             while (chain < 6) {
                 std::size_t e = run_end(b, true);
@@ -698,6 +710,33 @@ class FilmFinder {
                 b = next;
             }
         }
+    }
+
+    // Whether "and"/"or" at token i follows a title: "Panic in Needle Park or ...".
+    bool listed_after_title(std::size_t i) const {
+        if (!s_.is_any(i, {"and", "or"}) || i == 0) return false;
+        std::size_t p = i - 1;
+        if (s_[p].is_punct(',') && p > 0) --p;
+        return s_.claims[p] == Claim::Title;
+    }
+
+    // "the look of Panic in Needle Park or Drugstore Cowboy": a run of capitalised words listed
+    // after a title is one too, when nothing else (a person, a place) has claimed it. A pattern,
+    // not a sighting beyond doubt, so it runs with corpus evidence only.
+    void listed_title(std::size_t b) {
+        std::size_t e = run_end(b, true);
+        std::size_t words = 0;
+        for (std::size_t k = b; k < e; ++k) {
+            if (!s_[k].word()) continue;
+            if (!free(k)) return;
+            ++words;
+        }
+        if (words < 2 || !cap_or_digit(e - 1)) return;
+        std::string key = film_key(s_.span_text(b, e));
+        if (key.empty() || company(e) || s_.lx.places.contains(key)) return;
+        if (s_.lex_is(b, kLexFirstName) && !known_title(key)) return;  // "and Peter Falk"
+        if (part_of_longer_name(b, e)) return;
+        add(b, e, Source::WeakCue, false);
     }
 
     // "Keys to the VIP is just another...", "Crazy Six is torture": a review that opens on a

@@ -449,5 +449,36 @@ TEST(EntityRules, ShortFormsOfANamedTitleAreThatTitle) {
               (Keys{"alien resurrection", "alien"}));
 }
 
+// "as X" names a role ("plays him as 'Mr Big'"), but not in a comparison ("as original in
+// scope as the Muppet Movie").
+TEST(EntityRules, ComparisonsAreNoRoles) {
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "muppet movie", "The Muppet Movie", 4);
+    EXPECT_EQ(films(extract_with(corpus,
+                                 "While not as original in scope as the Muppet Movie, it "
+                                 "has many catchy songs.")),
+              Keys{"muppet movie"});
+    EXPECT_EQ(films(extract("Noth plays him as 'Mr Big' and does it well.")), Keys{});
+}
+
+// "a cross between X, Y and Z" lists films; so does a capitalised run after "or"/"and" that
+// follows a title, unless someone has claimed it.
+TEST(EntityRules, TitlesListedWithTitles) {
+    EXPECT_EQ(films(extract("It plays like a cross between ET, Always: Sunset on Third Street and "
+                            "TMNT, believe it or not.")),
+              (Keys{"et", "always sunset on third street", "tmnt"}));
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "panic in needle park", "The Panic in Needle Park", 6);
+    corpus.add(EntityEvidence::Kind::Person, "val kilmer", "Val Kilmer", 30);
+    EXPECT_EQ(films(extract_with(corpus,
+                                 "It has the look of Panic in Needle Park or Drugstore "
+                                 "Cowboy, grimy and sad.")),
+              (Keys{"panic in needle park", "drugstore cowboy"}));
+    ExtractedEntities e =
+        extract_with(corpus, "It has the look of Panic in Needle Park and Val Kilmer is in it.");
+    EXPECT_EQ(films(e), Keys{"panic in needle park"});
+    EXPECT_EQ(people(e), Keys{"val kilmer"});
+}
+
 }  // namespace
 }  // namespace reel
