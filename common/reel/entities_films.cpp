@@ -189,6 +189,10 @@ class FilmFinder {
             } else if (t.is_punct('\'') && s_[j - 1].word() && s_[j - 1].end == t.begin &&
                        j + 1 < s_.size() && s_[j + 1].has(kSpaceBefore) && s_[j + 1].word()) {
                 // "Singin' in the Rain": an elided letter, not a quote
+            } else if (t.is_punct('\'') && t.begin > 0 && j + 1 < s_.size() && s_[j + 1].word() &&
+                       s_[j + 1].begin == t.end && s_[j + 1].end - s_[j + 1].begin == 1 &&
+                       s_[j + 1].has(kCap)) {
+                // "Wild 'N Out", "Rock 'N Roll": an elided "and"
             } else if (t.is_punct(':') || t.is_punct('-') || t.is_punct('&')) {
                 if (!cap_or_digit(j + 1)) break;
                 if (t.is_punct('&') && split_and) break;
@@ -667,7 +671,8 @@ class FilmFinder {
     // ("in Project X, sorry, Rabbit Hole").
     void cues() {
         for (std::size_t i = 0; i + 1 < s_.size(); ++i) {
-            if (!s_[i].word() || s_[i].has(kDigit) || !cap_or_digit(i + 1)) continue;
+            if (!s_[i].word() || s_[i].has(kDigit) || (!cap_or_digit(i + 1) && !appositive(i)))
+                continue;
             // "Like Raging Bull or ...": a capitalised cue only where a sentence starts with it.
             if (s_[i].has(kCap) && s_[i].has(kSentenceStart) && s_.is(i, "in")) {
                 if (s_.corpus) opening_in(i);  // a pattern, not a sighting beyond doubt
@@ -684,6 +689,7 @@ class FilmFinder {
             bool weak = !strong && weak_cue(s_, i);
             if (!strong && !weak) continue;
             std::size_t b = i + 1;
+            if (strong && appositive(i)) b = i + 2;
             if (!s_[b].has(kSpaceBefore) || !cap_or_digit(b) || !free(b)) continue;
             if (s_[b].has(kSentenceStart)) continue;
             if (!strong && s_.corpus && listed_after_title(i)) {
@@ -710,6 +716,22 @@ class FilmFinder {
                 b = next;
             }
         }
+    }
+
+    // "his TV show, Nick Cannon Presents", "her latest film, The Hours, ...": a film noun
+    // owned or dated, then a comma and the title in apposition.
+    bool appositive(std::size_t i) const {
+        if (!strong_cue(s_, i) || i + 2 >= s_.size() || !s_[i + 1].is_punct(',') ||
+            !cap_or_digit(i + 2) || s_[i + 2].has(kSentenceStart))
+            return false;
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 3; ++steps) {
+            --k;
+            if (!s_[k].word()) return false;
+            if (s_.is_any(k, {"his", "her", "their", "its", "my", "our", "latest", "newest", "new",
+                              "next", "previous", "debut"}))
+                return true;
+        }
+        return false;
     }
 
     // Whether "and"/"or" at token i follows a title: "Panic in Needle Park or ...".

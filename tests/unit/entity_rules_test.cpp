@@ -480,5 +480,18 @@ TEST(EntityRules, TitlesListedWithTitles) {
     EXPECT_EQ(people(e), Keys{"val kilmer"});
 }
 
+// "his TV show, X": a title in apposition to an owned or dated film noun; "'N" is an elided
+// "and" inside a title.
+TEST(EntityRules, TitlesInAppositionAndElidedAnd) {
+    EXPECT_EQ(films(extract("He was in MIB II, and now his TV show, Nick Cannon Presents: Wild 'N "
+                            "Out, where comedians compete.")),
+              (Keys{"mib ii", "nick cannon presents wild n out"}));
+    EXPECT_EQ(films(extract("Her latest film, The Hours of Dusk, is a bore.")),
+              Keys{"hours of dusk"});
+    ExtractedEntities e = extract("In his new movie, Tom Hanks plays a pilot who cannot land.");
+    EXPECT_EQ(films(e), Keys{});
+    EXPECT_EQ(people(e), Keys{"tom hanks"});
+}
+
 }  // namespace
 }  // namespace reel
