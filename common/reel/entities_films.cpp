@@ -133,6 +133,7 @@ class FilmFinder {
 
     void cued(const PeopleFound& people) {
         people_ = &people;
+        if (s_.corpus) known_typed_lower();  // before cues take "Tales" of "Tales from the crypt"
         opening_subject();
         cues();
         // Titles by predicate or shape are never evidence (weight 0), so observing skips them:
@@ -926,6 +927,46 @@ class FilmFinder {
     bool known_word(std::size_t i) const {
         if (cap_or_digit(i)) return true;
         return i < s_.size() && s_[i].word() && s_[i].has(kAllCaps) && !s_.shouting();
+    }
+
+    // "anthology shows like Tales from the crypt", "Snake island", "Take me out to the
+    // Ballgame": a title the corpus knows well, typed with some of its words in lower case.
+    // The first word must be capitalised and the run must match the whole known title.
+    void known_typed_lower() {
+        for (std::size_t i = 0; i < s_.size(); ++i) {
+            if (!free(i) || !cap_or_digit(i) || s_[i].has(kAllCaps) || s_.lex_is(i, kLexStop))
+                continue;  // not "I've ever"
+            std::size_t lookup = i;
+            char buf[32];
+            std::string_view w = first_key_word(lookup, buf);
+            if (w.empty() || w == "the") continue;
+            std::size_t most = s_.corpus_index ? s_.corpus_index->film_words_from(w) : 0;
+            if (most < 2) continue;
+            // The next `most` words, all free and with nothing but spaces between them.
+            std::vector<std::size_t> ends;
+            bool lower = false;
+            for (std::size_t k = i + 1; k < s_.size() && ends.size() + 1 < most; ++k) {
+                if (!s_[k].word() || !free(k) || !s_[k].has(kSpaceBefore)) break;
+                lower = lower || !cap_or_digit(k);
+                if (lower) ends.push_back(k + 1);  // all-capitalised runs are known()'s
+            }
+            for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+                std::size_t e = *it;
+                if (e - i < 2 || !s_[e - 1].word() || title_function_word(s_, e - 1) ||
+                    s_.lex_is(e - 1, kLexStop))
+                    continue;
+                std::string key = film_key(s_.span_text(i, e));
+                if (s_.evidence(EntityEvidence::Kind::Film, key) < 4 ||
+                    s_.evidence(EntityEvidence::Kind::Person, key) > 0)
+                    continue;
+                if (e < s_.size() && s_[e].word() && s_[e].has(kSpaceBefore) &&
+                    (cap_or_digit(e) || title_function_word(s_, e)))
+                    continue;  // the text runs on: a longer name
+                add(i, e, Source::Known, false);
+                i = e - 1;
+                break;
+            }
+        }
     }
 
     void known(std::size_t min_words) {

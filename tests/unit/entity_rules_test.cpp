@@ -493,5 +493,19 @@ TEST(EntityRules, TitlesInAppositionAndElidedAnd) {
     EXPECT_EQ(people(e), Keys{"tom hanks"});
 }
 
+// A title the corpus knows well, typed with some words in lower case, is that title; a phrase
+// of function words the corpus happened to see quoted is not.
+TEST(EntityRules, KnownTitlesTypedPartlyInLowerCase) {
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "tales from the crypt", "Tales from the Crypt", 7);
+    corpus.add(EntityEvidence::Kind::Film, "ive ever", "I've Ever", 6);
+    EXPECT_EQ(films(extract_with(corpus,
+                                 "Like other anthology shows like Tales from the crypt, "
+                                 "there is a twist at the end.")),
+              Keys{"tales from the crypt"});
+    EXPECT_EQ(films(extract_with(corpus, "It is the worst thing I've ever seen, honestly.")),
+              Keys{});
+}
+
 }  // namespace
 }  // namespace reel
