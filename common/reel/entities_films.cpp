@@ -20,7 +20,7 @@ bool not_a_film_cue(const Scan& s, std::size_t i) {
     // "plays him as 'Mr Big'", but "epics such as 'Lawrence of Arabia'" and comparisons: "as
     // original in scope as the Muppet Movie", "not as good as Jaws".
     if (s.is(i, "as") && i > 0) {
-        if (s.is(i - 1, "such")) return false;
+        if (s.is_any(i - 1, {"such", "know", "known"})) return false;  // "you may know as X"
         for (std::size_t k = i - 1, steps = 0; k > 0 && steps < 5 && s[k].word(); --k, ++steps) {
             if (s.is(k - 1, "as")) return false;
         }
@@ -1055,7 +1055,9 @@ class FilmFinder {
             !s_[e].has(kSentenceStart) && !s_[e].has(kAllCaps) &&  // not "La La Land FOUR times"
             !s_.is(e, "i"))                                        // nor "Black Mask I was"
             return true;
-        if (e + 1 < s_.size() && s_.is(e, "of") && s_.cap_word(e + 1)) return true;
+        // "Godzilla vs MechaGodzilla 2" is not "Godzilla"
+        if (e + 1 < s_.size() && s_.is_any(e, {"of", "vs", "versus"}) && cap_or_digit(e + 1))
+            return true;
         if (e == b + 1 && e < s_.size()) {
             // "Tales from the crypt": a title typed with one capital runs on in lower case.
             if (s_.is_any(e, {"from", "of"}) && e + 1 < s_.size() && s_[e + 1].word() &&

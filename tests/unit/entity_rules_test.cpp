@@ -507,5 +507,25 @@ TEST(EntityRules, KnownTitlesTypedPartlyInLowerCase) {
               Keys{});
 }
 
+// "you may know as X" names no role; "Godzilla vs Megalon" is not "Godzilla". A quoted word
+// the corpus knows as a title, before a film noun, stays a title ('Costner's "Bodyguard"
+// film'), but a quoted kind does not ('a "Hollywood" film').
+TEST(EntityRules, KnownAsVersusAndQuotedWordsBeforeAFilmNoun) {
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "deep blue sea", "Deep Blue Sea", 4);
+    corpus.add(EntityEvidence::Kind::Film, "godzilla", "Godzilla", 30);
+    corpus.add(EntityEvidence::Kind::Film, "bodyguard", "The Bodyguard", 4);
+    corpus.add(EntityEvidence::Kind::Film, "hollywood", "Hollywood", 4);
+    corpus.add(EntityEvidence::Kind::Person, "kevin costner", "Kevin Costner", 40);
+    EXPECT_EQ(films(extract_with(corpus, "A shark movie that you may know as Deep Blue Sea.")),
+              Keys{"deep blue sea"});
+    Keys f = films(extract_with(corpus, "It reminds me of Godzilla vs Megalon, sadly."));
+    EXPECT_EQ(std::count(f.begin(), f.end(), "godzilla"), 0);
+    EXPECT_EQ(films(extract_with(corpus, "It was no better than Costner's \"Bodyguard\" film.")),
+              Keys{"bodyguard"});
+    EXPECT_EQ(films(extract_with(corpus, "It is a typical \"Hollywood\" film, glossy and dull.")),
+              Keys{});
+}
+
 }  // namespace
 }  // namespace reel
