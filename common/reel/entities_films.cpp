@@ -1097,8 +1097,14 @@ class FilmFinder {
         if (words >= 2) {
             // "Stephen King", "World War II", "Academy Award": shaped like a name or an event,
             // such a title needs more than one sure sighting.
-            bool name_like = s_.lex_is(b, kLexFirstName | kLexNotPerson | kLexPlace) ||
-                             (e > 0 && s_.lex_is(e - 1, kLexNotPerson | kLexPlace));
+            // Names hold no small words: "Alone in the Dark" is shaped like a title.
+            bool small_word = false;
+            for (std::size_t k = b + 1; k + 1 < e; ++k)
+                small_word =
+                    small_word || (s_[k].word() && !s_[k].has(kCap) && title_function_word(s_, k));
+            bool name_like =
+                !small_word && (s_.lex_is(b, kLexFirstName | kLexNotPerson | kLexPlace) ||
+                                (e > 0 && s_.lex_is(e - 1, kLexNotPerson | kLexPlace)));
             // "a Stephen King novel", "Stephen King's book", "written by Stephen King": a
             // person's name, even where the corpus has seen a title spelt the same.
             if (s_.lex_is(b, kLexFirstName) && names_a_maker(s_, b, e)) return false;

@@ -527,5 +527,17 @@ TEST(EntityRules, KnownAsVersusAndQuotedWordsBeforeAFilmNoun) {
               Keys{});
 }
 
+// A known title that ends on a word names also use ("Dark") needs no extra sightings when small
+// words inside show it is no name; "World War II" still does.
+TEST(EntityRules, TitlesWithSmallWordsAreNotNameShaped) {
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "alone in the dark", "Alone in the Dark", 2);
+    corpus.add(EntityEvidence::Kind::Film, "world war ii", "World War II", 2);
+    EXPECT_EQ(films(extract_with(corpus, "Not since Uwe Boll's Alone in the Dark did I feel so.")),
+              Keys{"alone in the dark"});
+    EXPECT_EQ(films(extract_with(corpus, "Her father came home from World War II a changed man.")),
+              Keys{});
+}
+
 }  // namespace
 }  // namespace reel
