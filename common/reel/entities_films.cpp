@@ -286,6 +286,7 @@ class FilmFinder {
         std::string key = film_key(name);
         if (key.empty() || never_a_title(b, e, key, src)) return;
         if (key != s_.film_key && (s_.lx.not_titles.contains(key) || an_event(b, src))) return;
+        if (two_given_names(b, e, src)) return;
         if (src == Source::Caps) name = title_case(name);
         if (s_.catalog) {
             if (const CatalogFilm* f = s_.catalog->find_film(key)) name = f->title;
@@ -326,6 +327,15 @@ class FilmFinder {
         return key.size() == 1 || (e == b + 1 && s_.lex_is(b, kLexStop));
     }
 
+    // "The dancing of Fred and Ginger": two given names joined are two people, unless the
+    // text marks them as a title or the corpus knows it as one.
+    bool two_given_names(std::size_t b, std::size_t e, Source src) const {
+        if (src == Source::Emphasis || src == Source::Quote || e != b + 3) return false;
+        return s_.lex_is(b, kLexFirstName) && s_.is_any(b + 1, {"and", "&"}) &&
+               s_.lex_is(b + 2, kLexFirstName) &&
+               s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(b, e))) < 2;
+    }
+
     // "during the Battle of Gettysburg", "after the Siege of Leningrad": history, not the films
     // ("The Battle of Algiers" is written with its article capitalised, or in quotes).
     bool an_event(std::size_t b, Source src) const {
@@ -347,9 +357,12 @@ class FilmFinder {
             Mention* full = nullptr;
             int candidates = 0;
             for (auto& other : films) {
-                if (&other != &films[i] && starts_with_words(other.key, films[i].key)) {
+                if (&other == &films[i]) continue;
+                if (starts_with_words(other.key, films[i].key)) {
                     ++candidates;
                     if (shortened(films[i], other)) full = &other;
+                } else if (misspelt(films[i], other)) {
+                    full = &other;
                 }
             }
             if (!full || candidates > 1) {
@@ -360,6 +373,19 @@ class FilmFinder {
             full->weight = std::max(full->weight, films[i].weight);
             films.erase(films.begin() + static_cast<std::ptrdiff_t>(i));
         }
+    }
+
+    // '"Night of the Twisters" ... "Night of the Twister"': a later mention of a long title
+    // that drops or adds a final "s" is the same title typed again, unless the corpus knows
+    // both. Short ones are often two films ("Alien", "Aliens"; "Predator", "Predators").
+    bool misspelt(const Mention& later, const Mention& first) const {
+        if (later.first_pos <= first.first_pos || later.key == s_.film_key) return false;
+        std::string_view a = later.key, b = first.key;
+        if (a.size() > b.size()) std::swap(a, b);
+        if (b.size() != a.size() + 1 || b.back() != 's' || !b.starts_with(a)) return false;
+        if (std::count(a.begin(), a.end(), ' ') < 2) return false;
+        return s_.evidence(EntityEvidence::Kind::Film, later.key) == 0 ||
+               s_.evidence(EntityEvidence::Kind::Film, first.key) == 0;
     }
 
     static bool starts_with_words(std::string_view key, std::string_view part) {

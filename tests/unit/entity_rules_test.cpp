@@ -539,5 +539,17 @@ TEST(EntityRules, TitlesWithSmallWordsAreNotNameShaped) {
               Keys{});
 }
 
+// A long title typed again with or without a final "s" is one film; "Alien" and "Aliens" are
+// two. Two given names joined ("Fred and Ginger") are people, not a title.
+TEST(EntityRules, RetypedTitlesAndPairsOfGivenNames) {
+    ExtractedEntities e = extract(
+        "\"Night of the Twisters\" is on tonight. I liked \"Night of "
+        "the Twister\" more than I expected.");
+    EXPECT_EQ(films(e), Keys{"night of the twisters"});
+    EXPECT_EQ(films(extract("I saw the film \"Aliens\" first and the film \"Alien\" later.")),
+              (Keys{"aliens", "alien"}));
+    EXPECT_EQ(films(extract("The dancing of Fred and Ginger is what makes this movie.")), Keys{});
+}
+
 }  // namespace
 }  // namespace reel
