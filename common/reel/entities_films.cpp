@@ -503,6 +503,11 @@ class FilmFinder {
                 continue;
             }
             bool year = close + 3 < s_.size() && s_[close + 1].is_punct('(') && is_year(close + 2);
+            // 'as "Michael" in the movie by the same name': the role is the title too.
+            if (same_name_after(close + 1)) {
+                add(b, e, Source::Quote, false);
+                continue;
+            }
             bool cue = preceded_by(open, strong_cue) || preceded_by(open, strong_cue_pair, 1);
             if (!year && clause_has(open, not_a_film_cue) && !called_film(open)) {
                 for (std::size_t k = b; k < e; ++k)
@@ -513,6 +518,16 @@ class FilmFinder {
             if (!year && !cue && e - b == 1 && s_.lex_is(b, kLexPlace | kLexNotPerson)) continue;
             add(b, e, Source::Quote, year || cue);
         }
+    }
+
+    // "in the movie of the same name", "in the film by the same name", from token k on.
+    bool same_name_after(std::size_t k) const {
+        for (std::size_t end = std::min(s_.size(), k + 4); k < end; ++k) {
+            if (!strong_cue(s_, k)) continue;
+            return k + 4 < s_.size() && s_.is_any(k + 1, {"of", "by", "with"}) &&
+                   s_.is(k + 2, "the") && s_.is(k + 3, "same") && s_.is(k + 4, "name");
+        }
+        return false;
     }
 
     // Whether quoted words [b, e) that do not look like a title spell one the corpus or the
@@ -714,12 +729,13 @@ class FilmFinder {
             bool strong = strong_cue(s_, i) || strong_cue_pair(s_, i) || maker_cue(i) ||
                           role_in_cue(i) || kind_like_cue(i) || like_in || cross;
             bool weak = !strong && weak_cue(s_, i);
-            if (!strong && !weak) continue;
+            bool listed = !strong && s_.corpus && listed_after_title(i);
+            if (!strong && !weak && !listed) continue;
             std::size_t b = i + 1;
             if (strong && appositive(i)) b = i + 2;
             if (!s_[b].has(kSpaceBefore) || !cap_or_digit(b) || !free(b)) continue;
             if (s_[b].has(kSentenceStart)) continue;
-            if (!strong && s_.corpus && listed_after_title(i)) {
+            if (listed) {
                 listed_title(b);
                 continue;
             }
@@ -763,7 +779,7 @@ class FilmFinder {
 
     // Whether "and"/"or" at token i follows a title: "Panic in Needle Park or ...".
     bool listed_after_title(std::size_t i) const {
-        if (!s_.is_any(i, {"and", "or"}) || i == 0) return false;
+        if (!s_.is_any(i, {"and", "or", "then"}) || i == 0) return false;
         std::size_t p = i - 1;
         if (s_[p].is_punct(',') && p > 0) --p;
         return s_.claims[p] == Claim::Title;
@@ -780,7 +796,11 @@ class FilmFinder {
             if (!free(k)) return;
             ++words;
         }
-        if (words < 2 || !cap_or_digit(e - 1)) return;
+        // One word only when it is no word of the language or a name: "MIB II, then Drumline".
+        if (words == 0 || !cap_or_digit(e - 1) ||
+            (words == 1 && s_.lex_is(b, kLexStop | kLexCommon | kLexEnglish | kLexFirstName |
+                                            kLexPlace | kLexNotPerson)))
+            return;
         std::string key = film_key(s_.span_text(b, e));
         if (key.empty() || company(e) || s_.lx.places.contains(key)) return;
         if (s_.lex_is(b, kLexFirstName) && !known_title(key)) return;  // "and Peter Falk"
@@ -847,6 +867,8 @@ class FilmFinder {
             --k;
         }
         if (k == 0 || !s_[k - 1].word()) return false;
+        // "a short like Boy-Next-Door": a short film
+        if (s_.is(k - 1, "short") && k >= 2 && s_.is_any(k - 2, {"a", "another"})) return true;
         std::string_view f = s_.folded(k - 1);
         return strong_cue(s_, k - 1) && f.size() > 1 && f.back() == 's';  // plural: a kind
     }
@@ -1050,6 +1072,10 @@ class FilmFinder {
                 if (!(i > 0 && s_.is_any(i - 1, {"in", "from"})) && preceded_by(i, not_a_film_cue))
                     break;
                 if (!local_hit && part_of_longer_name(i, e)) break;
+                // "Friday the 13th the series": the series named after the film.
+                if (e + 1 < s_.size() && s_.is(e, "the") && !s_[e].has(kCap) &&
+                    s_.is(e + 1, "series"))
+                    e += 2;
                 add(i, e, Source::Known, false);
                 local.push_back(key);
                 i = e - 1;
@@ -1216,6 +1242,13 @@ class FilmFinder {
     }
 
     // "Aliens is a great action film", "Parasite was the best movie of the decade".
+    // "[is] loosely about a ...", "[was] about how ...": never "about to".
+    bool about_clause(std::size_t k) const {
+        if (k < s_.size() && s_.is_any(k, {"loosely", "basically", "essentially", "mostly"})) ++k;
+        return k + 1 < s_.size() && s_.is(k, "about") &&
+               s_.is_any(k + 1, {"a", "an", "the", "how", "two", "three", "one", "what"});
+    }
+
     void predicates() {
         for (std::size_t i = 0; i + 3 < s_.size(); ++i) {
             if (!cap_or_digit(i) || !free(i)) continue;
@@ -1225,7 +1258,10 @@ class FilmFinder {
                 i = e > i ? e - 1 : i;
                 continue;
             }
-            bool film = false;
+            std::size_t words = 0;
+            for (std::size_t k = i; k < e; ++k) words += s_[k].word();
+            // "Blackwater Valley Exorcist is loosely about a preacher": what a film is about.
+            bool film = words >= 2 && about_clause(e + 1) && !s_.lex_is(i, kLexFirstName);
             for (std::size_t k = e + 1; k < s_.size() && k < e + 6; ++k) {
                 if (!s_[k].word()) break;
                 if (s_.is_any(k, {"film", "movie", "masterpiece", "flick", "documentary", "sequel",
@@ -1234,8 +1270,6 @@ class FilmFinder {
                     break;
                 }
             }
-            std::size_t words = 0;
-            for (std::size_t k = i; k < e; ++k) words += s_[k].word();
             if (film && !(words == 1 && s_.lex_is(i, kLexStop | kLexCommon)) &&
                 !s_.lx.places.contains(film_key(s_.span_text(i, e)))) {
                 add(i, e, Source::StrongCue, false);

@@ -551,5 +551,35 @@ TEST(EntityRules, RetypedTitlesAndPairsOfGivenNames) {
     EXPECT_EQ(films(extract("The dancing of Fred and Ginger is what makes this movie.")), Keys{});
 }
 
+// Titles named by what they are about, listed after "then", as "a short like X", as the role
+// "in the movie of the same name", or as "X the series".
+TEST(EntityRules, TitlesByPredicateListRoleAndSeries) {
+    EXPECT_EQ(films(extract("I had to warn people. Blackwater Valley Exorcist is loosely about a "
+                            "preacher who beats his wife.")),
+              Keys{"blackwater valley exorcist"});
+    ExtractedEntities e = extract("Now John Smith is about to leave the band for good.");
+    EXPECT_EQ(films(e), Keys{});
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Film, "mib ii", "MIB II", 4);
+    corpus.add(EntityEvidence::Kind::Film, "friday the 13th", "Friday the 13th", 20);
+    EXPECT_EQ(films(extract_with(corpus,
+                                 "Later he starred in MIB II, then Drumline, and now "
+                                 "a talk show.")),
+              (Keys{"mib ii", "drumline"}));
+    EXPECT_EQ(films(extract_with(corpus,
+                                 "Later he starred in MIB II, then Today, and now in "
+                                 "a talk show.")),
+              Keys{"mib ii"});
+    EXPECT_EQ(films(extract("When I watch a short like Boy-Next-Door, I feel hopeful.")),
+              Keys{"boy next door"});
+    EXPECT_EQ(films(extract("John Travolta was excellent as \"Michael\" in the movie by the same "
+                            "name, and funny too.")),
+              Keys{"michael"});
+    EXPECT_EQ(films(extract_with(corpus,
+                                 "It gets it right. Friday the 13th the series had no "
+                                 "connection to the movies.")),
+              Keys{"friday the 13th the series"});
+}
+
 }  // namespace
 }  // namespace reel
