@@ -876,6 +876,12 @@ class FilmFinder {
     // "the dad in Juno", "the newspaper editor in Spider-Man": a role, then the film.
     bool role_in_cue(std::size_t i) const {
         if (!s_.is(i, "in")) return false;
+        // "a line in Angel Heart", "the shower scene in Psycho": a pattern, not a sighting
+        // beyond doubt, so not while gathering evidence ("a scene in T.V.").
+        if (s_.corpus && i > 0 &&
+            s_.is_any(i - 1, {"scene", "scenes", "line", "lines", "moment", "moments", "shot",
+                              "sequence", "sequences", "montage"}))
+            return true;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 10; ++steps) {
             --k;
             if (!s_[k].word()) return false;

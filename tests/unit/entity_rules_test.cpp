@@ -581,5 +581,25 @@ TEST(EntityRules, TitlesByPredicateListRoleAndSeries) {
               Keys{"friday the 13th the series"});
 }
 
+// "a line in Angel Heart", "the shower scene in Psycho": a part of a film, then the film, even
+// one named like a person; "the best scene in Tom Hanks' career" is still the person.
+TEST(EntityRules, ScenesInAFilm) {
+    EntityEvidence corpus;
+    corpus.add(EntityEvidence::Kind::Person, "angel heart", "Angel Heart", 6);
+    corpus.add(EntityEvidence::Kind::Character, "angel heart", "Angel Heart", 4);
+    corpus.add(EntityEvidence::Kind::Person, "lisa bonet", "Lisa Bonet", 10);
+    corpus.add(EntityEvidence::Kind::Person, "tom hanks", "Tom Hanks", 90);
+    corpus.add(EntityEvidence::Kind::Film, "psycho", "Psycho", 30);
+    ExtractedEntities e = extract_with(
+        corpus, "There is a line in Angel Heart from Lisa Bonet's character that says it all.");
+    EXPECT_EQ(films(e), Keys{"angel heart"});
+    EXPECT_EQ(people(e), Keys{"lisa bonet"});
+    EXPECT_EQ(films(extract_with(corpus, "The shower scene in Psycho is still scary.")),
+              Keys{"psycho"});
+    e = extract_with(corpus, "That was the best scene in Tom Hanks' whole career.");
+    EXPECT_EQ(people(e), Keys{"tom hanks"});
+    EXPECT_EQ(films(e), Keys{});
+}
+
 }  // namespace
 }  // namespace reel
