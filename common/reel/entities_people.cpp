@@ -241,7 +241,10 @@ class PeopleFinder {
             std::size_t x = a, y = b;
             while (x < y && (kinds[x] == NT::Particle || kinds[x] == NT::Suffix)) ++x;
             while (y > x && kinds[y - 1] == NT::Particle) --y;
-            if (x < y) {
+            // "Quartier des Enfants Rouges", "Place de la Concorde": a particle after a place or
+            // organisation word continues its name.
+            bool named_place = a > 0 && x > a && kinds[a] == NT::Particle;
+            if (x < y && !named_place) {
                 Candidate c;
                 c.b = run[x];
                 c.e = run[y - 1] + 1;

@@ -601,5 +601,14 @@ TEST(EntityRules, ScenesInAFilm) {
     EXPECT_EQ(films(e), Keys{});
 }
 
+// A particle right after a place or organisation word continues that name ("Quartier des
+// Enfants Rouges", "Place de la Concorde"); "Robert De Niro" keeps his.
+TEST(EntityRules, ParticlesAfterPlaceWordsNameThePlace) {
+    ExtractedEntities e = extract(
+        "Quartier des Enfants Rouges: Maggie Gyllenhaal surprises as a "
+        "drug addict, and Robert De Niro is fine.");
+    EXPECT_EQ(people(e), (Keys{"maggie gyllenhaal", "robert de niro"}));
+}
+
 }  // namespace
 }  // namespace reel
