@@ -27,6 +27,20 @@ ExtractedEntities extract_with(const EntityEvidence& corpus, const std::string& 
     return ex.extract(r, corpus);
 }
 
+// Corpus evidence from (kind, key, sightings); the key doubles as the display name.
+using Kind = EntityEvidence::Kind;
+struct Seen {
+    Kind kind;
+    const char* key;
+    std::uint32_t count;
+};
+
+EntityEvidence corpus_of(std::initializer_list<Seen> seen) {
+    EntityEvidence corpus;
+    for (const Seen& s : seen) corpus.add(s.kind, s.key, s.key, s.count);
+    return corpus;
+}
+
 Keys people(const ExtractedEntities& e) {
     Keys k;
     for (const auto& p : e.people) k.push_back(p.key);
@@ -405,8 +419,7 @@ TEST(EntityRules, StudiosChannelsAndFiguresAreNotFilms) {
               Keys{});
     EXPECT_EQ(films(extract("Lost faith in the project made 20th Century Fox release it cut.")),
               Keys{});
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "jesus christ", "Jesus Christ", 6);
+    EntityEvidence corpus = corpus_of({{Kind::Film, "jesus christ", 6}});
     EXPECT_EQ(films(extract_with(corpus, "His sermon is about the blood of Jesus Christ.")),
               Keys{});
     Review r;
@@ -442,9 +455,8 @@ TEST(EntityRules, ShortFormsOfANamedTitleAreThatTitle) {
     EXPECT_EQ(films(extract("'Mad Max Beyond Thunderdome' and 'Mad Max 2' led me back to 'Mad "
                             "Max' again.")),
               (Keys{"mad max beyond thunderdome", "mad max 2", "mad max"}));
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "alien", "Alien", 40);
-    corpus.add(EntityEvidence::Kind::Film, "alien resurrection", "Alien Resurrection", 8);
+    EntityEvidence corpus =
+        corpus_of({{Kind::Film, "alien", 40}, {Kind::Film, "alien resurrection", 8}});
     EXPECT_EQ(films(extract_with(corpus, "'Alien Resurrection' is no match for 'Alien' at all.")),
               (Keys{"alien resurrection", "alien"}));
 }
@@ -452,8 +464,7 @@ TEST(EntityRules, ShortFormsOfANamedTitleAreThatTitle) {
 // "as X" names a role ("plays him as 'Mr Big'"), but not in a comparison ("as original in
 // scope as the Muppet Movie").
 TEST(EntityRules, ComparisonsAreNoRoles) {
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "muppet movie", "The Muppet Movie", 4);
+    EntityEvidence corpus = corpus_of({{Kind::Film, "muppet movie", 4}});
     EXPECT_EQ(films(extract_with(corpus,
                                  "While not as original in scope as the Muppet Movie, it "
                                  "has many catchy songs.")),
@@ -467,9 +478,8 @@ TEST(EntityRules, TitlesListedWithTitles) {
     EXPECT_EQ(films(extract("It plays like a cross between ET, Always: Sunset on Third Street and "
                             "TMNT, believe it or not.")),
               (Keys{"et", "always sunset on third street", "tmnt"}));
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "panic in needle park", "The Panic in Needle Park", 6);
-    corpus.add(EntityEvidence::Kind::Person, "val kilmer", "Val Kilmer", 30);
+    EntityEvidence corpus =
+        corpus_of({{Kind::Film, "panic in needle park", 6}, {Kind::Person, "val kilmer", 30}});
     EXPECT_EQ(films(extract_with(corpus,
                                  "It has the look of Panic in Needle Park or Drugstore "
                                  "Cowboy, grimy and sad.")),
@@ -496,9 +506,8 @@ TEST(EntityRules, TitlesInAppositionAndElidedAnd) {
 // A title the corpus knows well, typed with some words in lower case, is that title; a phrase
 // of function words the corpus happened to see quoted is not.
 TEST(EntityRules, KnownTitlesTypedPartlyInLowerCase) {
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "tales from the crypt", "Tales from the Crypt", 7);
-    corpus.add(EntityEvidence::Kind::Film, "ive ever", "I've Ever", 6);
+    EntityEvidence corpus =
+        corpus_of({{Kind::Film, "tales from the crypt", 7}, {Kind::Film, "ive ever", 6}});
     EXPECT_EQ(films(extract_with(corpus,
                                  "Like other anthology shows like Tales from the crypt, "
                                  "there is a twist at the end.")),
@@ -511,12 +520,11 @@ TEST(EntityRules, KnownTitlesTypedPartlyInLowerCase) {
 // the corpus knows as a title, before a film noun, stays a title ('Costner's "Bodyguard"
 // film'), but a quoted kind does not ('a "Hollywood" film').
 TEST(EntityRules, KnownAsVersusAndQuotedWordsBeforeAFilmNoun) {
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "deep blue sea", "Deep Blue Sea", 4);
-    corpus.add(EntityEvidence::Kind::Film, "godzilla", "Godzilla", 30);
-    corpus.add(EntityEvidence::Kind::Film, "bodyguard", "The Bodyguard", 4);
-    corpus.add(EntityEvidence::Kind::Film, "hollywood", "Hollywood", 4);
-    corpus.add(EntityEvidence::Kind::Person, "kevin costner", "Kevin Costner", 40);
+    EntityEvidence corpus = corpus_of({{Kind::Film, "deep blue sea", 4},
+                                       {Kind::Film, "godzilla", 30},
+                                       {Kind::Film, "bodyguard", 4},
+                                       {Kind::Film, "hollywood", 4},
+                                       {Kind::Person, "kevin costner", 40}});
     EXPECT_EQ(films(extract_with(corpus, "A shark movie that you may know as Deep Blue Sea.")),
               Keys{"deep blue sea"});
     Keys f = films(extract_with(corpus, "It reminds me of Godzilla vs Megalon, sadly."));
@@ -530,9 +538,8 @@ TEST(EntityRules, KnownAsVersusAndQuotedWordsBeforeAFilmNoun) {
 // A known title that ends on a word names also use ("Dark") needs no extra sightings when small
 // words inside show it is no name; "World War II" still does.
 TEST(EntityRules, TitlesWithSmallWordsAreNotNameShaped) {
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "alone in the dark", "Alone in the Dark", 2);
-    corpus.add(EntityEvidence::Kind::Film, "world war ii", "World War II", 2);
+    EntityEvidence corpus =
+        corpus_of({{Kind::Film, "alone in the dark", 2}, {Kind::Film, "world war ii", 2}});
     EXPECT_EQ(films(extract_with(corpus, "Not since Uwe Boll's Alone in the Dark did I feel so.")),
               Keys{"alone in the dark"});
     EXPECT_EQ(films(extract_with(corpus, "Her father came home from World War II a changed man.")),
@@ -559,9 +566,8 @@ TEST(EntityRules, TitlesByPredicateListRoleAndSeries) {
               Keys{"blackwater valley exorcist"});
     ExtractedEntities e = extract("Now John Smith is about to leave the band for good.");
     EXPECT_EQ(films(e), Keys{});
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "mib ii", "MIB II", 4);
-    corpus.add(EntityEvidence::Kind::Film, "friday the 13th", "Friday the 13th", 20);
+    EntityEvidence corpus =
+        corpus_of({{Kind::Film, "mib ii", 4}, {Kind::Film, "friday the 13th", 20}});
     EXPECT_EQ(films(extract_with(corpus,
                                  "Later he starred in MIB II, then Drumline, and now "
                                  "a talk show.")),
@@ -584,12 +590,11 @@ TEST(EntityRules, TitlesByPredicateListRoleAndSeries) {
 // "a line in Angel Heart", "the shower scene in Psycho": a part of a film, then the film, even
 // one named like a person; "the best scene in Tom Hanks' career" is still the person.
 TEST(EntityRules, ScenesInAFilm) {
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Person, "angel heart", "Angel Heart", 6);
-    corpus.add(EntityEvidence::Kind::Character, "angel heart", "Angel Heart", 4);
-    corpus.add(EntityEvidence::Kind::Person, "lisa bonet", "Lisa Bonet", 10);
-    corpus.add(EntityEvidence::Kind::Person, "tom hanks", "Tom Hanks", 90);
-    corpus.add(EntityEvidence::Kind::Film, "psycho", "Psycho", 30);
+    EntityEvidence corpus = corpus_of({{Kind::Person, "angel heart", 6},
+                                       {Kind::Character, "angel heart", 4},
+                                       {Kind::Person, "lisa bonet", 10},
+                                       {Kind::Person, "tom hanks", 90},
+                                       {Kind::Film, "psycho", 30}});
     ExtractedEntities e = extract_with(
         corpus, "There is a line in Angel Heart from Lisa Bonet's character that says it all.");
     EXPECT_EQ(films(e), Keys{"angel heart"});
