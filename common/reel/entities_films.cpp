@@ -19,8 +19,10 @@ bool title_function_word(const Scan& s, std::size_t i) {
 bool not_a_film_cue(const Scan& s, std::size_t i) {
     // "plays him as 'Mr Big'", but "epics such as 'Lawrence of Arabia'" and comparisons: "as
     // original in scope as the Muppet Movie", "not as good as Jaws".
-    if (s.is(i, "as") && i > 0) {
-        if (s.is_any(i - 1, {"such", "know", "known"})) return false;  // "you may know as X"
+    // "as intense as ever as 'Tony Montana'": a comparison closed before the role.
+    if (s.is(i, "as") && i > 0 &&
+        !s.is_any(i - 1, {"ever", "usual", "always", "before", "expected", "well"})) {
+        if (s.is_any(i - 1, {"such", "know"})) return false;  // "you may know as X"
         for (std::size_t k = i - 1, steps = 0; k > 0 && steps < 5 && s[k].word(); --k, ++steps) {
             if (s.is(k - 1, "as")) return false;
         }
@@ -190,9 +192,9 @@ class FilmFinder {
             } else if (t.is_punct('\'') && s_[j - 1].word() && s_[j - 1].end == t.begin &&
                        j + 1 < s_.size() && s_[j + 1].has(kSpaceBefore) && s_[j + 1].word()) {
                 // "Singin' in the Rain": an elided letter, not a quote
-            } else if (t.is_punct('\'') && t.begin > 0 && j + 1 < s_.size() && s_[j + 1].word() &&
-                       s_[j + 1].begin == t.end && s_[j + 1].end - s_[j + 1].begin == 1 &&
-                       s_[j + 1].has(kCap)) {
+            } else if (t.is_punct('\'') && t.has(kSpaceBefore) && j + 1 < s_.size() &&
+                       s_[j + 1].word() && s_[j + 1].begin == t.end &&
+                       s_[j + 1].end - s_[j + 1].begin == 1 && s_[j + 1].has(kCap)) {
                 // "Wild 'N Out", "Rock 'N Roll": an elided "and"
             } else if (t.is_punct(':') || t.is_punct('-') || t.is_punct('&')) {
                 if (!cap_or_digit(j + 1)) break;
@@ -285,7 +287,7 @@ class FilmFinder {
             name.pop_back();
         std::string key = film_key(name);
         if (key.empty() || never_a_title(b, e, key, src)) return;
-        if (key != s_.film_key && (s_.lx.not_titles.contains(key) || an_event(b, src))) return;
+        if (key != s_.film_key && vetoed(key, b, src)) return;
         if (two_given_names(b, e, src)) return;
         if (src == Source::Caps) name = title_case(name);
         if (s_.catalog) {
@@ -330,16 +332,30 @@ class FilmFinder {
     // "The dancing of Fred and Ginger": two given names joined are two people, unless the
     // text marks them as a title or the corpus knows it as one.
     bool two_given_names(std::size_t b, std::size_t e, Source src) const {
-        if (src == Source::Emphasis || src == Source::Quote || e != b + 3) return false;
+        // Not "Harold and Maude (1971)", nor "the film Bonnie and Clyde".
+        if (src == Source::Emphasis || src == Source::Quote || src == Source::Year ||
+            src == Source::Known || e != b + 3)
+            return false;
+        if (b > 0 && (strong_cue(s_, b - 1) || strong_cue_pair(s_, b - 1))) return false;
         return s_.lex_is(b, kLexFirstName) && s_.is_any(b + 1, {"and", "&"}) &&
                s_.lex_is(b + 2, kLexFirstName) &&
                s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(b, e))) < 2;
     }
 
+    // Studios, channels and figures (not-titles.txt), battles in history: not titles, unless
+    // italics or a year mark one ("Nickelodeon (1976)") or the catalogue or corpus knows it.
+    bool vetoed(std::string_view key, std::size_t b, Source src) const {
+        if (src == Source::Emphasis || src == Source::Year) return false;
+        if (s_.catalog && s_.catalog->find_film(key)) return false;
+        if (s_.lx.not_titles.contains(key)) return true;
+        return an_event(b, src) && s_.evidence(EntityEvidence::Kind::Film, key) < 2;
+    }
+
     // "during the Battle of Gettysburg", "after the Siege of Leningrad": history, not the films
     // ("The Battle of Algiers" is written with its article capitalised, or in quotes).
     bool an_event(std::size_t b, Source src) const {
-        if (src == Source::Emphasis || src == Source::Quote || b < 2) return false;
+        if (src == Source::Emphasis || src == Source::Quote || src == Source::Year || b < 2)
+            return false;
         return s_.is_any(b, {"battle", "siege"}) && s_.is(b - 1, "the") && s_.lower_word(b - 1) &&
                s_.is_any(b - 2, {"during", "after", "before", "at", "since", "in", "of"});
     }
@@ -366,6 +382,13 @@ class FilmFinder {
                 }
             }
             if (!full || candidates > 1) {
+                ++i;
+                continue;
+            }
+            // While observing there is no corpus to tell 'Alien' (1979) from a short form of
+            // 'Alien Resurrection': the mention just stops being evidence.
+            if (!s_.corpus) {
+                films[i].weight = 0;
                 ++i;
                 continue;
             }
@@ -763,16 +786,23 @@ class FilmFinder {
 
     // "his TV show, Nick Cannon Presents", "her latest film, The Hours, ...": a film noun
     // owned or dated, then a comma and the title in apposition.
+    // Only while extracting (a pattern, not evidence), and only when the title is closed off:
+    // "In his debut film, Nazi Germany is seen..." opens a sentence on its subject instead.
     bool appositive(std::size_t i) const {
-        if (!strong_cue(s_, i) || i + 2 >= s_.size() || !s_[i + 1].is_punct(',') ||
-            !cap_or_digit(i + 2) || s_[i + 2].has(kSentenceStart))
+        if (!s_.corpus || !strong_cue(s_, i) || i + 2 >= s_.size() || !s_[i + 1].is_punct(',') ||
+            !cap_or_digit(i + 2) || s_[i + 2].has(kSentenceStart) || !free(i + 2))
+            return false;
+        std::size_t e = run_end(i + 2, true);
+        if (e < s_.size() && !(s_[e].is_punct(',') || s_[e].is_punct('.') || s_[e].is_punct(';') ||
+                               s_[e].is_punct(')')))
             return false;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 3; ++steps) {
             --k;
             if (!s_[k].word()) return false;
             if (s_.is_any(k, {"his", "her", "their", "its", "my", "our", "latest", "newest", "new",
                               "next", "previous", "debut"}))
-                return true;
+                return !(k > 0 && s_.is_any(k - 1, {"in", "for", "with", "on", "at", "from",
+                                                    "after", "before", "during", "since", "of"}));
         }
         return false;
     }
@@ -780,6 +810,14 @@ class FilmFinder {
     // Whether "and"/"or" at token i follows a title: "Panic in Needle Park or ...".
     bool listed_after_title(std::size_t i) const {
         if (!s_.is_any(i, {"and", "or", "then"}) || i == 0) return false;
+        // "If you liked Heat, then Pacino fans...": a condition, not a list.
+        if (s_.is(i, "then")) {
+            for (std::size_t k = i, steps = 0; k > 0 && steps < 40; ++steps) {
+                --k;
+                if (s_.is_any(k, {"if", "when", "once", "since"})) return false;
+                if (s_[k].has(kSentenceStart) || s_[k].kind == TokKind::Break) break;
+            }
+        }
         std::size_t p = i - 1;
         if (s_[p].is_punct(',') && p > 0) --p;
         return s_.claims[p] == Claim::Title;
@@ -915,6 +953,11 @@ class FilmFinder {
         std::string key = film_key(name);
         if (key.empty() || company(e)) return;
         if (s_.lx.places.contains(key)) return;
+        // "the scene in Central Park", "the final shot in Monument Valley": a place.
+        if (cue > 0 && s_.is(cue, "in") && e > b && s_.lex_is(e - 1, kLexPlace | kLexNotPerson) &&
+            s_.is_any(cue - 1, {"scene", "scenes", "line", "lines", "moment", "moments", "shot",
+                                "sequence", "sequences", "montage"}))
+            return;
         bool known = known_title(key);
         if (known) {
             if (part_of_longer_name(b, e)) return;  // "Book of Life", "Tango&Cash"
@@ -999,7 +1042,8 @@ class FilmFinder {
             // The next `most` words, all free and with nothing but spaces between them.
             std::vector<std::size_t> ends;
             bool lower = false;
-            for (std::size_t k = i + 1; k < s_.size() && ends.size() + 1 < most; ++k) {
+            for (std::size_t k = i + 1;
+                 k < s_.size() && ends.size() + 1 < most && k - i < 2 * most + 2; ++k) {
                 if (!s_[k].word() || !free(k) || !s_[k].has(kSpaceBefore)) break;
                 lower = lower || !cap_or_digit(k);
                 if (lower) ends.push_back(k + 1);  // all-capitalised runs are known()'s
@@ -1252,7 +1296,7 @@ class FilmFinder {
     bool about_clause(std::size_t k) const {
         if (k < s_.size() && s_.is_any(k, {"loosely", "basically", "essentially", "mostly"})) ++k;
         return k + 1 < s_.size() && s_.is(k, "about") &&
-               s_.is_any(k + 1, {"a", "an", "the", "how", "two", "three", "one", "what"});
+               s_.is_any(k + 1, {"a", "an", "how", "what"});  // "about three hours": a length
     }
 
     void predicates() {

@@ -243,7 +243,8 @@ class PeopleFinder {
             while (y > x && kinds[y - 1] == NT::Particle) --y;
             // "Quartier des Enfants Rouges", "Place de la Concorde": a particle after a place or
             // organisation word continues its name.
-            bool named_place = a > 0 && x > a && kinds[a] == NT::Particle;
+            bool named_place = a > 0 && x > a && kinds[a] == NT::Particle &&
+                               !s_.lex_is(run[a - 1], kLexFirstName);  // "Oscar de la Hoya"
             if (x < y && !named_place) {
                 Candidate c;
                 c.b = run[x];
