@@ -114,6 +114,8 @@ class PeopleFinder {
             return t.end - t.begin <= 4 && s_.lex_is(i, kLexParticle) ? NT::Particle : NT::None;
         std::uint16_t lex = s_.lex(i);
         if (t.has(kAllCaps)) {
+            // "LCDR Tom Dodge", "SGT Pepper": a rank in capitals is still a rank.
+            if ((lex & kLexHonor) && !t.has(kPossessive)) return NT::Honor;
             // "JK Simmons", "TJ Miller": two or three capitals before a name are initials.
             bool next_name = i + 1 < s_.size() && s_[i + 1].word() && s_[i + 1].has(kCap) &&
                              !s_[i + 1].has(kAllCaps) && s_[i + 1].has(kSpaceBefore);
@@ -243,6 +245,10 @@ class PeopleFinder {
             while (y > x && kinds[y - 1] == NT::Particle) --y;
             // "Quartier des Enfants Rouges", "Place de la Concorde": a particle after a place or
             // organisation word continues its name.
+            // "Washington, D.C.", "Washington DC": initials end no real person's name.
+            while (y > x && kinds[y - 1] == NT::Initials && y - x >= 2 &&
+                   kinds[y - 2] == NT::Name && y == b)
+                y = x;
             bool named_place = a > 0 && x > a && kinds[a] == NT::Particle &&
                                !s_.lex_is(run[a - 1], kLexFirstName);  // "Oscar de la Hoya"
             if (x < y && !named_place) {

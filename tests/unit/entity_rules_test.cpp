@@ -640,5 +640,14 @@ TEST(EntityRules, LookAlikesOfTheNewRules) {
     EXPECT_EQ(films(extract("Harold and Maude (1971) is a gem.")), Keys{"harold and maude"});
 }
 
+// Initials end no real name ("Washington D.C."); a rank in capitals marks a character like
+// one in lower case ("LCDR Tom Dodge").
+TEST(EntityRules, TrailingInitialsAndRanksInCapitals) {
+    EXPECT_EQ(people(extract("He moved to Washington D.C. in 1990, where Samuel L. Jackson "
+                             "found him.")),
+              Keys{"samuel l jackson"});
+    EXPECT_EQ(people(extract("LCDR Tom Dodge, despite his reputation, gets the command.")), Keys{});
+}
+
 }  // namespace
 }  // namespace reel
