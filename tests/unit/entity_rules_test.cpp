@@ -147,12 +147,11 @@ TEST(EntityRules, RatingsDecadesAndPronounsAreNotTitles) {
     EXPECT_EQ(films(extract("I would give it \"3 out of 10\" at the very most.")), Keys{});
     EXPECT_EQ(films(extract("The look is pure \"1930s\" glamour, all soft lines.")), Keys{});
 
-    EntityExtractor ex;
     EntityEvidence corpus;
     for (const char* key : {"3", "30s", "im"}) corpus.add(EntityEvidence::Kind::Film, key, key, 50);
-    Review r;
-    r.text = "I'm sure it went from 3 to worse. Drawn like the 30s, sadly.";
-    EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
+    EXPECT_EQ(
+        films(extract_with(corpus, "I'm sure it went from 3 to worse. Drawn like the 30s, sadly.")),
+        Keys{});
 }
 
 // A title the corpus knows is not read into the tail or head of a longer name: "It's a
@@ -195,8 +194,7 @@ TEST(EntityRules, ListsOpeningsAndLowerCaseQuotedTitles) {
     EXPECT_EQ(films(extract("In New York, Al Pacino shouts at everybody.")), Keys{});
 
     EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "snakes on a plane", "Snakes on a Plane", 5);
+    EntityEvidence corpus = corpus_of({{Kind::Film, "snakes on a plane", 5}});
     corpus.add(EntityEvidence::Kind::Film, "separate lies", "Separate Lies", 2);  // too few
     Review r;
     r.text = "If you want bigger budgets go and see \"snakes on a plane\" instead.";
@@ -236,21 +234,18 @@ TEST(EntityRules, PoliteTitlesKeepTheFullName) {
 // A name the corpus saw as often as a character as a person is still a person where the text
 // says nothing against it.
 TEST(EntityRules, EvenCharacterEvidenceIsNoVerdict) {
-    EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Person, "jared diamond", "Jared Diamond", 2);
-    corpus.add(EntityEvidence::Kind::Character, "jared diamond", "Jared Diamond", 2);
-    Review r;
-    r.text = "Jared Diamond made a point in the first episode that others missed.";
-    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"jared diamond"});
+    EntityEvidence corpus =
+        corpus_of({{Kind::Person, "jared diamond", 2}, {Kind::Character, "jared diamond", 2}});
+    EXPECT_EQ(people(extract_with(
+                  corpus, "Jared Diamond made a point in the first episode that others missed.")),
+              Keys{"jared diamond"});
 }
 
 // A surname opening a sentence resolves to the corpus's person of that name when a verb
 // follows it; otherwise the capital may be anybody's.
 TEST(EntityRules, SurnameOpeningASentenceBeforeAVerb) {
     EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Person, "charles dickens", "Charles Dickens", 20);
+    EntityEvidence corpus = corpus_of({{Kind::Person, "charles dickens", 20}});
     Review r;
     r.text = "They can't act at all! Dickens is difficult, of course, but not that difficult.";
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"charles dickens"});
@@ -261,20 +256,18 @@ TEST(EntityRules, SurnameOpeningASentenceBeforeAVerb) {
 // "Betty Stuart (Madsen)": a surname in brackets that the corpus knows as an actor's makes the
 // name before it a character.
 TEST(EntityRules, CharacterBeforeABracketedSurname) {
-    EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Person, "virginia madsen", "Virginia Madsen", 19);
-    corpus.add(EntityEvidence::Kind::Person, "michael madsen", "Michael Madsen", 46);
-    Review r;
-    r.text = "He plays the traitor, and the best turn is Betty Stuart (Madsen), a belle.";
-    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
+    EntityEvidence corpus =
+        corpus_of({{Kind::Person, "virginia madsen", 19}, {Kind::Person, "michael madsen", 46}});
+    EXPECT_EQ(
+        people(extract_with(
+            corpus, "He plays the traitor, and the best turn is Betty Stuart (Madsen), a belle.")),
+        Keys{});
 }
 
 // A name in capitals is taken only when the corpus knows it well as a person's.
 TEST(EntityRules, NamesInCapitalsTheCorpusKnows) {
     EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Person, "uma thurman", "Uma Thurman", 13);
+    EntityEvidence corpus = corpus_of({{Kind::Person, "uma thurman", 13}});
     Review r;
     r.text =
         "There must be something good in it for UMA THURMAN and Luke Wilson to do it. "
@@ -304,12 +297,12 @@ TEST(EntityRules, CapitalWordsListedWithTitlesAndScenesInFilms) {
         "laugh out loud every single time I put them on, which is often enough."));
     EXPECT_EQ(found, (Keys{"female trouble", "polyester"}));
 
-    EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "psycho", "Psycho", 50);
-    Review r;
-    r.text = "It opens with a rip-off of the shower scene in PSYCHO, and then it gets worse.";
-    EXPECT_EQ(films(ex.extract(r, corpus)), Keys{"psycho"});
+    EntityEvidence corpus = corpus_of({{Kind::Film, "psycho", 50}});
+    EXPECT_EQ(
+        films(extract_with(
+            corpus,
+            "It opens with a rip-off of the shower scene in PSYCHO, and then it gets worse.")),
+        Keys{"psycho"});
 }
 
 // Known one-word titles used as words: "an Elephant with strep", "the Gamera trilogy",
@@ -345,8 +338,7 @@ TEST(EntityRules, WorksTitlesAndEventsAreNotPeople) {
 // other, a lone "Bronson" is him; "playing Bronson's sidekick" casts the sidekick, not him.
 TEST(EntityRules, GivenNamesThatAreWellKnownSurnames) {
     EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Person, "charles bronson", "Charles Bronson", 61);
+    EntityEvidence corpus = corpus_of({{Kind::Person, "charles bronson", 61}});
     Review r;
     r.text = "The woman playing Bronson's sidekick is 40 years younger than Bronson! Sad.";
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"charles bronson"});
@@ -358,28 +350,23 @@ TEST(EntityRules, GivenNamesThatAreWellKnownSurnames) {
 // A lone given name the corpus knows almost only as one person's is that person ("Keanu");
 // a common one shared by many is nobody in particular.
 TEST(EntityRules, GivenNamesTheCorpusKnowsAsOnePerson) {
-    EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Person, "keanu reeves", "Keanu Reeves", 12);
-    corpus.add(EntityEvidence::Kind::Person, "tom hanks", "Tom Hanks", 90);
-    corpus.add(EntityEvidence::Kind::Person, "tom cruise", "Tom Cruise", 80);
-    Review r;
-    r.text = "It is a sick society. Glover is great, Keanu is great, and so is Tom.";
-    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"keanu reeves"});
+    EntityEvidence corpus = corpus_of({{Kind::Person, "keanu reeves", 12},
+                                       {Kind::Person, "tom hanks", 90},
+                                       {Kind::Person, "tom cruise", 80}});
+    EXPECT_EQ(people(extract_with(
+                  corpus, "It is a sick society. Glover is great, Keanu is great, and so is Tom.")),
+              Keys{"keanu reeves"});
 }
 
 // Review findings: a film named like a person before "fan"/"movie" stays a film; "I was"
 // ends a title; a shout after a listed title is no title; "Jaws 10 times" is Jaws; a name in
 // capitals may run into another shouted word.
 TEST(EntityRules, EdgesOfTheNewRules) {
-    EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "donnie darko", "Donnie Darko", 40);
-    corpus.add(EntityEvidence::Kind::Film, "jaws", "Jaws", 40);
-    corpus.add(EntityEvidence::Kind::Person, "uma thurman", "Uma Thurman", 13);
-    Review r;
-    r.text = "I am a huge Donnie Darko fan, and I have seen Jaws 10 times. UMA THURMAN ROCKS.";
-    ExtractedEntities e = ex.extract(r, corpus);
+    EntityEvidence corpus = corpus_of({{Kind::Film, "donnie darko", 40},
+                                       {Kind::Film, "jaws", 40},
+                                       {Kind::Person, "uma thurman", 13}});
+    ExtractedEntities e = extract_with(
+        corpus, "I am a huge Donnie Darko fan, and I have seen Jaws 10 times. UMA THURMAN ROCKS.");
     EXPECT_EQ(films(e), (Keys{"donnie darko", "jaws"}));
     EXPECT_EQ(people(e), Keys{"uma thurman"});
     EXPECT_EQ(films(extract("After the film Black Mask I was hooked on the genre.")),
@@ -395,8 +382,7 @@ TEST(EntityRules, EdgesOfTheNewRules) {
 // "a Stephen King novel", "Stephen King's books", "'Kingdom Hospital' by Stephen King".
 TEST(EntityRules, MakersAreNotTitlesSpeltTheSame) {
     EntityExtractor ex;
-    EntityEvidence corpus;
-    corpus.add(EntityEvidence::Kind::Film, "stephen king", "Stephen King", 50);
+    EntityEvidence corpus = corpus_of({{Kind::Film, "stephen king", 50}});
     for (const char* text :
          {"This one is based on a Stephen King novel, and it shows in every scene.",
           "Everyone knows that Stephen King's books scare better than the films made of them.",
