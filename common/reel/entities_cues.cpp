@@ -145,6 +145,8 @@ Table build() {
          "out",  "into", "about", "over",    "under", "all",    "as",   "but", "nor", "so",  "than",
          "be",   "are",  "was",   "her",     "his",   "their",  "our",  "its", "we",  "i",   "this",
          "that", "off",  "upon",  "without", "after", "before", "y",    "et"});
+    t.add(kCueScene, {"scene", "scenes", "line", "lines", "moment", "moments", "shot", "sequence",
+                      "sequences", "montage"});
     t.add(kCueWorkAfter, {"novel", "novels", "book", "books", "story", "stories", "adaptation",
                           "adaptations", "script", "screenplay"});
     t.add(kCueNotFilm,

@@ -30,6 +30,7 @@ enum Cue : std::uint32_t {
     kCueArticle = 1u << 19,        // the, a, an
     kCueTitleStop = 1u << 20,  // stop words that may still be a one-word title ("It", "Her", "Up")
     kCueWorkAfter = 1u << 21,  // "a Stephen King [novel]": a written work named after its maker
+    kCueScene = 1u << 22,      // "a [line] in Angel Heart": a part of a film, before "in" it
 };
 
 // The cues of a word, given in lower case (ASCII); 0 for a word with none.

@@ -916,10 +916,7 @@ class FilmFinder {
         if (!s_.is(i, "in")) return false;
         // "a line in Angel Heart", "the shower scene in Psycho": a pattern, not a sighting
         // beyond doubt, so not while gathering evidence ("a scene in T.V.").
-        if (s_.corpus && i > 0 &&
-            s_.is_any(i - 1, {"scene", "scenes", "line", "lines", "moment", "moments", "shot",
-                              "sequence", "sequences", "montage"}))
-            return true;
+        if (s_.corpus && i > 0 && s_.cue(i - 1, kCueScene)) return true;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 10; ++steps) {
             --k;
             if (!s_[k].word()) return false;
@@ -955,8 +952,7 @@ class FilmFinder {
         if (s_.lx.places.contains(key)) return;
         // "the scene in Central Park", "the final shot in Monument Valley": a place.
         if (cue > 0 && s_.is(cue, "in") && e > b && s_.lex_is(e - 1, kLexPlace | kLexNotPerson) &&
-            s_.is_any(cue - 1, {"scene", "scenes", "line", "lines", "moment", "moments", "shot",
-                                "sequence", "sequences", "montage"}))
+            s_.cue(cue - 1, kCueScene))
             return;
         bool known = known_title(key);
         if (known) {

@@ -278,11 +278,6 @@ class PeopleFinder {
         }
     }
 
-    bool scene_noun(std::size_t k) const {
-        return s_.is_any(k, {"scene", "scenes", "line", "lines", "moment", "moments", "shot",
-                             "sequence", "sequences", "montage"});
-    }
-
     // Actor-like (> 0) or character-like (< 0) cues around a candidate.
     double role_cue(const Candidate& c) const {
         double cue = 0;
@@ -322,7 +317,8 @@ class PeopleFinder {
             }
         }
         // "a line in Angel Heart", "the shower scene in Psycho": a part of a film, then the film.
-        if (has_prev && p + 1 == c.b && s_.is(p, "in") && p > 0 && scene_noun(p - 1)) cue -= 2.5;
+        if (has_prev && p + 1 == c.b && s_.is(p, "in") && p > 0 && s_.cue(p - 1, kCueScene))
+            cue -= 2.5;
         // "In Black Mask, Jet Li plays": what a sentence opens "In X," with is a title or a
         // place, not a person.
         if (has_prev && p + 1 == c.b && s_[p].has(kSentenceStart) && s_.is(p, "in") &&
