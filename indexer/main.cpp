@@ -87,6 +87,11 @@ int main(int argc, char** argv) {
                        "(default: 5000 when updating; a fresh build is written in parallel "
                        "and committed once)")
             ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
+    app.add_option("--segment-size", options.segment_reviews,
+                   "Reviews per scratch segment of a fresh parallel build: larger segments "
+                   "compact into a smaller database")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))
+        ->capture_default_str();
     app.add_option("--wait", options.wait_seconds,
                    "Wait up to SECONDS for another reel-index to finish")
         ->type_name("SECONDS")

@@ -34,13 +34,12 @@ constexpr std::uintmax_t kWindowBytes = 256u << 20;
 constexpr std::size_t kMaxFilesAhead = 512;
 // Below this many files a fresh build is quick anyway and skips the segment machinery.
 constexpr std::size_t kMinFilesForSegments = 2000;
-// Reviews per scratch segment, and per flush within one. Xapian buffers postings in maps whose
-// cost per posting grows with what they hold, so segments are flushed often (flushing 200
-// reviews into a small segment is cheap; buffering 2,000 cost a third more CPU overall on the
-// 50,000 aclImdb reviews). Segments themselves are large because compaction keeps each
-// segment's postings of a term as a chunk of their own: 2,000-review segments made that
-// database 3% larger, 500-review ones 7%.
-constexpr std::size_t kSegmentReviews = 12500;
+// Reviews per flush within a scratch segment. Xapian buffers postings in maps whose cost per
+// posting grows with what they hold, so segments are flushed often: flushing 200 reviews into
+// a small segment is cheap, and buffering 2,000 cost a third more CPU overall on the 50,000
+// aclImdb reviews. Segments themselves are large (IndexOptions::segment_reviews, 12,500)
+// because compaction keeps each segment's postings of a term as a chunk of their own:
+// 2,000-review segments made that database 3% larger, 500-review ones 7%.
 constexpr std::size_t kSegmentFlushReviews = 200;
 
 struct FileWork {
@@ -446,7 +445,7 @@ class Run {
                         analyse(todo[i], builder);
                         write(todo[i], *segment);
                         todo[i] = FileWork{};
-                        if (segment->uncommitted >= kSegmentReviews) {
+                        if (segment->uncommitted >= options_.segment_reviews) {
                             close_segment(*segment);
                             segment.reset();
                         } else if (segment->uncommitted >=
