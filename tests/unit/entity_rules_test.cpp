@@ -635,5 +635,16 @@ TEST(EntityRules, TrailingInitialsAndRanksInCapitals) {
     EXPECT_EQ(people(extract("LCDR Tom Dodge, despite his reputation, gets the command.")), Keys{});
 }
 
+// "Warner" is a given name as well as a studio: Warner Baxter and Jack Warner are people, the
+// studio ("Warner Bros.", "Warner Brothers Pictures") is not.
+TEST(EntityRules, WarnerIsAPersonUnlessTheStudio) {
+    EXPECT_EQ(people(extract("The accent intrigues Warner Baxter who's pretty plastered, and "
+                             "Jack Warner hated the picture.")),
+              (Keys{"warner baxter", "jack warner"}));
+    EXPECT_EQ(people(extract("It was shelved by Warner Bros. in 1936, and then Warner Brothers "
+                             "Pictures sold it.")),
+              Keys{});
+}
+
 }  // namespace
 }  // namespace reel
