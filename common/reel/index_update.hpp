@@ -24,7 +24,7 @@ struct IndexOptions {
     std::size_t batch_size = 5000;
     bool batch_size_given = false;
     // Fresh parallel builds: reviews per scratch segment (see index_update.cpp for the choice).
-    std::size_t segment_reviews = 12500;
+    std::size_t segment_reviews = 4000;
     double wait_seconds = 0;  // how long to wait for another writer's lock
 };
 
