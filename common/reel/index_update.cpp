@@ -66,7 +66,6 @@ struct Sink {
     Xapian::WritableDatabase db;
     CatalogueDelta delta;
     std::size_t uncommitted = 0;
-    std::size_t flushed = 0;  // segments: reviews flushed so far
 };
 
 std::map<std::string, KnownFile> read_signatures(const Xapian::Database& db) {
@@ -447,13 +446,12 @@ class Run {
                         analyse(todo[i], builder);
                         write(todo[i], *segment);
                         todo[i] = FileWork{};
-                        if (segment->uncommitted >= options_.segment_reviews) {
+                        if (segment->db.get_doccount() >= options_.segment_reviews) {
                             close_segment(*segment);
                             segment.reset();
-                        } else if (segment->uncommitted >=
-                                   segment->flushed + kSegmentFlushReviews) {
+                        } else if (segment->uncommitted >= kSegmentFlushReviews) {
                             segment->db.commit();
-                            segment->flushed = segment->uncommitted;
+                            segment->uncommitted = 0;
                         }
                     }
                     if (segment) close_segment(*segment);
@@ -487,8 +485,8 @@ class Run {
 
             Xapian::Database all;
             for (const std::string& path : segments_) all.add_database(Xapian::Database(path));
-            // One N-way merge: with a handful of segments, DBCOMPACT_MULTIPASS only adds passes
-            // (it took a third longer).
+            // One N-way merge: DBCOMPACT_MULTIPASS only adds passes (merging 25 segments of
+            // aclImdb reviews, it took a third longer).
             all.compact(compacted, 0);
         } catch (const Xapian::Error& e) {
             throw DatabaseError(fmt::format("cannot build database '{}': {}", target, e.get_msg()));
