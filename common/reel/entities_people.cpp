@@ -243,12 +243,11 @@ class PeopleFinder {
             std::size_t x = a, y = b;
             while (x < y && (kinds[x] == NT::Particle || kinds[x] == NT::Suffix)) ++x;
             while (y > x && kinds[y - 1] == NT::Particle) --y;
+            // "Washington, D.C.", "Washington DC": initials end no real person's name.
+            if (y == b && y - x >= 2 && kinds[y - 1] == NT::Initials && kinds[y - 2] == NT::Name)
+                y = x;
             // "Quartier des Enfants Rouges", "Place de la Concorde": a particle after a place or
             // organisation word continues its name.
-            // "Washington, D.C.", "Washington DC": initials end no real person's name.
-            while (y > x && kinds[y - 1] == NT::Initials && y - x >= 2 &&
-                   kinds[y - 2] == NT::Name && y == b)
-                y = x;
             bool named_place = a > 0 && x > a && kinds[a] == NT::Particle &&
                                !s_.lex_is(run[a - 1], kLexFirstName);  // "Oscar de la Hoya"
             if (x < y && !named_place) {
