@@ -7,6 +7,7 @@
 #include "reel/schema.hpp"
 #include "reel/stored_review.hpp"
 #include "reel/unicode.hpp"
+#include "reel/word_sequence.hpp"
 
 namespace reel {
 
@@ -63,8 +64,9 @@ void DocumentBuilder::index_field(const std::string& text, std::string_view pref
 Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEntities& entities,
                                         std::vector<StemSynonym>& synonyms) {
     Xapian::Document doc;
+    if (!review.text.empty())
+        doc.add_value(schema::kWordsSlot, body_.index(fold(review.text), doc));
     termgen_.set_document(doc);
-    index_field(review.text, "");
     index_field(review.title, schema::kTitle);
     index_field(review.author, schema::kAuthor);
 

@@ -10,6 +10,7 @@
 #include "reel/review.hpp"
 #include "reel/stem_forms.hpp"
 #include "reel/term_fingerprints.hpp"
+#include "reel/word_sequence.hpp"
 
 namespace reel {
 
@@ -27,6 +28,7 @@ class DocumentBuilder {
   private:
     void index_field(const std::string& text, std::string_view prefix);
 
+    BodyIndexer body_;
     Xapian::TermGenerator termgen_;
     Xapian::Stem stemmer_;
     TermFingerprints seen_terms_;

@@ -22,6 +22,7 @@
 #include "reel/schema.hpp"
 #include "reel/stored_review.hpp"
 #include "reel/table_checksums.hpp"
+#include "reel/word_sequence.hpp"
 
 namespace reel {
 
@@ -352,6 +353,10 @@ class Run {
             main_.delta.apply(main_.db);
             stems_.flush(main_.db);
             if (final) save_evidence(main_.db);
+            // Every commit, as searches read between them: a phrase must never trust a hash
+            // that a word added since shares.
+            main_.db.set_metadata(std::string(schema::kSharedHashesKey),
+                                  find_shared_hashes(main_.db));
             main_.db.commit();
         } catch (const Xapian::Error& e) {
             throw DatabaseError(fmt::format("cannot write to database '{}': {}",

@@ -19,7 +19,8 @@ inline constexpr std::string_view kYear = "Y";         // Y + year, for year:201
 inline constexpr std::string_view kPersonKey = "XPK";  // XPK + person_key: exact person
 inline constexpr std::string_view kFilmKey = "XFK";    // XFK + film_key: exact film
 
-// Free-text terms, with positions. Body words have no prefix.
+// Free-text terms. Body words have no prefix and no positions (word_sequence.hpp); the fields
+// below keep theirs.
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kAuthor = "A";
 inline constexpr std::string_view kPersonWord = "XP";  // words of person keys: person:simmons
@@ -31,13 +32,16 @@ inline constexpr Xapian::valueno kYearSlot = 1;    // sortable_serialise(year)
 inline constexpr Xapian::valueno kDateSlot = 2;    // "YYYYMMDD"
 inline constexpr Xapian::valueno kPeopleSlot = 3;  // person keys, '\n'-separated (facets)
 inline constexpr Xapian::valueno kFilmsSlot = 4;   // film keys, '\n'-separated (facets)
+inline constexpr Xapian::valueno kWordsSlot = 5;   // body words in order (word_sequence.hpp)
 
 // Metadata keys.
 inline constexpr std::string_view kFileSignaturePrefix = "F";  // F + path hash → signature, path
 inline constexpr std::string_view kEntityPrefix = "E";         // E + kind + key → catalogue entry
 inline constexpr std::string_view kEvidenceKey = "reel:evidence";
+inline constexpr std::string_view kSharedHashesKey = "reel:shared-word-hashes";
 inline constexpr std::string_view kSchemaVersionKey = "reel:schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+// 2: body words have no positions; phrases use kWordsSlot.
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // Query field names (QueryParser prefixes): "film:", "person:", "author:", "title:", "rating:",
 // "year:", "date:".

@@ -8,7 +8,9 @@
 #include "reel/database.hpp"
 #include "reel/entity_catalogue.hpp"
 #include "reel/errors.hpp"
+#include "reel/phrase_filter.hpp"
 #include "reel/schema.hpp"
+#include "reel/word_sequence.hpp"
 
 namespace reel {
 
@@ -95,7 +97,16 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 }
 
 SearchResult Searcher::run(std::string_view text, const SearchOptions& options) {
-    Xapian::Query query = parse_query(text, db_, options.query);
+    Xapian::Query parsed = parse_query(text, db_, options.query);
+    Xapian::Query query = parsed;
+    // Databases of schema 1 kept positions for body words; later ones keep word sequences.
+    bool sequences =
+        has_body_phrases(parsed) && db_.get_metadata(std::string(schema::kSchemaVersionKey)) != "1";
+    if (sequences) {
+        auto shared = std::make_shared<const SharedHashes>(
+            decode_shared_hashes(db_.get_metadata(std::string(schema::kSharedHashesKey))));
+        query = check_body_phrases(parsed, std::move(shared));
+    }
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -110,6 +121,16 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
     Xapian::doccount wanted = options.count_only ? 0 : static_cast<Xapian::doccount>(options.limit);
     Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(options.offset), wanted, all);
+
+    // Snippets come from the parsed query: Xapian prefers passages holding a whole phrase, which
+    // it recognises by OP_PHRASE. An MSet of no documents is enough for that.
+    Xapian::MSet snippet_source = mset;
+    if (options.snippets && sequences && !mset.empty()) {
+        Xapian::Enquire phrases(db_);
+        phrases.set_query(parsed);
+        phrases.set_weighting_scheme(Xapian::BM25Weight());
+        snippet_source = phrases.get_mset(0, 0);
+    }
 
     SearchResult result;
     result.total = mset.get_matches_estimated();
@@ -127,9 +148,9 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
             // No stemmer: the query already holds every indexed form of a stemmed word (the
             // synonym expansion), so exact matching highlights them all, and stemming each
             // word of each snippet cost a fifth of a batch's time.
-            hit.snippet =
-                mset.snippet(hit.stored.review.text, options.snippet_bytes, Xapian::Stem(), 0,
-                             options.highlight_start, options.highlight_end, "...");
+            hit.snippet = snippet_source.snippet(hit.stored.review.text, options.snippet_bytes,
+                                                 Xapian::Stem(), 0, options.highlight_start,
+                                                 options.highlight_end, "...");
         }
         hit.stored.review.text.clear();
         result.hits.push_back(std::move(hit));

@@ -1,0 +1,164 @@
+#include "reel/word_sequence.hpp"
+
+#include <algorithm>
+
+namespace reel {
+
+namespace {
+
+// 0 marks a position no word holds.
+constexpr std::uint32_t kNoWord = 0;
+
+std::uint32_t load(std::string_view encoded, std::size_t i) {
+    const auto* p = reinterpret_cast<const unsigned char*>(encoded.data()) + 4 * i;
+    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
+           std::uint32_t(p[3]) << 24;
+}
+
+void store(std::string& encoded, std::size_t i, std::uint32_t h) {
+    for (int b = 0; b < 4; ++b) encoded[4 * i + b] = static_cast<char>((h >> (8 * b)) & 0xff);
+}
+
+// One matcher over any sequence of comparable items (hashes of the stored sequence, or words).
+template <typename At, typename T>
+bool matches(std::size_t length, At at, const std::vector<T>& pattern, Xapian::termcount window,
+             bool ordered) {
+    const std::size_t n = pattern.size();
+    if (n == 0) return false;
+    if (window < n) window = static_cast<Xapian::termcount>(n);
+    if (ordered) {
+        for (std::size_t first = 0; first + n <= length; ++first) {
+            if (!(at(first) == pattern[0])) continue;
+            // Taking each next word at its earliest position leaves the most room for the rest.
+            std::size_t pos = first, k = 1;
+            for (; k < n; ++k) {
+                std::size_t next = pos + 1;
+                while (next < length && next - first < window && !(at(next) == pattern[k])) ++next;
+                if (next >= length || next - first >= window) break;
+                pos = next;
+            }
+            if (k == n) return true;
+        }
+        return false;
+    }
+    // NEAR: every word of the pattern (as often as it is repeated there) within one window.
+    std::vector<bool> used(n);
+    for (std::size_t first = 0; first < length; ++first) {
+        if (std::find(pattern.begin(), pattern.end(), at(first)) == pattern.end()) continue;
+        std::fill(used.begin(), used.end(), false);
+        std::size_t found = 0;
+        for (std::size_t p = first; p < length && p - first < window && found < n; ++p) {
+            for (std::size_t k = 0; k < n; ++k) {
+                if (!used[k] && at(p) == pattern[k]) {
+                    used[k] = true;
+                    ++found;
+                    break;
+                }
+            }
+        }
+        if (found == n) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::uint32_t word_hash(std::string_view term) {
+    // FNV-1a: stored in every database, so it must never change.
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : term) {
+        h ^= c;
+        h *= 16777619u;
+    }
+    return h == kNoWord ? 1 : h;
+}
+
+bool is_body_term(std::string_view term) {
+    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+BodyIndexer::BodyIndexer() {
+    termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+}
+
+Xapian::Document BodyIndexer::tokenize(const std::string& folded_text) {
+    Xapian::Document scratch;
+    termgen_.set_document(scratch);
+    termgen_.index_text(folded_text);
+    return scratch;
+}
+
+std::string BodyIndexer::index(const std::string& folded_text, Xapian::Document& doc) {
+    // Positions are taken as TermGenerator gives them, then dropped: adding the words to a
+    // second document instead cost twice as much (a map insertion per word).
+    termgen_.set_document(doc);
+    termgen_.index_text(folded_text);
+    Xapian::termpos last = termgen_.get_termpos();
+    std::string encoded(4 * last, '\0');
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string& term = *it;
+        if (!is_body_term(term)) continue;
+        std::uint32_t h = word_hash(term);
+        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos)
+            store(encoded, *pos - 1, h);
+        doc.remove_postings(term, 1, last, 0);
+    }
+    return encoded;
+}
+
+std::vector<std::string> BodyIndexer::words(const std::string& folded_text) {
+    Xapian::Document scratch = tokenize(folded_text);
+    std::vector<std::string> out;
+    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
+        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+            if (out.size() < *pos) out.resize(*pos);
+            out[*pos - 1] = *it;
+        }
+    }
+    return out;
+}
+
+bool sequence_matches(std::string_view encoded, const WordPattern& pattern) {
+    return matches(
+        encoded.size() / 4, [&](std::size_t i) { return load(encoded, i); }, pattern.hashes,
+        pattern.window, pattern.ordered);
+}
+
+bool words_match(const std::vector<std::string>& words, const std::vector<std::string>& pattern,
+                 Xapian::termcount window, bool ordered) {
+    return matches(
+        words.size(), [&](std::size_t i) -> const std::string& { return words[i]; }, pattern,
+        window, ordered);
+}
+
+std::string find_shared_hashes(const Xapian::Database& db) {
+    std::vector<std::uint32_t> hashes;
+    auto it = db.allterms_begin();
+    while (it != db.allterms_end()) {
+        const std::string& term = *it;
+        if (!is_body_term(term)) {
+            it.skip_to("[");  // past the field prefixes A-Z
+            continue;
+        }
+        hashes.push_back(word_hash(term));
+        ++it;
+    }
+    std::sort(hashes.begin(), hashes.end());
+    std::string out;
+    for (std::size_t i = 1; i < hashes.size(); ++i) {
+        if (hashes[i] == hashes[i - 1] &&
+            (out.empty() || load(out, out.size() / 4 - 1) != hashes[i])) {
+            out.resize(out.size() + 4);
+            store(out, out.size() / 4 - 1, hashes[i]);
+        }
+    }
+    return out;
+}
+
+std::unordered_set<std::uint32_t> decode_shared_hashes(std::string_view stored) {
+    std::unordered_set<std::uint32_t> out;
+    for (std::size_t i = 0; i < stored.size() / 4; ++i) out.insert(load(stored, i));
+    return out;
+}
+
+}  // namespace reel

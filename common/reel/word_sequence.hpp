@@ -1,0 +1,64 @@
+// Phrase search without positional postings.
+//
+// Xapian's position table held half of a review database (118 of 231 MB on the 50,000 aclImdb
+// reviews, about 16 bytes per distinct word per review) and writing it took half of indexing.
+// Instead, each review keeps its body words in order as a value: one 32-bit hash per word (about
+// 4 bytes per word). Phrases and NEAR over body words are checked against that sequence
+// (phrase_filter.hpp); titles, authors and entity names keep Xapian positions, which are few.
+//
+// A hash can be shared by two words of the database. The words involved are recorded as a
+// metadata entry each time the database is committed, and a phrase using one of them is checked
+// against the review's text instead, so phrase matching stays exact.
+#pragma once
+
+#include <xapian.h>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace reel {
+
+std::uint32_t word_hash(std::string_view term);
+
+// Indexes body text (already folded) the way TermGenerator does, without positions.
+class BodyIndexer {
+  public:
+    BodyIndexer();
+
+    // Adds each body word to `doc` with its wdf and returns the encoded word sequence.
+    std::string index(const std::string& folded_text, Xapian::Document& doc);
+
+    // The body's words in text order (position p at index p - 1; "" for an unused position).
+    std::vector<std::string> words(const std::string& folded_text);
+
+  private:
+    Xapian::Document tokenize(const std::string& folded_text);
+
+    Xapian::TermGenerator termgen_;
+};
+
+// How a group of words must appear: PHRASE keeps them in order within `window` positions
+// (window == size: adjacent), NEAR in any order within `window` positions (Xapian's semantics).
+struct WordPattern {
+    std::vector<std::uint32_t> hashes;
+    Xapian::termcount window = 0;
+    bool ordered = true;
+};
+
+// Does the encoded sequence (BodyIndexer::index) contain the pattern?
+bool sequence_matches(std::string_view encoded, const WordPattern& pattern);
+
+// The same test over words (the exact path, for words whose hash is shared).
+bool words_match(const std::vector<std::string>& words, const std::vector<std::string>& pattern,
+                 Xapian::termcount window, bool ordered);
+
+// Hashes shared by two or more body words of `db`, as stored in metadata.
+std::string find_shared_hashes(const Xapian::Database& db);
+std::unordered_set<std::uint32_t> decode_shared_hashes(std::string_view stored);
+
+// True for terms of the review body (no field prefix): the terms that have no positions.
+bool is_body_term(std::string_view term);
+
+}  // namespace reel

@@ -1,0 +1,175 @@
+// Phrases over body words, which have no positions: word sequences and the phrase filter.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "reel/document_builder.hpp"
+#include "reel/schema.hpp"
+#include "reel/search.hpp"
+#include "reel/stem_forms.hpp"
+#include "reel/unicode.hpp"
+#include "reel/word_sequence.hpp"
+
+namespace reel {
+namespace {
+
+namespace fs = std::filesystem;
+using Paths = std::vector<std::string>;
+
+WordPattern pattern(std::vector<std::string> words, Xapian::termcount window, bool ordered) {
+    WordPattern p;
+    for (const auto& w : words) p.hashes.push_back(word_hash(w));
+    p.window = window;
+    p.ordered = ordered;
+    return p;
+}
+
+std::string sequence_of(const std::string& text, Xapian::Document& doc) {
+    BodyIndexer body;
+    return body.index(fold(text), doc);
+}
+
+TEST(WordSequence, HoldsTheBodyWordsInOrderAndNoPositions) {
+    Xapian::Document doc;
+    std::string seq = sequence_of("The drum, the Drum! A battle.", doc);
+    EXPECT_EQ(seq.size(), 6u * 4);
+    EXPECT_TRUE(sequence_matches(seq, pattern({"the", "drum", "the", "drum"}, 4, true)));
+    EXPECT_TRUE(sequence_matches(seq, pattern({"a", "battle"}, 2, true)));
+    EXPECT_FALSE(sequence_matches(seq, pattern({"drum", "battle"}, 2, true)));
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        EXPECT_EQ(it.positionlist_count(), 0u) << *it;
+        if (*it == "drum") {
+            EXPECT_EQ(it.get_wdf(), 2u);
+        }
+    }
+}
+
+TEST(WordSequence, WindowsFollowXapianPhraseAndNear) {
+    Xapian::Document doc;
+    std::string seq = sequence_of("la la land is a film about jazz and love", doc);
+    EXPECT_TRUE(sequence_matches(seq, pattern({"la", "la", "land"}, 3, true)));
+    EXPECT_FALSE(sequence_matches(seq, pattern({"la", "la", "la"}, 3, true)));
+    // ADJ/n: in order, all within n + 1 positions.
+    EXPECT_TRUE(sequence_matches(seq, pattern({"film", "jazz"}, 3, true)));
+    EXPECT_FALSE(sequence_matches(seq, pattern({"film", "jazz"}, 2, true)));
+    EXPECT_FALSE(sequence_matches(seq, pattern({"jazz", "film"}, 3, true)));
+    // NEAR: any order within the window.
+    EXPECT_TRUE(sequence_matches(seq, pattern({"jazz", "film"}, 3, false)));
+    EXPECT_FALSE(sequence_matches(seq, pattern({"love", "film"}, 3, false)));
+    EXPECT_TRUE(sequence_matches(seq, pattern({"love", "film"}, 5, false)));
+}
+
+// Two words with the same FNV-1a hash, found by a search over random words.
+constexpr const char* kWord = "lsexqzd";
+constexpr const char* kTwin = "ztxtxde";
+
+TEST(WordSequence, SharedHashesAreFound) {
+    ASSERT_EQ(word_hash(kWord), word_hash(kTwin));
+    fs::path dir = fs::temp_directory_path() / ("reel-shared-hash-" + std::to_string(::getpid()));
+    {
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::Document a, b;
+        a.add_term(kWord);
+        a.add_term("Sjazz");  // a field term: not a body word
+        b.add_term("night");
+        db.add_document(a);
+        db.add_document(b);
+        EXPECT_TRUE(decode_shared_hashes(find_shared_hashes(db)).empty());
+        Xapian::Document c;
+        c.add_term(kTwin);
+        db.add_document(c);
+        auto shared = decode_shared_hashes(find_shared_hashes(db));
+        EXPECT_EQ(shared.size(), 1u);
+        EXPECT_TRUE(shared.count(word_hash(kWord)));
+    }
+    fs::remove_all(dir);
+}
+
+class PhraseSearchTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("reel-phrase-test-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        db.set_metadata(std::string(schema::kSchemaVersionKey),
+                        std::string(schema::kSchemaVersion));
+        DocumentBuilder builder;
+        std::vector<StemSynonym> synonyms;
+        auto add = [&](const std::string& path, const std::string& text,
+                       const std::string& title = "") {
+            Review r;
+            r.path = r.id = path;
+            r.text = text;
+            r.title = title;
+            db.add_document(builder.build(r, {}, synonyms));
+        };
+        add("/a", "The ice-cream scene in Amarcord made me cry.", "Night on Earth");
+        add("/b", "Ice and cream: a scene about nothing. Night falls on earth.");
+        add("/c", "A scene with ice cream, then a long night.");
+        add("/x", std::string(kWord) + " night");
+        add("/z", std::string(kTwin) + " night and " + kWord + " day");
+        StemForms stems;
+        for (const auto& s : synonyms) stems.add(s);
+        stems.flush(db);
+        db.set_metadata(std::string(schema::kSharedHashesKey), find_shared_hashes(db));
+        db.commit();
+    }
+    static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+    Paths paths(const std::string& query) {
+        Searcher searcher(dir_);
+        SearchOptions options;
+        options.snippets = false;
+        Paths out;
+        for (const Hit& h : searcher.search(query, options).hits)
+            out.push_back(h.stored.review.path);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    static fs::path dir_;
+};
+
+fs::path PhraseSearchTest::dir_;
+
+TEST_F(PhraseSearchTest, PhrasesAndHyphenatedWords) {
+    EXPECT_EQ(paths("\"ice cream\""), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("ice-cream"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("\"cream ice\""), Paths{});
+    EXPECT_EQ(paths("\"ice cream scene\""), (Paths{"/a"}));
+}
+
+TEST_F(PhraseSearchTest, PhrasesInsideBooleanQueries) {
+    EXPECT_EQ(paths("\"ice cream\" OR nothing"), (Paths{"/a", "/b", "/c"}));
+    EXPECT_EQ(paths("scene -\"ice cream\""), (Paths{"/b"}));
+    EXPECT_EQ(paths("night NOT \"long night\""), (Paths{"/b", "/x", "/z"}));
+    EXPECT_EQ(paths("(\"ice cream\" AND night) OR amarcord"), (Paths{"/a", "/c"}));
+}
+
+// NEAR/n and ADJ/n: all words within n + 1 positions (Xapian's window), ADJ in order.
+TEST_F(PhraseSearchTest, NearAndAdj) {
+    EXPECT_EQ(paths("cream NEAR/3 scene"), (Paths{"/a", "/b", "/c"}));
+    EXPECT_EQ(paths("cream NEAR/2 scene"), (Paths{"/a", "/b"}));
+    EXPECT_EQ(paths("scene NEAR/1 cream"), (Paths{"/a"}));
+    EXPECT_EQ(paths("ice ADJ/2 scene"), (Paths{"/a"}));
+    EXPECT_EQ(paths("scene ADJ/2 ice"), (Paths{"/c"}));
+    EXPECT_EQ(paths("scene ADJ/2 cream"), Paths{});
+}
+
+TEST_F(PhraseSearchTest, FieldPhrasesKeepTheirPositions) {
+    EXPECT_EQ(paths("title:\"night on earth\""), (Paths{"/a"}));
+    EXPECT_EQ(paths("\"night on earth\""), Paths{});
+    EXPECT_EQ(paths("\"night falls on earth\""), (Paths{"/b"}));
+}
+
+TEST_F(PhraseSearchTest, AWordSharingItsHashIsComparedAsAWord) {
+    // /z has the twin word before "night": by hashes alone it would match.
+    EXPECT_EQ(paths(std::string("\"") + kWord + " night\""), (Paths{"/x"}));
+    EXPECT_EQ(paths(std::string("\"") + kTwin + " night\""), (Paths{"/z"}));
+    EXPECT_EQ(paths(std::string("\"") + kWord + " day\""), (Paths{"/z"}));
+}
+
+}  // namespace
+}  // namespace reel
