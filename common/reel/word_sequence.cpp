@@ -1,6 +1,7 @@
 #include "reel/word_sequence.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace reel {
 
@@ -79,21 +80,39 @@ bool is_body_term(std::string_view term) {
 
 BodyIndexer::BodyIndexer() {
     termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    termgen_.set_stopper(&recorder_);
+    termgen_.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+    // Xapian turns CJK n-grams on from this variable (CJK::is_cjk_enabled).
+    const char* cjk = std::getenv("XAPIAN_CJK_NGRAM");
+    cjk_ngrams_ = cjk != nullptr && *cjk != '\0';
 }
 
-Xapian::Document BodyIndexer::tokenize(const std::string& folded_text) {
-    Xapian::Document scratch;
-    termgen_.set_document(scratch);
-    termgen_.index_text(folded_text);
-    return scratch;
+bool BodyIndexer::Recorder::operator()(const std::string& word) const {
+    if (words) {
+        words->push_back(word);
+    } else {
+        std::uint32_t h = word_hash(word);
+        encoded.resize(encoded.size() + 4);
+        store(encoded, encoded.size() / 4 - 1, h);
+    }
+    return false;
 }
 
 std::string BodyIndexer::index(const std::string& folded_text, Xapian::Document& doc) {
-    // Positions are taken as TermGenerator gives them, then dropped: adding the words to a
-    // second document instead cost twice as much (a map insertion per word).
+    if (cjk_ngrams_) return index_with_positions(folded_text, doc);
+    recorder_.encoded.clear();
     termgen_.set_document(doc);
-    termgen_.index_text(folded_text);
-    Xapian::termpos last = termgen_.get_termpos();
+    termgen_.index_text_without_positions(folded_text);
+    return std::move(recorder_.encoded);
+}
+
+std::string BodyIndexer::index_with_positions(const std::string& folded_text,
+                                              Xapian::Document& doc) {
+    Xapian::TermGenerator positional;
+    positional.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    positional.set_document(doc);
+    positional.index_text(folded_text);
+    Xapian::termpos last = positional.get_termpos();
     std::string encoded(4 * last, '\0');
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string& term = *it;
@@ -107,14 +126,25 @@ std::string BodyIndexer::index(const std::string& folded_text, Xapian::Document&
 }
 
 std::vector<std::string> BodyIndexer::words(const std::string& folded_text) {
-    Xapian::Document scratch = tokenize(folded_text);
     std::vector<std::string> out;
-    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
-        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
-            if (out.size() < *pos) out.resize(*pos);
-            out[*pos - 1] = *it;
+    Xapian::Document scratch;
+    if (cjk_ngrams_) {
+        Xapian::TermGenerator positional;
+        positional.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+        positional.set_document(scratch);
+        positional.index_text(folded_text);
+        for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
+            for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+                if (out.size() < *pos) out.resize(*pos);
+                out[*pos - 1] = *it;
+            }
         }
+        return out;
     }
+    recorder_.words = &out;
+    termgen_.set_document(scratch);
+    termgen_.index_text_without_positions(folded_text);
+    recorder_.words = nullptr;
     return out;
 }
 

@@ -26,17 +26,31 @@ std::uint32_t word_hash(std::string_view term);
 class BodyIndexer {
   public:
     BodyIndexer();
+    BodyIndexer(const BodyIndexer&) = delete;  // termgen_ holds the address of recorder_
+    BodyIndexer& operator=(const BodyIndexer&) = delete;
 
     // Adds each body word to `doc` with its wdf and returns the encoded word sequence.
     std::string index(const std::string& folded_text, Xapian::Document& doc);
 
-    // The body's words in text order (position p at index p - 1; "" for an unused position).
+    // The body's words in text order (position p at index p - 1).
     std::vector<std::string> words(const std::string& folded_text);
 
   private:
-    Xapian::Document tokenize(const std::string& folded_text);
+    // TermGenerator asks its stopper about each word it indexes, in order, just before giving
+    // it the next position: a stopper that stops nothing hears the positions' words.
+    class Recorder : public Xapian::Stopper {
+      public:
+        bool operator()(const std::string& word) const override;
+        // Written from the const call above, which is how Stopper is declared.
+        mutable std::string encoded;
+        mutable std::vector<std::string>* words = nullptr;
+    };
 
+    std::string index_with_positions(const std::string& folded_text, Xapian::Document& doc);
+
+    Recorder recorder_;
     Xapian::TermGenerator termgen_;
+    bool cjk_ngrams_;  // n-grams carry no positions, but the stopper hears them
 };
 
 // How a group of words must appear: PHRASE keeps them in order within `window` positions

@@ -46,6 +46,45 @@ TEST(WordSequence, HoldsTheBodyWordsInOrderAndNoPositions) {
     }
 }
 
+// The sequence must put each word where TermGenerator would have given it a position: that is
+// where the query parser's phrases expect it.
+TEST(WordSequence, MatchesTermGeneratorPositionsOnAwkwardText) {
+    const std::string text = fold(
+        "U.S.A. and AT&T: C++ beats fish+chips, 3.14 or 1,000; don't / can\u2019t "
+        "J.K. Simmons (JK) " +
+        std::string(70, 'x') + " long word skipped; 東京物語 and the Ürsprung of Amélie.");
+    Xapian::Document positional;
+    Xapian::TermGenerator tg;
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    tg.set_document(positional);
+    tg.index_text(text);
+    std::vector<std::string> expected(tg.get_termpos());
+    for (auto it = positional.termlist_begin(); it != positional.termlist_end(); ++it) {
+        for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p)
+            expected[*p - 1] = *it;
+    }
+    ASSERT_GT(expected.size(), 20u);
+
+    BodyIndexer body;
+    EXPECT_EQ(body.words(text), expected);
+    Xapian::Document doc;
+    std::string seq = body.index(text, doc);
+    ASSERT_EQ(seq.size(), 4 * expected.size());
+    for (std::size_t i = 0; i + 1 < expected.size(); ++i) {
+        EXPECT_TRUE(sequence_matches(seq, pattern({expected[i], expected[i + 1]}, 2, true)))
+            << expected[i] << " " << expected[i + 1];
+    }
+    // The same terms and wdf as the positional document, without the positions.
+    auto a = positional.termlist_begin();
+    auto b = doc.termlist_begin();
+    for (; a != positional.termlist_end() && b != doc.termlist_end(); ++a, ++b) {
+        EXPECT_EQ(*a, *b);
+        EXPECT_EQ(a.get_wdf(), b.get_wdf()) << *a;
+        EXPECT_EQ(b.positionlist_count(), 0u) << *b;
+    }
+    EXPECT_TRUE(a == positional.termlist_end() && b == doc.termlist_end());
+}
+
 TEST(WordSequence, WindowsFollowXapianPhraseAndNear) {
     Xapian::Document doc;
     std::string seq = sequence_of("la la land is a film about jazz and love", doc);
