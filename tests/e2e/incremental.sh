@@ -47,4 +47,15 @@ check "rebuild re-adds" [ "$(count apples)" = 2 ]
 expect_status 0 "absolute path run" "$REEL_INDEX" --quiet "$WORK/in/"
 check "same files unchanged" contains "$ERR" "0 added, 0 updated, 0 deleted, 3 unchanged"
 
+# Phrases check each review's word sequence, a 32-bit hash per word. "lsexqzd" and "ztxtxde"
+# share a hash: once an update brings the second, the phrase must still tell them apart.
+printf 'lsexqzd night at the opera\n' > twin1.txt
+expect_status 0 "index the first twin" "$REEL_INDEX" --quiet .
+check "phrase of the first twin" [ "$(ids '"lsexqzd night"')" = twin1.txt ]
+printf 'ztxtxde night and lsexqzd day\n' > twin2.txt
+expect_status 0 "an update brings the second twin" "$REEL_INDEX" --quiet .
+check "the phrase does not match the twin" [ "$(ids '"lsexqzd night"')" = twin1.txt ]
+check "the twin's phrase finds its review" [ "$(ids '"ztxtxde night"')" = twin2.txt ]
+check "the same words NEAR match both" [ "$(count 'lsexqzd NEAR night')" = 2 ]
+
 finish
