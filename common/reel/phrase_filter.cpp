@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,9 @@ class BodyPhraseSource : public Xapian::PostingSource {
     Xapian::docid get_docid() const override { return current_; }
     bool at_end() const override { return ended_; }
 
-    void next(double) override { find_from(current_ + 1); }
+    void next(double) override {
+        if (!ended_) find_from(current_ + 1);
+    }
 
     void skip_to(Xapian::docid did, double) override {
         if (ended_) return;
@@ -125,9 +128,12 @@ class BodyPhraseSource : public Xapian::PostingSource {
 
     bool verify(Xapian::docid did) {
         if (exact_words_) return verify_words(did);
+        // Documents come in increasing order: once past the last sequence, none is left (and
+        // an iterator at its end must not be moved).
+        const Xapian::ValueIterator end = db_.valuestream_end(schema::kWordsSlot);
+        if (sequences_ == end) return false;
         sequences_.skip_to(did);
-        if (sequences_ == db_.valuestream_end(schema::kWordsSlot) || sequences_.get_docid() != did)
-            return false;
+        if (sequences_ == end || sequences_.get_docid() != did) return false;
         return sequence_matches(*sequences_, pattern_);
     }
 
@@ -164,9 +170,13 @@ class BodyPhraseSource : public Xapian::PostingSource {
 Xapian::termcount window_of(const Xapian::Query& q, std::string_view op) {
     std::string d = q.get_description();
     std::string marker = fmt::format(" {} ", op);
+    auto fallback = static_cast<Xapian::termcount>(q.get_num_subqueries());
     std::size_t at = d.find(marker);
-    if (at == std::string::npos) return static_cast<Xapian::termcount>(q.get_num_subqueries());
-    return static_cast<Xapian::termcount>(std::stoul(d.substr(at + marker.size())));
+    if (at == std::string::npos) return fallback;
+    Xapian::termcount window = 0;
+    const char* first = d.data() + at + marker.size();
+    auto [end, ec] = std::from_chars(first, d.data() + d.size(), window);
+    return ec == std::errc() && end != first ? window : fallback;
 }
 
 bool body_words_of(const Xapian::Query& q, std::vector<std::string>& words) {
