@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "reel/document_builder.hpp"
 #include "reel/schema.hpp"
 #include "reel/search.hpp"
-#include "reel/stem_forms.hpp"
 #include "reel/unicode.hpp"
 #include "reel/word_sequence.hpp"
+#include "test_database.hpp"
 
 namespace reel {
 namespace {
@@ -129,44 +128,25 @@ TEST(WordSequence, SharedHashesAreFound) {
 class PhraseSearchTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        dir_ = fs::temp_directory_path() / ("reel-phrase-test-" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        db.set_metadata(std::string(schema::kSchemaVersionKey),
-                        std::string(schema::kSchemaVersion));
-        DocumentBuilder builder;
-        std::vector<StemSynonym> synonyms;
+        test::TestDatabase db("reel-phrase-test");
         auto add = [&](const std::string& path, const std::string& text,
                        const std::string& title = "") {
             Review r;
             r.path = r.id = path;
             r.text = text;
             r.title = title;
-            db.add_document(builder.build(r, {}, synonyms));
+            db.add(r);
         };
         add("/a", "The ice-cream scene in Amarcord made me cry.", "Night on Earth");
         add("/b", "Ice and cream: a scene about nothing. Night falls on earth.");
         add("/c", "A scene with ice cream, then a long night.");
         add("/x", std::string(kWord) + " night");
         add("/z", std::string(kTwin) + " night and " + kWord + " day");
-        StemForms stems;
-        for (const auto& s : synonyms) stems.add(s);
-        stems.flush(db);
-        db.set_metadata(std::string(schema::kSharedHashesKey), find_shared_hashes(db));
-        db.commit();
+        dir_ = db.commit();
     }
     static void TearDownTestSuite() { fs::remove_all(dir_); }
 
-    Paths paths(const std::string& query) {
-        Searcher searcher(dir_);
-        SearchOptions options;
-        options.snippets = false;
-        Paths out;
-        for (const Hit& h : searcher.search(query, options).hits)
-            out.push_back(h.stored.review.path);
-        std::sort(out.begin(), out.end());
-        return out;
-    }
+    Paths paths(const std::string& query) { return test::found_paths(dir_, query); }
 
     static fs::path dir_;
 };

@@ -10,7 +10,7 @@
 #include "reel/query.hpp"
 #include "reel/schema.hpp"
 #include "reel/search.hpp"
-#include "reel/stem_forms.hpp"
+#include "test_database.hpp"
 
 namespace reel {
 namespace {
@@ -27,13 +27,7 @@ Entity film(const std::string& title) {
 class SearchTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        dir_ = fs::temp_directory_path() / ("reel-search-test-" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        db.set_metadata(std::string(schema::kSchemaVersionKey),
-                        std::string(schema::kSchemaVersion));
-        DocumentBuilder builder;
-        std::vector<StemSynonym> synonyms;
+        test::TestDatabase db("reel-search-test");
         auto add = [&](const std::string& path, const std::string& text, ExtractedEntities e,
                        std::optional<double> rating = {}, std::optional<int> year = {}) {
             Review r;
@@ -42,7 +36,7 @@ class SearchTest : public ::testing::Test {
             r.rating = rating;
             r.year = year;
             if (!e.films.empty()) r.film = e.films.front().name;
-            db.add_document(builder.build(r, e, synonyms));
+            db.add(r, e);
         };
         add("/a", "The drum battle in Whiplash was loud.",
             {{person("J.K. Simmons")}, {film("Whiplash")}}, 9, 2014);
@@ -50,23 +44,12 @@ class SearchTest : public ::testing::Test {
             {{person("Jean Simmons")}, {}}, 4, 1960);
         add("/c", "Battle drum sounds. Drumming all night.", {{}, {film("Mad Max: Fury Road")}},
             7.5, 2015);
-        StemForms stems;
-        for (const auto& s : synonyms) stems.add(s);
-        stems.flush(db);
-        db.commit();
+        dir_ = db.commit();
     }
     static void TearDownTestSuite() { fs::remove_all(dir_); }
 
     std::vector<std::string> paths(const std::string& query, bool any = false) {
-        Searcher searcher(dir_);
-        SearchOptions options;
-        options.query.match_any = any;
-        options.snippets = false;
-        std::vector<std::string> out;
-        for (const Hit& h : searcher.search(query, options).hits)
-            out.push_back(h.stored.review.path);
-        std::sort(out.begin(), out.end());
-        return out;
+        return test::found_paths(dir_, query, any);
     }
 
     static fs::path dir_;

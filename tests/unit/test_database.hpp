@@ -1,0 +1,68 @@
+// A small reel database built with the indexer's own pieces (DocumentBuilder, stem synonyms,
+// shared word hashes), for tests that search.
+#pragma once
+
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "reel/document_builder.hpp"
+#include "reel/schema.hpp"
+#include "reel/search.hpp"
+#include "reel/stem_forms.hpp"
+#include "reel/word_sequence.hpp"
+
+namespace reel::test {
+
+class TestDatabase {
+  public:
+    // A fresh database in the temp folder, named after `name` and this process.
+    explicit TestDatabase(const std::string& name)
+        : path_(std::filesystem::temp_directory_path() /
+                (name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(path_);
+        db_ = Xapian::WritableDatabase(path_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        db_.set_metadata(std::string(schema::kSchemaVersionKey),
+                         std::string(schema::kSchemaVersion));
+    }
+
+    void add(const Review& review, const ExtractedEntities& entities = {}) {
+        db_.add_document(builder_.build(review, entities, synonyms_));
+    }
+
+    // Writes what reel-index writes at a commit besides the documents, and commits.
+    std::filesystem::path commit() {
+        StemForms stems;
+        for (const auto& s : synonyms_) stems.add(s);
+        stems.flush(db_);
+        db_.set_metadata(std::string(schema::kSharedHashesKey), find_shared_hashes(db_));
+        db_.commit();
+        db_.close();
+        return path_;
+    }
+
+  private:
+    std::filesystem::path path_;
+    Xapian::WritableDatabase db_;
+    DocumentBuilder builder_;
+    std::vector<StemSynonym> synonyms_;
+};
+
+// The paths of the reviews `query` finds in the database at `db`, sorted.
+inline std::vector<std::string> found_paths(const std::filesystem::path& db,
+                                            const std::string& query, bool any = false) {
+    Searcher searcher(db);
+    SearchOptions options;
+    options.query.match_any = any;
+    options.snippets = false;
+    std::vector<std::string> out;
+    for (const Hit& h : searcher.search(query, options).hits) out.push_back(h.stored.review.path);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace reel::test
