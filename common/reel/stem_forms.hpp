@@ -1,9 +1,9 @@
 // Stemmed search without stemmed postings.
 //
-// Each word is indexed once, unstemmed, with positions, so phrases stay exact. For stemmed word
-// search, the synonym table maps each stem to the forms seen ("Zdrum" → drum, drums, drumming),
-// and QueryParser's auto-synonyms (STEM_SOME, FLAG_AUTO_SYNONYMS) expand a query word's stemmed
-// term into them. Compared with Xapian's default of indexing every word a second time, stemmed,
+// Each word is indexed once, unstemmed, so phrases stay exact. For stemmed word search, the
+// synonym table maps each stem to the forms seen ("Zdrum" → drum, drums, drumming), and
+// QueryParser's auto-synonyms (STEM_SOME, FLAG_AUTO_SYNONYMS) expand a query word's stemmed term
+// into them. Compared with Xapian's default of indexing every word a second time, stemmed,
 // this halves the postings the writer must hold.
 #pragma once
 
