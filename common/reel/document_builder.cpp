@@ -19,12 +19,12 @@ constexpr Xapian::termpos kNameGap = 100;
 bool stemmed_prefix(const std::string& term, std::string& prefix, std::string& word) {
     // Body words (no prefix) and the S/A free-text fields get stem synonyms; entity words are
     // searched exactly and boolean terms not at all.
-    char c = term[0];
-    if (!(c >= 'A' && c <= 'Z')) {
+    if (is_body_term(term)) {
         prefix.clear();
         word = term;
         return true;
     }
+    char c = term[0];
     if ((c == 'S' || c == 'A') && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z')) {
         prefix.assign(1, c);
         word = term.substr(1);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -219,9 +220,11 @@ bool has_body_phrases(const Xapian::Query& q) {
     return false;
 }
 
-Xapian::Query check_body_phrases(const Xapian::Query& query,
-                                 std::shared_ptr<const SharedHashes> shared) {
-    if (!has_body_phrases(query)) return query;
+namespace {
+
+// The query with its body phrases rewritten, or nothing when it holds none (left as it is).
+std::optional<Xapian::Query> rewrite(const Xapian::Query& query,
+                                     const std::shared_ptr<const SharedHashes>& shared) {
     auto op = query.get_type();
     std::vector<std::string> words;
     if ((op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) &&
@@ -232,18 +235,33 @@ Xapian::Query check_body_phrases(const Xapian::Query& query,
         for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
             subs.push_back(query.get_subquery(i));
         Xapian::Query all(Xapian::Query::OP_AND, subs.begin(), subs.end());
-        auto* source = new BodyPhraseSource(std::move(words), window, ordered, std::move(shared));
+        auto* source = new BodyPhraseSource(std::move(words), window, ordered, shared);
         return Xapian::Query(Xapian::Query::OP_FILTER, all, Xapian::Query(source->release()));
     }
+    std::vector<Xapian::Query> subs;
+    bool changed = false;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        Xapian::Query sub = query.get_subquery(i);
+        std::optional<Xapian::Query> mended = rewrite(sub, shared);
+        changed |= mended.has_value();
+        subs.push_back(mended ? *mended : sub);
+    }
+    if (!changed) return std::nullopt;
     if (!rebuildable(op)) {
         // The query parser does not put phrases under other operators.
         throw UsageError(
             fmt::format("reel cannot run a phrase inside {}", query.get_description()));
     }
-    std::vector<Xapian::Query> subs;
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-        subs.push_back(check_body_phrases(query.get_subquery(i), shared));
     return Xapian::Query(op, subs.begin(), subs.end());
+}
+
+}  // namespace
+
+Xapian::Query check_body_phrases(const Xapian::Query& query,
+                                 std::shared_ptr<const SharedHashes> shared) {
+    // One walk: has_body_phrases at every level would walk each subtree again.
+    std::optional<Xapian::Query> mended = rewrite(query, shared);
+    return mended ? *mended : query;
 }
 
 }  // namespace reel
