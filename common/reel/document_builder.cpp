@@ -1,5 +1,7 @@
 #include "reel/document_builder.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "reel/entity_key.hpp"
@@ -34,14 +36,26 @@ bool stemmed_prefix(const std::string& term, std::string& prefix, std::string& w
 }
 
 void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
-              std::string_view key_prefix, std::string_view word_prefix, Xapian::valueno slot) {
+              std::string (*key_of)(std::string_view), std::string_view key_prefix,
+              std::string_view word_prefix, Xapian::valueno slot) {
     std::string keys;
     Xapian::termpos pos = 0;
     for (const Entity& e : entities) {
         if (e.key.empty()) continue;
         doc.add_boolean_term(schema::term(key_prefix, e.key));
-        for (const std::string& w : key_words(e.key))
-            doc.add_posting(schema::term(word_prefix, w), ++pos);
+        std::vector<std::string> words = key_words(e.key);
+        for (const std::string& w : words) doc.add_posting(schema::term(word_prefix, w), ++pos);
+        // A spelling the name was resolved from ("Charles Chaplin" for Charlie Chaplin,
+        // "Cassavettes") still finds the review, as the review wrote it.
+        for (const std::string& alias : e.aliases) {
+            std::vector<std::string> spelt = key_words(key_of(alias));
+            bool new_word = std::any_of(spelt.begin(), spelt.end(), [&](const std::string& w) {
+                return std::find(words.begin(), words.end(), w) == words.end();
+            });
+            if (!new_word) continue;
+            pos += kNameGap;
+            for (const std::string& w : spelt) doc.add_posting(schema::term(word_prefix, w), ++pos);
+        }
         pos += kNameGap;
         if (!keys.empty()) keys += '\n';
         keys += e.key;
@@ -79,8 +93,10 @@ Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEnt
         doc.add_value(schema::kRatingSlot, Xapian::sortable_serialise(*review.rating));
     if (std::string date = sortable_date(review.date); !date.empty())
         doc.add_value(schema::kDateSlot, date);
-    add_keys(doc, entities.people, schema::kPersonKey, schema::kPersonWord, schema::kPeopleSlot);
-    add_keys(doc, entities.films, schema::kFilmKey, schema::kFilmWord, schema::kFilmsSlot);
+    add_keys(doc, entities.people, &person_key, schema::kPersonKey, schema::kPersonWord,
+             schema::kPeopleSlot);
+    add_keys(doc, entities.films, &film_key, schema::kFilmKey, schema::kFilmWord,
+             schema::kFilmsSlot);
     doc.set_data(encode_document_data(review, entities));
 
     std::string prefix, word;

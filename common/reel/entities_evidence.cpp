@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
+#include <tuple>
 #include <vector>
 
+#include "reel/entities_lexicon.hpp"
+#include "reel/entities_variants.hpp"
 #include "reel/errors.hpp"
 
 namespace reel {
@@ -189,19 +193,35 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
     std::lock_guard lock(indexes_mutex_);
     if (!indexes_) {
         auto index = std::make_shared<Indexes>();
+        std::vector<entities::KeyCount> people;
+        people.reserve(people_.size());
+        for (const auto& [key, entry] : people_) people.push_back({key, entry.count});
+        entities::PersonVariants variants =
+            entities::find_person_variants(std::move(people), entities::lexicon());
+        auto head_of = [&](std::string_view key) {
+            const std::string* head = variants.head.find(key);
+            return head ? std::string_view(*head) : key;
+        };
+        // Sightings by (surname or given name as spelt, head): only the keys spelt with that
+        // word count, so that "Wilde" does not borrow the sightings of Jack Wild.
+        std::map<std::tuple<int, std::string_view, std::string_view>, std::uint32_t> by_word;
         for (const auto& [key, entry] : people_) {
             std::size_t sp = key.rfind(' ');
             if (sp == std::string::npos) continue;  // a one-word name has no surname to lend
-            for (Indexes::SurnameBest* best :
-                 {&index->surnames[std::string_view(key).substr(sp + 1)],
-                  &index->given_names[std::string_view(key).substr(0, key.find(' '))]}) {
-                best->total += entry.count;
-                if (entry.count > best->best || (entry.count == best->best && key < best->key)) {
-                    best->best = entry.count;
-                    best->key = key;
-                }
+            std::string_view head = head_of(key);
+            by_word[{0, std::string_view(key).substr(sp + 1), head}] += entry.count;
+            by_word[{1, std::string_view(key).substr(0, key.find(' ')), head}] += entry.count;
+        }
+        for (const auto& [word, n] : by_word) {
+            const auto& [by, spelt, head] = word;
+            Indexes::SurnameBest& best = by ? index->given_names[spelt] : index->surnames[spelt];
+            best.total += n;
+            if (n > best.best || (n == best.best && head < best.key)) {
+                best.best = n;
+                best.key = head;
             }
         }
+        index->misspelt = std::move(variants.misspelt);
         for (const auto& [key, entry] : films_) {
             std::size_t words = 1 + std::count(key.begin(), key.end(), ' ');
             std::size_t& most =

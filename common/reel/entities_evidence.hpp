@@ -39,8 +39,12 @@ class EntityEvidence {
         struct Counts {
             std::uint32_t person = 0, character = 0, film = 0;
         };
+        // By surname, every spelling of a name counted as one person ("Zanuck": Darryl F.
+        // Zanuck and Darryl Zanuck together), under the spelling most reviews use.
         entities::WordMap<SurnameBest> surnames;
         entities::WordMap<SurnameBest> given_names;  // the same, by a name's first word
+        // A misspelt person key to the spelling most reviews use (entities_variants.hpp).
+        entities::WordMap<std::string> misspelt;
         entities::WordMap<std::size_t> film_first_words;
         entities::WordMap<Counts> counts;  // every key of every kind
 

@@ -607,7 +607,9 @@ class PeopleFinder {
     // A key the corpus or catalogue knows in fuller form: "Alejandro G. Iñárritu" for
     // "Alejandro González Iñárritu" (same first name and surname, initials that fit).
     std::string resolve_variant(const std::string& key) const {
-        if (!s_.corpus_index || s_.evidence(EntityEvidence::Kind::Person, key) > 0) return key;
+        if (!s_.corpus_index) return key;
+        if (const std::string* spelt = s_.corpus_index->misspelt.find(key)) return *spelt;
+        if (s_.evidence(EntityEvidence::Kind::Person, key) > 0) return key;
         if (s_.catalog && s_.catalog->person_name(key)) return key;
         std::vector<std::string> words = key_words(key);
         if (words.size() < 3) return key;
@@ -737,10 +739,11 @@ class PeopleFinder {
             // is great").
             bool verb_after = c.e < s_.size() && s_[c.e].word() && !s_[c.e].has(kCap) &&
                               s_.is_any(c.e, {"is", "was", "has", "had", "does", "did", "gives",
-                                              "gave", "plays", "played", "makes", "made"});
-            if (sentence_start(i) && c.cue <= 0 && !s_[c.e - 1].has(kPossessive) && !particle_led &&
-                !verb_after)
-                continue;
+                                              "gave", "plays", "played", "makes", "made", "seems",
+                                              "seemed", "manages", "gets", "brings", "brought"});
+            // ...or the corpus knows the name well ("Reagan in the White House").
+            bool opens_sentence = sentence_start(i) && c.cue <= 0 &&
+                                  !s_[c.e - 1].has(kPossessive) && !particle_led && !verb_after;
             if (s_.evidence(EntityEvidence::Kind::Character, c.key) > 0) continue;
             // "in the Rain": after an article a capital is a thing, not a surname.
             if (c.before < i && s_.is_any(c.before, {"the", "a", "an", "this", "that", "his", "her",
@@ -750,11 +753,14 @@ class PeopleFinder {
             std::string_view last = c.key;
             if (std::size_t sp = c.key.rfind(' '); sp != std::string::npos)
                 last = last.substr(sp + 1);
-            // A given name that is also a surname ("Bronson", "Douglas") needs a person the
-            // corpus knows far better than anyone else of that surname.
-            const std::string* key = given ? s_.corpus_index->dominant_person(last, 20, 0.9)
-                                           : s_.corpus_index->dominant_person(last, 2, 0.75);
-            if (key && !ends_with_words(*key, c.key)) key = nullptr;
+            // A given name that is also a surname ("Bronson", "Douglas"), like a word opening a
+            // sentence, needs a person the corpus knows far better than anyone else of that
+            // surname.
+            const std::string* key = given || opens_sentence
+                                         ? s_.corpus_index->dominant_person(last, 20, 0.9)
+                                         : s_.corpus_index->dominant_person(last, 2, 0.75);
+            // "De Niro" must be the whole surname; a one-word surname may be a misspelling.
+            if (key && last != c.key && !ends_with_words(*key, c.key)) key = nullptr;
             // "Keanu is great", "Lars should make a third": a given name the corpus knows
             // almost only as one person's; a common English one needs far more ("Don", "Ellen"
             // never get there).

@@ -249,8 +249,11 @@ TEST(EntityRules, SurnameOpeningASentenceBeforeAVerb) {
     Review r;
     r.text = "They can't act at all! Dickens is difficult, of course, but not that difficult.";
     EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"charles dickens"});
+    // Without the verb, a name the corpus knows this well still reads as the person...
     r.text = "They can't act at all! Dickens, though, would have laughed.";
-    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{});
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"charles dickens"});
+    // ...but not one it has seen a few times only.
+    EXPECT_EQ(people(ex.extract(r, corpus_of({{Kind::Person, "charles dickens", 5}}))), Keys{});
 }
 
 // "Betty Stuart (Madsen)": a surname in brackets that the corpus knows as an actor's makes the
@@ -643,6 +646,23 @@ TEST(EntityRules, WarnerIsAPersonUnlessTheStudio) {
               (Keys{"warner baxter", "jack warner"}));
     EXPECT_EQ(people(extract("It was shelved by Warner Bros. in 1936, and then Warner Brothers "
                              "Pictures sold it.")),
+              Keys{});
+}
+
+TEST(EntityRules, ASurnameOpeningASentence) {
+    EntityEvidence corpus = corpus_of({{Kind::Person, "john maybury", 5},
+                                       {Kind::Person, "ronald reagan", 48},
+                                       {Kind::Person, "nancy reagan", 2}});
+    // A verb after it says it is somebody.
+    EXPECT_EQ(people(extract_with(
+                  corpus, "The war drags on. Maybury seems more interested in his two leads.")),
+              Keys{"john maybury"});
+    // Without one, only a name the corpus knows well, and nearly always as one person.
+    EXPECT_EQ(people(extract_with(corpus,
+                                  "Nukes could fall at any time. Reagan in the White "
+                                  "House told everybody things were great.")),
+              Keys{"ronald reagan"});
+    EXPECT_EQ(people(extract_with(corpus, "The war drags on. Maybury in the end loses interest.")),
               Keys{});
 }
 
