@@ -789,7 +789,8 @@ class FilmFinder {
     // Only while extracting (a pattern, not evidence), and only when the title is closed off:
     // "In his debut film, Nazi Germany is seen..." opens a sentence on its subject instead.
     bool appositive(std::size_t i) const {
-        if (!s_.corpus || !strong_cue(s_, i) || i + 2 >= s_.size() || !s_[i + 1].is_punct(',') ||
+        // The comma first: cues() asks this of nearly every word, and the cue lookup costs more.
+        if (!s_.corpus || i + 2 >= s_.size() || !s_[i + 1].is_punct(',') || !strong_cue(s_, i) ||
             !cap_or_digit(i + 2) || s_[i + 2].has(kSentenceStart) || !free(i + 2))
             return false;
         std::size_t e = run_end(i + 2, true);

@@ -8,7 +8,6 @@ namespace reel::entities {
 
 namespace {
 constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
-constexpr std::uint16_t kLexUnknown = 0xFFFF;
 }  // namespace
 
 void Mention::add_form(std::string form) {
@@ -58,20 +57,7 @@ std::string_view Scan::folded(std::size_t i) const {
     return std::string_view(folded_pool_).substr(m.folded_at, m.folded_len);
 }
 
-bool Scan::is(std::size_t i, std::string_view lower) const {
-    if (i >= toks.size() || toks[i].kind != TokKind::Word) return false;
-    std::string_view w = raw(i);
-    if (w.size() != lower.size()) return false;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-        char c = w[k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        if (c != lower[k]) return false;
-    }
-    return true;
-}
-
-std::uint16_t Scan::lex(std::size_t i) const {
-    if (memo_[i].lex != kLexUnknown) return memo_[i].lex;
+std::uint16_t Scan::lex_lookup(std::size_t i) const {
     std::uint16_t bits = 0;
     if (toks[i].kind == TokKind::Word) {
         std::string_view w = raw(i);
@@ -88,8 +74,7 @@ std::uint16_t Scan::lex(std::size_t i) const {
     return bits;
 }
 
-std::uint32_t Scan::cues(std::size_t i) const {
-    if (memo_[i].cues != kUnknown) return memo_[i].cues;
+std::uint32_t Scan::cues_lookup(std::size_t i) const {
     std::uint32_t bits = 0;
     std::string_view w = raw(i);
     if (toks[i].kind == TokKind::Word && w.size() <= 24) {
@@ -102,23 +87,6 @@ std::uint32_t Scan::cues(std::size_t i) const {
     }
     memo_[i].cues = bits;
     return bits;
-}
-
-bool Scan::is_any(std::size_t i, std::initializer_list<std::string_view> lower) const {
-    for (auto w : lower) {
-        if (is(i, w)) return true;
-    }
-    return false;
-}
-
-bool Scan::lower_word(std::size_t i) const {
-    return i < toks.size() && toks[i].kind == TokKind::Word && !toks[i].has(kCap) &&
-           !toks[i].has(kDigit);
-}
-
-bool Scan::cap_word(std::size_t i) const {
-    if (i >= toks.size() || toks[i].kind != TokKind::Word || !toks[i].has(kCap)) return false;
-    return !toks[i].has(kAllCaps) || toks[i].end - toks[i].begin <= 4;
 }
 
 std::string Scan::span_text(std::size_t b, std::size_t e) const {

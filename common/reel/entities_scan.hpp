@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,20 +53,40 @@ class Scan {
     // Folded (lower-case, accent-free) text of a word token; computed once.
     std::string_view folded(std::size_t i) const;
     // Whether token i is a word equal to `lower` ignoring ASCII case.
-    bool is(std::size_t i, std::string_view lower) const;
-    bool is_any(std::size_t i, std::initializer_list<std::string_view> lower) const;
+    bool is(std::size_t i, std::string_view lower) const {
+        return i < toks.size() && toks[i].kind == TokKind::Word && word_is(toks[i], lower);
+    }
+    bool is_any(std::size_t i, std::initializer_list<std::string_view> lower) const {
+        if (i >= toks.size() || toks[i].kind != TokKind::Word) return false;
+        for (auto w : lower) {
+            if (word_is(toks[i], w)) return true;
+        }
+        return false;
+    }
     // The lexicon bits (LexBit) of word i's folded form.
-    std::uint16_t lex(std::size_t i) const;
+    std::uint16_t lex(std::size_t i) const {
+        std::uint16_t bits = memo_[i].lex;
+        return bits != kLexUnknown ? bits : lex_lookup(i);
+    }
     bool lex_is(std::size_t i, std::uint16_t bits) const { return (lex(i) & bits) != 0; }
     // The cue bits (entities_cues.hpp) of word i, read case-insensitively; 0 for other tokens.
-    std::uint32_t cues(std::size_t i) const;
+    std::uint32_t cues(std::size_t i) const {
+        std::uint32_t bits = memo_[i].cues;
+        return bits != kCuesUnknown ? bits : cues_lookup(i);
+    }
     bool cue(std::size_t i, std::uint32_t bits) const {
         return i < toks.size() && (cues(i) & bits) != 0;
     }
     // A lower-case word (not capitalised, not a number).
-    bool lower_word(std::size_t i) const;
-    // Capitalised word that is not shouting (all caps longer than `max_caps` letters).
-    bool cap_word(std::size_t i) const;
+    bool lower_word(std::size_t i) const {
+        return i < toks.size() && toks[i].kind == TokKind::Word && !toks[i].has(kCap) &&
+               !toks[i].has(kDigit);
+    }
+    // Capitalised word that is not shouting (all caps longer than 4 letters).
+    bool cap_word(std::size_t i) const {
+        if (i >= toks.size() || toks[i].kind != TokKind::Word || !toks[i].has(kCap)) return false;
+        return !toks[i].has(kAllCaps) || toks[i].end - toks[i].begin <= 4;
+    }
     // Display text of tokens [b, e), white space collapsed.
     std::string span_text(std::size_t b, std::size_t e) const;
     // Whether the review is mostly in capitals, so that case says nothing.
@@ -76,12 +97,29 @@ class Scan {
     }
 
   private:
+    static constexpr std::uint32_t kCuesUnknown = 0xFFFFFFFFu;
+    static constexpr std::uint16_t kLexUnknown = 0xFFFF;
+
+    // Hot enough (several calls per token) to be worth inlining: a length test rejects most.
+    bool word_is(const Token& t, std::string_view lower) const {
+        if (t.end - t.begin != lower.size()) return false;
+        const char* w = text.data() + t.begin;
+        for (std::size_t k = 0; k < lower.size(); ++k) {
+            char c = w[k];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            if (c != lower[k]) return false;
+        }
+        return true;
+    }
+    std::uint16_t lex_lookup(std::size_t i) const;
+    std::uint32_t cues_lookup(std::size_t i) const;
+
     // What has been looked up about each token, computed on first use.
     struct Memo {
-        std::uint32_t cues = 0xFFFFFFFFu;
+        std::uint32_t cues = kCuesUnknown;
         std::uint32_t folded_at = 0xFFFFFFFFu;  // offset into folded_pool_
         std::uint16_t folded_len = 0;
-        std::uint16_t lex = 0xFFFF;
+        std::uint16_t lex = kLexUnknown;
     };
     mutable std::vector<Memo> memo_;
     // Folded forms live in one pool reserved up front (folding at most doubles a word), so the
