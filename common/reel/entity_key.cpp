@@ -8,6 +8,12 @@ namespace {
 
 // Whether the code point at `pos` of valid UTF-8 is a letter or digit; `len` gets its length.
 bool word_char_at(std::string_view s, std::size_t pos, std::size_t& len) {
+    // Keys are built for every candidate name: ASCII, nearly always, takes no decoding call.
+    auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+        len = 1;
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    }
     std::size_t next = pos;
     char32_t cp = next_code_point(s, next);
     len = next - pos;
@@ -19,6 +25,7 @@ bool word_char_at(std::string_view s, std::size_t pos, std::size_t& len) {
 // "jean-pierre" split; "&" reads as "and".
 std::vector<std::string> folded_words(std::string_view folded) {
     std::vector<std::string> words;
+    words.reserve(8);
     std::string cur;
     std::size_t cur_chars = 0;
     bool dotted = false;  // cur is letters joined by dots so far ("s.i.c")
