@@ -25,7 +25,8 @@ Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis,
       corpus(corpus_in),
       catalog(catalog_in),
       claims(toks.size(), Claim::None),
-      memo_(toks.size()) {
+      memo_(toks.size()),
+      n_(toks.size()) {
     if (corpus) corpus_index = corpus->indexes();
     if (!review_film.empty()) {
         film_key = reel::film_key(review_film);

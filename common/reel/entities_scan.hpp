@@ -47,17 +47,17 @@ class Scan {
     std::string film_key;               // film_key of the review's metadata film
     std::vector<Claim> claims;          // one per token
 
-    std::size_t size() const { return toks.size(); }
+    std::size_t size() const { return n_; }
     const Token& operator[](std::size_t i) const { return toks[i]; }
     std::string_view raw(std::size_t i) const { return toks[i].text(text); }
     // Folded (lower-case, accent-free) text of a word token; computed once.
     std::string_view folded(std::size_t i) const;
     // Whether token i is a word equal to `lower` ignoring ASCII case.
     bool is(std::size_t i, std::string_view lower) const {
-        return i < toks.size() && toks[i].kind == TokKind::Word && word_is(toks[i], lower);
+        return i < n_ && toks[i].kind == TokKind::Word && word_is(toks[i], lower);
     }
     bool is_any(std::size_t i, std::initializer_list<std::string_view> lower) const {
-        if (i >= toks.size() || toks[i].kind != TokKind::Word) return false;
+        if (i >= n_ || toks[i].kind != TokKind::Word) return false;
         for (auto w : lower) {
             if (word_is(toks[i], w)) return true;
         }
@@ -74,17 +74,15 @@ class Scan {
         std::uint32_t bits = memo_[i].cues;
         return bits != kCuesUnknown ? bits : cues_lookup(i);
     }
-    bool cue(std::size_t i, std::uint32_t bits) const {
-        return i < toks.size() && (cues(i) & bits) != 0;
-    }
+    bool cue(std::size_t i, std::uint32_t bits) const { return i < n_ && (cues(i) & bits) != 0; }
     // A lower-case word (not capitalised, not a number).
     bool lower_word(std::size_t i) const {
-        return i < toks.size() && toks[i].kind == TokKind::Word && !toks[i].has(kCap) &&
+        return i < n_ && toks[i].kind == TokKind::Word && !toks[i].has(kCap) &&
                !toks[i].has(kDigit);
     }
     // Capitalised word that is not shouting (all caps longer than 4 letters).
     bool cap_word(std::size_t i) const {
-        if (i >= toks.size() || toks[i].kind != TokKind::Word || !toks[i].has(kCap)) return false;
+        if (i >= n_ || toks[i].kind != TokKind::Word || !toks[i].has(kCap)) return false;
         return !toks[i].has(kAllCaps) || toks[i].end - toks[i].begin <= 4;
     }
     // Display text of tokens [b, e), white space collapsed.
@@ -125,6 +123,9 @@ class Scan {
     // Folded forms live in one pool reserved up front (folding at most doubles a word), so the
     // views handed out stay valid while more are added.
     mutable std::string folded_pool_;
+    // toks.size(), kept apart: the finders ask for it in every loop test, and a vector's size
+    // is a subtraction and a division by sizeof(Token) that the compiler cannot hoist.
+    std::size_t n_ = 0;
     bool shouting_ = false;
 };
 
