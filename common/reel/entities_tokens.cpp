@@ -228,6 +228,8 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
                     ++j;
                     continue;
                 }
+                // Nearly every word ends here, on a space or a punctuation mark.
+                if (byte != '\'' && byte != '-') break;
             }
             std::size_t l = 0;
             char32_t w = peek(t, j, &l);
