@@ -80,9 +80,53 @@ std::string_view without_possessive(std::string_view s) {
     return s;
 }
 
+// person_key of ASCII text in one pass and one allocation, for the same key: every candidate
+// name of every review is keyed, nearly all are ASCII, and the general path below costs a
+// string per word. There, folding is lower-casing; apostrophes go, dots and other non-letters
+// end a word, "&" reads as "and", and single letters in a row join into one word of initials.
+std::string ascii_person_key(std::string_view name) {
+    std::string out;
+    out.reserve(name.size() + 2);
+    std::size_t len = 0;    // of the word being built, at the end of `out`
+    bool initials = false;  // the word before was a single letter
+    auto end_word = [&] {
+        if (len == 0) return;
+        bool letter = len == 1 && out.back() >= 'a' && out.back() <= 'z';
+        if (letter && initials) out.erase(out.size() - 2, 1);  // "j k" -> "jk"
+        initials = letter;
+        len = 0;
+    };
+    for (char c : name) {
+        if (c == '\'') continue;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (len == 0 && !out.empty()) out += ' ';
+            out += c;
+            ++len;
+            continue;
+        }
+        end_word();
+        if (c == '&') {
+            if (!out.empty()) out += ' ';
+            out += "and";
+            initials = false;
+        }
+    }
+    end_word();
+    return out;
+}
+
+bool is_ascii(std::string_view s) {
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string person_key(std::string_view name) {
+    if (is_ascii(name)) return ascii_person_key(without_possessive(name));
     std::string folded = fold(without_possessive(name));
     // Apostrophes go before splitting, so "O'Toole" and "OToole" agree; dots split, so that the
     // initials of "J.K." and "J. K." come out as single letters like those of "J K".
