@@ -61,9 +61,9 @@ std::vector<std::string> folded_words(std::string_view folded) {
     return words;
 }
 
-std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
+std::string join(const std::vector<std::string>& words) {
     std::string out;
-    for (std::size_t i = from; i < words.size(); ++i) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i].empty()) continue;
         if (!out.empty()) out += ' ';
         out += words[i];
@@ -123,6 +123,42 @@ bool is_ascii(std::string_view s) {
     return true;
 }
 
+bool ascii_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// join(folded_words(folded)), built in place for ASCII text, by the same rules: titles are keyed
+// by the thousand per review, nearly all ASCII, and the general path costs a string per word.
+std::string words_of(std::string_view folded) {
+    if (!is_ascii(folded)) return join(folded_words(folded));
+    std::string out;
+    out.reserve(folded.size() + 2);
+    std::size_t len = 0;  // of the word being built, at the end of `out`
+    bool dotted = false;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        char c = folded[i];
+        if (ascii_word_char(c)) {
+            if (len == 0 && !out.empty()) out += ' ';
+            out += c;
+            ++len;
+            continue;
+        }
+        if (c == '.' && (len == 1 || dotted) && i + 1 < folded.size() &&
+            ascii_word_char(folded[i + 1]) &&
+            (i + 2 == folded.size() || !ascii_word_char(folded[i + 2]))) {
+            dotted = true;  // "e.t.": the dot is not a word break
+            continue;
+        }
+        len = 0;
+        dotted = false;
+        if (c == '&') {
+            if (!out.empty()) out += ' ';
+            out += "and";
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string person_key(std::string_view name) {
@@ -175,13 +211,13 @@ std::string film_key(std::string_view title) {
             plain += c;
         }
     }
-    std::vector<std::string> words = folded_words(plain);
-    if (words.empty())
-        words = folded_words(folded);  // a title that is all brackets keeps its words
-    if (words.size() > 1 && words.back() == "or") words.pop_back();
+    std::string key = words_of(plain);
+    if (key.empty()) key = words_of(folded);  // a title that is all brackets keeps its words
+    // Words are joined by single spaces, so these match a word of a key of two words or more.
+    if (key.ends_with(" or")) key.resize(key.size() - 3);
     // "The Godfather" and "the Godfather" are written interchangeably in running text.
-    std::size_t from = words.size() > 1 && words[0] == "the" ? 1 : 0;
-    return join(words, from);
+    if (key.starts_with("the ")) key.erase(0, 4);
+    return key;
 }
 
 std::vector<std::string> key_words(std::string_view key) {
