@@ -157,6 +157,8 @@ class PeopleFinder {
 
     void collect() {
         const std::size_t n = s_.size();
+        // Reviews give a candidate in some 30 tokens; growing the list would move them all.
+        cands_.reserve(n / 16 + 4);
         for (std::size_t i = 0; i < n; ++i) {
             if (!s_[i].word() || !s_[i].has(kCap)) continue;  // names start with a capital
             NT nt = name_tok(i);
@@ -251,7 +253,8 @@ class PeopleFinder {
             bool named_place = a > 0 && x > a && kinds[a] == NT::Particle &&
                                !s_.lex_is(run[a - 1], kLexFirstName);  // "Oscar de la Hoya"
             if (x < y && !named_place) {
-                Candidate c;
+                // Built in place: moving a Candidate copies its two strings.
+                Candidate& c = cands_.emplace_back();
                 c.b = run[x];
                 c.e = run[y - 1] + 1;
                 if (kinds[y - 1] == NT::Suffix && c.e < s_.size() && s_[c.e].is_punct('.') &&
@@ -269,7 +272,6 @@ class PeopleFinder {
                 // "De Niro", "Von Sydow": a capitalised particle opens a surname, not a full name.
                 if (kinds[x] == NT::Name && s_.lex_is(run[x], kLexParticle) && c.names == 2)
                     c.names = 1;
-                cands_.push_back(std::move(c));
             }
             after_org = true;
             honor = false;

@@ -94,15 +94,18 @@ std::string Scan::span_text(std::size_t b, std::size_t e) const {
     std::string out;
     if (b >= e) return out;
     std::string_view s = text.substr(toks[b].begin, toks[e - 1].end - toks[b].begin);
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
+    out.reserve(s.size());
+    auto space = [&](std::size_t i) { return s[i] == ' ' || s[i] == '\n' || s[i] == '\t'; };
+    // Whole runs at a time: names are keyed by the thousand, and a run is one append.
+    std::size_t i = 0;
+    while (i < s.size() && space(i)) ++i;
+    while (i < s.size()) {
+        std::size_t j = i;
+        while (j < s.size() && !space(j)) ++j;
+        out.append(s, i, j - i);
+        i = j;
+        while (i < s.size() && space(i)) ++i;
+        if (i < s.size()) out += ' ';
     }
     return out;
 }
