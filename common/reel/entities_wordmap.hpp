@@ -30,7 +30,7 @@ class WordMap {
                 ++count_;
                 return slot.value;
             }
-            if (slot.hash == h && key(slot) == word) return slot.value;
+            if (slot.hash == h && same(slot, word)) return slot.value;
         }
     }
 
@@ -40,7 +40,7 @@ class WordMap {
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots_[i];
             if (slot.len == kEmpty) return nullptr;
-            if (slot.hash == h && key(slot) == word) return &slot.value;
+            if (slot.hash == h && same(slot, word)) return &slot.value;
         }
     }
 
@@ -84,8 +84,12 @@ class WordMap {
         return v;
     }
 
-    std::string_view key(const Slot& slot) const {
-        return std::string_view(pool_).substr(slot.offset, slot.len);
+    // Whether the slot's key is `word`. Slots only point into the pool: no bounds check needed
+    // (an empty view may have no data, which memcmp must not see).
+    bool same(const Slot& slot, std::string_view word) const {
+        return slot.len == word.size() &&
+               (word.empty() ||
+                std::memcmp(pool_.data() + slot.offset, word.data(), word.size()) == 0);
     }
 
     void grow() {
