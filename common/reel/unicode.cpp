@@ -166,10 +166,19 @@ std::string fold(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size();) {
-        auto b = static_cast<unsigned char>(utf8[i]);
-        if (b < 0x80) {
-            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            ++i;
+        // ASCII, nearly all text, goes a run at a time: appended whole, then lower-cased in
+        // place, rather than a character at a time through the string's checks.
+        std::size_t end = i;
+        while (end < utf8.size() && static_cast<unsigned char>(utf8[end]) < 0x80) ++end;
+        if (end > i) {
+            std::size_t from = out.size();
+            out.append(utf8.substr(i, end - i));
+            char* p = out.data() + from;
+            for (std::size_t k = 0; k < end - i; ++k) {
+                char c = p[k];
+                p[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+            }
+            i = end;
         } else {
             append_folded(out, next_code_point(utf8, i));
         }
