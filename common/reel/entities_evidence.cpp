@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <tuple>
 #include <vector>
 
@@ -204,21 +203,35 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
         };
         // Sightings by (surname or given name as spelt, head): only the keys spelt with that
         // word count, so that "Wilde" does not borrow the sightings of Jack Wild.
-        std::map<std::tuple<int, std::string_view, std::string_view>, std::uint32_t> by_word;
+        struct Sighting {
+            int by;  // 0 surname, 1 given name
+            std::string_view word, head;
+            std::uint32_t count;
+        };
+        std::vector<Sighting> sightings;
+        sightings.reserve(2 * people_.size());
         for (const auto& [key, entry] : people_) {
             std::size_t sp = key.rfind(' ');
             if (sp == std::string::npos) continue;  // a one-word name has no surname to lend
             std::string_view head = head_of(key);
-            by_word[{0, std::string_view(key).substr(sp + 1), head}] += entry.count;
-            by_word[{1, std::string_view(key).substr(0, key.find(' ')), head}] += entry.count;
+            sightings.push_back({0, std::string_view(key).substr(sp + 1), head, entry.count});
+            sightings.push_back(
+                {1, std::string_view(key).substr(0, key.find(' ')), head, entry.count});
         }
-        for (const auto& [word, n] : by_word) {
-            const auto& [by, spelt, head] = word;
-            Indexes::SurnameBest& best = by ? index->given_names[spelt] : index->surnames[spelt];
+        auto order = [](const Sighting& a, const Sighting& b) {
+            return std::tie(a.by, a.word, a.head) < std::tie(b.by, b.word, b.head);
+        };
+        std::sort(sightings.begin(), sightings.end(), order);
+        for (std::size_t i = 0; i < sightings.size();) {
+            const Sighting& s = sightings[i];
+            std::uint32_t n = 0;
+            for (; i < sightings.size() && !order(s, sightings[i]); ++i) n += sightings[i].count;
+            Indexes::SurnameBest& best =
+                s.by ? index->given_names[s.word] : index->surnames[s.word];
             best.total += n;
-            if (n > best.best || (n == best.best && head < best.key)) {
+            if (n > best.best || (n == best.best && s.head < best.key)) {
                 best.best = n;
-                best.key = head;
+                best.key = s.head;
             }
         }
         index->misspelt = std::move(variants.misspelt);

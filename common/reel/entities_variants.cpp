@@ -47,11 +47,15 @@ bool misspelling(const std::vector<std::string_view>& rare,
     return spelling_distance(a, b, allowed) <= allowed;
 }
 
-std::string block_key(std::string_view word, std::string_view other) {
-    std::string k(word);
-    k += '|';
-    k += other.substr(0, 2);
-    return k;
+// A block of heads: a word and the first two letters of another. Blocks only gather candidates
+// that are then compared in full, so two blocks sharing a hash cost a comparison, not an error.
+std::uint64_t block_of(std::string_view word, std::string_view other) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+    auto mix = [&](char c) { h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull; };
+    for (char c : word) mix(c);
+    mix('|');
+    for (char c : other.substr(0, 2)) mix(c);
+    return h;
 }
 
 }  // namespace
@@ -97,16 +101,16 @@ PersonVariants find_person_variants(std::vector<KeyCount> people, const Lexicon&
     std::vector<Head> heads;
     // Heads by first word and the start of the last, and the other way round: a misspelling
     // keeps one of the two whole and the start of the other.
-    std::unordered_map<std::string, std::vector<std::size_t>> blocks;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> blocks;
     PersonVariants out;
     for (const KeyCount& p : people) {
         std::vector<std::string_view> core = core_words(p.key);
         if (core.size() < 2) continue;
-        std::string blocks_of[2] = {block_key(core.front(), core.back()),
-                                    block_key(core.back(), core.front())};
+        std::uint64_t blocks_of[2] = {block_of(core.front(), core.back()),
+                                      block_of(core.back(), core.front())};
         const Head* best = nullptr;
         bool misspelt = false;
-        for (const std::string& b : blocks_of) {
+        for (std::uint64_t b : blocks_of) {
             auto it = blocks.find(b);
             if (it == blocks.end()) continue;
             for (std::size_t h : it->second) {
@@ -128,7 +132,7 @@ PersonVariants find_person_variants(std::vector<KeyCount> people, const Lexicon&
             continue;
         }
         heads.push_back(Head{p.key, p.count, std::move(core)});
-        for (const std::string& b : blocks_of) blocks[b].push_back(heads.size() - 1);
+        for (std::uint64_t b : blocks_of) blocks[b].push_back(heads.size() - 1);
     }
     return out;
 }
