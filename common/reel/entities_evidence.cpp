@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "reel/entities_lexicon.hpp"
@@ -29,6 +30,8 @@ char kind_letter(EntityEvidence::Kind kind) {
             return 'C';
         case EntityEvidence::Kind::Film:
             return 'F';
+        case EntityEvidence::Kind::Named:
+            return 'N';
     }
     return '?';
 }
@@ -45,13 +48,17 @@ std::string clean(std::string_view s) {
 }  // namespace
 
 EntityEvidence::EntityEvidence(const EntityEvidence& other)
-    : people_(other.people_), characters_(other.characters_), films_(other.films_) {}
+    : people_(other.people_),
+      characters_(other.characters_),
+      films_(other.films_),
+      named_(other.named_) {}
 
 EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
     if (this != &other) {
         people_ = other.people_;
         characters_ = other.characters_;
         films_ = other.films_;
+        named_ = other.named_;
         changed();
     }
     return *this;
@@ -60,24 +67,36 @@ EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
 EntityEvidence::EntityEvidence(EntityEvidence&& other) noexcept
     : people_(std::move(other.people_)),
       characters_(std::move(other.characters_)),
-      films_(std::move(other.films_)) {}
+      films_(std::move(other.films_)),
+      named_(std::move(other.named_)) {}
 
 EntityEvidence& EntityEvidence::operator=(EntityEvidence&& other) noexcept {
     if (this != &other) {
         people_ = std::move(other.people_);
         characters_ = std::move(other.characters_);
         films_ = std::move(other.films_);
+        named_ = std::move(other.named_);
         changed();
     }
     return *this;
 }
 
 EntityEvidence::Map& EntityEvidence::map(Kind kind) {
-    return kind == Kind::Person ? people_ : kind == Kind::Character ? characters_ : films_;
+    switch (kind) {
+        case Kind::Person:
+            return people_;
+        case Kind::Character:
+            return characters_;
+        case Kind::Film:
+            return films_;
+        case Kind::Named:
+            break;
+    }
+    return named_;
 }
 
 const EntityEvidence::Map& EntityEvidence::map(Kind kind) const {
-    return kind == Kind::Person ? people_ : kind == Kind::Character ? characters_ : films_;
+    return const_cast<EntityEvidence*>(this)->map(kind);
 }
 
 void EntityEvidence::add(Kind kind, std::string_view key, std::string_view name,
@@ -104,7 +123,7 @@ void EntityEvidence::merge(const EntityEvidence& other) {
         merge(copy);
         return;
     }
-    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film}) {
+    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film, Kind::Named}) {
         for (const auto& [key, entry] : other.map(kind)) add(kind, key, entry.name, entry.count);
     }
 }
@@ -113,7 +132,7 @@ std::string EntityEvidence::serialise() const {
     if (empty()) return {};
     std::string out(kHeader);
     out += '\n';
-    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film}) {
+    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film, Kind::Named}) {
         const Map& m = map(kind);
         std::vector<const Map::value_type*> rows;
         rows.reserve(m.size());
@@ -166,6 +185,8 @@ EntityEvidence EntityEvidence::unserialise(std::string_view data) {
             kind = Kind::Character;
         } else if (field[0] == "F") {
             kind = Kind::Film;
+        } else if (field[0] == "N") {
+            kind = Kind::Named;
         } else {
             throw bad("unknown kind at line " + std::to_string(line_no));
         }
@@ -192,9 +213,14 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
     std::lock_guard lock(indexes_mutex_);
     if (!indexes_) {
         auto index = std::make_shared<Indexes>();
+        // Surnames are tied to people by every sighting of a name, cued or not.
+        std::unordered_map<std::string_view, std::uint32_t> named;
+        for (const Map* m : {&people_, &named_}) {
+            for (const auto& [key, entry] : *m) named[key] += entry.count;
+        }
         std::vector<entities::KeyCount> people;
-        people.reserve(people_.size());
-        for (const auto& [key, entry] : people_) people.push_back({key, entry.count});
+        people.reserve(named.size());
+        for (const auto& [key, count] : named) people.push_back({key, count});
         entities::PersonVariants variants =
             entities::find_person_variants(std::move(people), entities::lexicon());
         auto head_of = [&](std::string_view key) {
@@ -209,14 +235,13 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
             std::uint32_t count;
         };
         std::vector<Sighting> sightings;
-        sightings.reserve(2 * people_.size());
-        for (const auto& [key, entry] : people_) {
+        sightings.reserve(2 * named.size());
+        for (const auto& [key, count] : named) {
             std::size_t sp = key.rfind(' ');
-            if (sp == std::string::npos) continue;  // a one-word name has no surname to lend
+            if (sp == std::string_view::npos) continue;  // a one-word name has no surname to lend
             std::string_view head = head_of(key);
-            sightings.push_back({0, std::string_view(key).substr(sp + 1), head, entry.count});
-            sightings.push_back(
-                {1, std::string_view(key).substr(0, key.find(' ')), head, entry.count});
+            sightings.push_back({0, key.substr(sp + 1), head, count});
+            sightings.push_back({1, key.substr(0, key.find(' ')), head, count});
         }
         auto order = [](const Sighting& a, const Sighting& b) {
             return std::tie(a.by, a.word, a.head) < std::tie(b.by, b.word, b.head);
@@ -280,12 +305,14 @@ std::size_t EntityEvidence::Indexes::film_words_from(std::string_view first_word
 const std::string* EntityEvidence::dominant_person(std::string_view surname,
                                                    std::uint32_t min_count,
                                                    double min_share) const {
-    if (people_.empty()) return nullptr;
+    if (people_.empty() && named_.empty()) return nullptr;
     const std::string* key = indexes()->dominant_person(surname, min_count, min_share);
     if (!key) return nullptr;
-    // Point into people_, which outlives any index snapshot.
-    auto person = people_.find(*key);
-    return person == people_.end() ? nullptr : &person->first;
+    // Point into the maps, which outlive any index snapshot.
+    for (const Map* m : {&people_, &named_}) {
+        if (auto person = m->find(*key); person != m->end()) return &person->first;
+    }
+    return nullptr;
 }
 
 std::size_t EntityEvidence::film_words_from(std::string_view first_word) const {
@@ -303,7 +330,7 @@ bool EntityEvidence::operator==(const EntityEvidence& other) const {
         return true;
     };
     return same(people_, other.people_) && same(characters_, other.characters_) &&
-           same(films_, other.films_);
+           same(films_, other.films_) && same(named_, other.named_);
 }
 
 }  // namespace reel

@@ -15,7 +15,11 @@ namespace reel {
 
 class EntityEvidence {
   public:
-    enum class Kind : std::uint8_t { Person, Character, Film };
+    // Person: named with a cue that says so ("directed by X", "X plays", "Y (X)"). Named: a
+    // name accepted with nothing around it saying so; fictional characters are named so as
+    // often as people ("Tony Soprano is..."), so such sightings tie a surname to its person
+    // but do not vouch that a name is a person's.
+    enum class Kind : std::uint8_t { Person, Character, Film, Named };
     struct Entry {
         std::uint32_t count = 0;
         std::string
@@ -85,7 +89,9 @@ class EntityEvidence {
         const Entry* e = find(kind, key);
         return e ? e->count : 0;
     }
-    std::size_t size() const { return people_.size() + characters_.size() + films_.size(); }
+    std::size_t size() const {
+        return people_.size() + characters_.size() + films_.size() + named_.size();
+    }
     bool empty() const { return size() == 0; }
 
     // The person most often seen with this surname (the last word of a person key), when one
@@ -113,6 +119,7 @@ class EntityEvidence {
     Map people_;
     Map characters_;
     Map films_;
+    Map named_;
     // Built on first use after a change; extract() reads them from several threads.
     mutable std::mutex indexes_mutex_;
     mutable std::shared_ptr<const Indexes> indexes_;

@@ -93,6 +93,8 @@ class PeopleFinder {
                 std::string key = resolve_variant(c.key);
                 auto& m = add_mention(out.people, canonical(c, key), key, s_[c.b].begin, weight(c));
                 m.add_form(c.display);
+                if (!s_.corpus && weight(c) == 0)
+                    add_mention(out.named, c.display, key, s_[c.b].begin, 1);
                 claim(c, Claim::Person);
                 shared_surname(c, out);
             } else if (c.character) {
@@ -357,8 +359,10 @@ class PeopleFinder {
                    !s_[q + 1].has(kDigit)) {
             // "Jim Blandings (Cary Grant)": a name before a bracketed person is a character.
             NT inner = name_tok(q + 1);
-            if ((inner == NT::Name || inner == NT::Initials) &&
-                (first_name(q + 1) || inner == NT::Initials)) {
+            if (s_.is(q + 1, "as")) {
+                cue += 2;  // "Elliot Gould (as the cop)": the actor, then the part
+            } else if ((inner == NT::Name || inner == NT::Initials) &&
+                       (first_name(q + 1) || inner == NT::Initials)) {
                 std::size_t r = q + 1;
                 while (r < s_.size() && s_[r].word()) ++r;
                 if (r < s_.size() && r - q >= 3 && (s_[r].is_punct(')') || s_[r].is_punct(',')))
@@ -603,6 +607,8 @@ class PeopleFinder {
     // never feeds on itself.
     std::uint32_t weight(const Candidate& c) const {
         if (s_.corpus) return 0;
+        // Nothing around it said "person": a fictional "Tony Soprano is..." reads the same.
+        if (c.cue <= 0 && c.score < 3.5) return 0;
         return c.score >= 3.5 ? 2 : 1;
     }
 
@@ -632,7 +638,9 @@ class PeopleFinder {
             if (const std::string* name = s_.catalog->person_name(key)) return *name;
         }
         if (key != c.key && s_.corpus) {
-            if (const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, key)) return e->name;
+            for (auto kind : {EntityEvidence::Kind::Person, EntityEvidence::Kind::Named}) {
+                if (const auto* e = s_.corpus->find(kind, key)) return e->name;
+            }
         }
         return c.display;
     }
@@ -773,6 +781,7 @@ class PeopleFinder {
             }
             if (!key) continue;
             const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, *key);
+            if (!e) e = s_.corpus->find(EntityEvidence::Kind::Named, *key);
             std::string name = e ? e->name : *key;
             if (s_.catalog) {
                 if (const std::string* canon = s_.catalog->person_name(*key)) name = *canon;

@@ -132,6 +132,9 @@ class Scan {
 struct PeopleFound {
     std::vector<Mention> people;
     std::vector<Mention> characters;
+    // While observing: people accepted with no cue, evidence of a name but not that it is a
+    // person's (EntityEvidence::Kind::Named).
+    std::vector<Mention> named;
 };
 
 struct FilmsFound {

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "reel/entities.hpp"
 #include "reel/errors.hpp"
 
@@ -38,6 +41,7 @@ TEST(EntityEvidence, MergeIsOrderIndependent) {
 TEST(EntityEvidence, SerialiseRoundTrip) {
     EntityEvidence a;
     for (int v : {0, 1, 2}) a.merge(sample(v));
+    a.add(Kind::Named, "norman bates", "Norman Bates", 2);
     EntityEvidence b = EntityEvidence::unserialise(a.serialise());
     EXPECT_TRUE(a == b);
     EXPECT_TRUE(EntityEvidence::unserialise("").empty());
@@ -75,7 +79,59 @@ TEST(EntityEvidence, ObserveCountsOnlyWhatIsSure) {
     EXPECT_GT(ev.count(Kind::Film, "whiplash"), 0u);
     EXPECT_GT(ev.count(Kind::Person, "damien chazelle"), 0u);
     EXPECT_GT(ev.count(Kind::Person, "miles teller"), 0u);
-    EXPECT_EQ(ev.count(Kind::Person, "norman bates"), 1u);  // accepted, but not beyond doubt
+    // Accepted as a name, but nothing said it is a person's: a fictional one reads the same.
+    EXPECT_EQ(ev.count(Kind::Person, "norman bates"), 0u);
+    EXPECT_EQ(ev.count(Kind::Named, "norman bates"), 1u);
+    // "(as the cop)" after a name: the actor, then the part.
+    r.text = "Cameos include Elliot Gould (as the cop) and a frog.";
+    EXPECT_GT(ex.observe(r).count(Kind::Person, "elliot gould"), 0u);
+}
+
+EntityEvidence observe_all(std::initializer_list<const char*> texts) {
+    EntityExtractor ex;
+    EntityEvidence ev;
+    for (const char* text : texts) {
+        Review r;
+        r.text = text;
+        ev.merge(ex.observe(r));
+    }
+    return ev;
+}
+
+std::vector<std::string> people_in(const EntityEvidence& corpus, const char* text) {
+    EntityExtractor ex;
+    Review r;
+    r.text = text;
+    std::vector<std::string> keys;
+    for (const auto& p : ex.extract(r, corpus).people) keys.push_back(p.key);
+    return keys;
+}
+
+// "Tony Soprano is a brute" in many reviews does not make a character a person.
+TEST(EntityEvidence, NamesWithoutACueDoNotVouchForAPerson) {
+    EntityEvidence corpus = observe_all({
+        "Tony Soprano is a brute and a charmer.",
+        "By season three Tony Soprano is hard to like.",
+        "Watching Tony Soprano sulk never gets old.",
+        "Nobody in the family trusts Tony Soprano any more.",
+        "My father thought Tony Soprano was a hero.",
+        "Even Tony Soprano has a mother he fears.",
+        "James Gandolfini as Tony Soprano is the show.",
+        "James Gandolfini plays Tony Soprano with menace.",
+    });
+    EXPECT_EQ(people_in(corpus, "I watched it again and Tony Soprano is still great."),
+              std::vector<std::string>{});
+}
+
+// ...but they still tie a surname to the one person the corpus names by it.
+TEST(EntityEvidence, NamesWithoutACueStillLendTheirSurname) {
+    EntityEvidence corpus = observe_all({
+        "Alfred Hitchcock made this cheaply, with his television crew.",
+        "It is the film Alfred Hitchcock wanted to make after North by Northwest.",
+        "Alfred Hitchcock spends an hour on the wrong woman.",
+    });
+    EXPECT_EQ(people_in(corpus, "Gus Van Sant copied Hitchcock shot for shot."),
+              (std::vector<std::string>{"gus van sant", "alfred hitchcock"}));
 }
 
 }  // namespace
