@@ -240,6 +240,62 @@ std::string_view processor_field_before_bracket(std::string_view text) {
     return {};
 }
 
+// The runs of non-space text on either side of each NEAR or ADJ operator of `text`, passed to
+// `check` until it returns a message. Runs on the encoded text, where each processor field and
+// its value is one run without spaces.
+template <typename Check>
+std::string check_windows(std::string_view text, Check check) {
+    auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    auto space = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
+    for (std::string_view op : {"NEAR", "ADJ"}) {
+        for (std::size_t at = text.find(op); at != std::string_view::npos;
+             at = text.find(op, at + 1)) {
+            std::size_t end = at + op.size();
+            if ((at > 0 && alnum(text[at - 1])) || (end < text.size() && alnum(text[end])))
+                continue;  // part of a word ("NEARLY")
+            std::size_t b = at;
+            while (b > 0 && space(text[b - 1])) --b;
+            std::size_t a = b;
+            while (a > 0 && !space(text[a - 1])) --a;
+            std::size_t c = end;  // past "/N" and anything else that is not a word
+            while (c < text.size() && !alnum(text[c])) ++c;
+            while (c < text.size() && std::isdigit(static_cast<unsigned char>(text[c]))) ++c;
+            while (c < text.size() && space(text[c])) ++c;
+            std::size_t d = c;
+            while (d < text.size() && !space(text[d])) ++d;
+            std::string message = check(text.substr(a, b - a), text.substr(c, d - c));
+            if (!message.empty()) return message;
+        }
+    }
+    return {};
+}
+
+// What QueryParser 1.4 cannot take around NEAR and ADJ (each found by fuzz_query), as a usage
+// error; empty when the query is fine:
+// - a field with a processor beside it ("p +film:x NEAR person:k" dereferences a null query);
+//   a window between a film and a person means nothing anyway;
+// - an excluded word as its left side ("-a NEAR b c" leaks the parser's terms).
+std::string window_problem(std::string_view text) {
+    return check_windows(text, [](std::string_view before, std::string_view after) {
+        for (std::string_view run : {before, after}) {
+            while (!run.empty() && !std::isalnum(static_cast<unsigned char>(run.front())))
+                run.remove_prefix(1);  // "+", "(", "$"
+            for (std::string_view field : kProcessorFields) {
+                if (run.starts_with(field) && run.substr(field.size()).starts_with(":")) {
+                    return fmt::format(
+                        "NEAR and ADJ join words, not {0}: values: write {0}:... AND (a NEAR b)",
+                        field);
+                }
+            }
+        }
+        if (before.size() > 1 && before[0] == '-' &&
+            std::isalnum(static_cast<unsigned char>(before[1]))) {
+            return std::string("a window cannot start with an excluded word: write -(a NEAR b)");
+        }
+        return std::string();
+    });
+}
+
 // Folds accents (as the indexer does) but keeps ASCII case, which QueryParser reads:
 // AND/OR/NOT operators, and capitalised words are not stemmed.
 std::string fold_accents(std::string_view in) {
@@ -287,6 +343,7 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
                         "({0}:a OR {0}:b)",
                         field));
     }
+    if (std::string problem = window_problem(text); !problem.empty()) throw UsageError(problem);
 
     ParseProblem problem;  // outlives qp, which owns the processors that refer to it
     Xapian::QueryParser qp;

@@ -110,5 +110,31 @@ TEST(RegressionQuery, BackwardsRangesAreNamed) {
     EXPECT_EQ(problem_with("date:2020-01-01..2020-06-30"), "");
 }
 
+// QueryParser 1.4 dereferenced a null query on NEAR or ADJ between fields with processors
+// after "+" ("p +film:x NEAR person:k", found by fuzz_query). A window between entity fields
+// means nothing, so NEAR or ADJ beside one is a usage error; between words it still works.
+TEST(RegressionQuery, WindowBesideAProcessorFieldIsRejected) {
+    EXPECT_NE(problem_with("p +film:x NEAR person:k").find("NEAR and ADJ join words"),
+              std::string::npos);
+    EXPECT_NE(problem_with("p +film:x ADJ/3 film:y fi"), "");
+    EXPECT_NE(problem_with("drum NEAR person:\"J.K. Simmons\""), "");
+    EXPECT_NE(problem_with("(film:whiplash) NEAR$person:teller"), "");
+    std::string fuzzed = "p +film:\"x" + std::string(40, '\xe5') +
+                         "eata\" NEAR$person:\"J.K. SimmodruNsm\" fi" + std::string(30, '\xe5');
+    EXPECT_NE(problem_with(fuzzed), "");
+    EXPECT_EQ(problem_with("drum NEAR solo person:simmons"), "");
+    EXPECT_EQ(problem_with("person:simmons (drum ADJ/2 solo)"), "");
+    EXPECT_EQ(problem_with("NEARLY film:x"), "");  // a word, not the operator
+}
+
+// "-a NEAR b c" leaked QueryParser's terms (LeakSanitizer in the ASan build); an excluded word
+// as a window's left side is now a usage error, with the bracketed form that works.
+TEST(RegressionQuery, ExcludedWordBeforeAWindowIsRejected) {
+    EXPECT_NE(problem_with("-a NEAR b c").find("-(a NEAR b)"), std::string::npos);
+    EXPECT_NE(problem_with("-drum ADJ/2 solo film:whiplash"), "");
+    EXPECT_EQ(problem_with("-(drum NEAR solo) practice"), "");
+    EXPECT_EQ(problem_with("practice -drum"), "");
+}
+
 }  // namespace
 }  // namespace reel
