@@ -52,6 +52,16 @@ bool field_can_start(std::string_view text, std::size_t at) {
     return before >= 0x80 || (!std::isalnum(before) && before != '_');
 }
 
+// The field with a processor written at text[at] ("film:..."), or empty.
+std::string_view processor_field_at(std::string_view text, std::size_t at) {
+    if (!field_can_start(text, at)) return {};
+    std::string_view rest = text.substr(at);
+    for (std::string_view field : kProcessorFields) {
+        if (rest.starts_with(field) && rest.substr(field.size()).starts_with(":")) return field;
+    }
+    return {};
+}
+
 // Every value of a field with a processor is hex-encoded into one plain token, quoted or not.
 // Besides quoted values (above), this guards against a QueryParser 1.4 bug: a value it reads
 // as a phrase ("film:mad-max", "person:j.k.simmons", an unclosed "film:\"x") becomes a null
@@ -65,15 +75,9 @@ std::string encode_field_values(std::string_view text) {
     out.reserve(text.size() * 2);
     std::size_t i = 0;
     while (i < text.size()) {
-        std::size_t start = 0;  // of the value, after "field:"
-        bool takes_ranges = false;
-        for (std::string_view field : kProcessorFields) {
-            if (field_can_start(text, i) && text.substr(i).starts_with(field) &&
-                text.substr(i + field.size()).starts_with(":")) {
-                start = i + field.size() + 1;
-                takes_ranges = field == schema::kRatingField;
-            }
-        }
+        std::string_view field = processor_field_at(text, i);
+        std::size_t start = field.empty() ? 0 : i + field.size() + 1;  // of the value
+        bool takes_ranges = field == schema::kRatingField;
         if (start == 0 || start >= text.size() || static_cast<unsigned char>(text[start]) <= ' ' ||
             text[start] == '(' || text[start] == ')') {
             out += text[i++];
@@ -230,21 +234,24 @@ class CheckedDateRange : public Xapian::DateRangeProcessor {
 // fuzz_query): a field with a processor hands it the raw text, so a bracketed group after one
 // never worked anyway. Returns the field written that way, if any.
 std::string_view processor_field_before_bracket(std::string_view text) {
-    for (std::string_view field : kProcessorFields) {
-        for (std::size_t at = text.find(field); at != std::string_view::npos;
-             at = text.find(field, at + 1)) {
-            if (field_can_start(text, at) && text.substr(at + field.size()).starts_with(":("))
+    for (std::size_t colon = text.find(":("); colon != std::string_view::npos;
+         colon = text.find(":(", colon + 1)) {
+        for (std::string_view field : kProcessorFields) {
+            if (colon >= field.size() && processor_field_at(text, colon - field.size()) == field)
                 return field;
         }
     }
     return {};
 }
 
-// The runs of non-space text on either side of each NEAR or ADJ operator of `text`, passed to
-// `check` until it returns a message. Runs on the encoded text, where each processor field and
-// its value is one run without spaces.
-template <typename Check>
-std::string check_windows(std::string_view text, Check check) {
+// What QueryParser 1.4 cannot take around NEAR and ADJ (each found by fuzz_query), as a usage
+// error; empty when the query is fine:
+// - a field with a processor beside it ("p +film:x NEAR person:k" dereferences a null query);
+//   a window between a film and a person means nothing anyway;
+// - an excluded word as its left side ("-a NEAR b c" leaks the parser's terms).
+// Reads the runs of non-space text either side of each operator in the encoded text, where a
+// processor field and its value make one run.
+std::string window_problem(std::string_view text) {
     auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
     auto space = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
     for (std::string_view op : {"NEAR", "ADJ"}) {
@@ -263,37 +270,19 @@ std::string check_windows(std::string_view text, Check check) {
             while (c < text.size() && space(text[c])) ++c;
             std::size_t d = c;
             while (d < text.size() && !space(text[d])) ++d;
-            std::string message = check(text.substr(a, b - a), text.substr(c, d - c));
-            if (!message.empty()) return message;
-        }
-    }
-    return {};
-}
-
-// What QueryParser 1.4 cannot take around NEAR and ADJ (each found by fuzz_query), as a usage
-// error; empty when the query is fine:
-// - a field with a processor beside it ("p +film:x NEAR person:k" dereferences a null query);
-//   a window between a film and a person means nothing anyway;
-// - an excluded word as its left side ("-a NEAR b c" leaks the parser's terms).
-std::string window_problem(std::string_view text) {
-    return check_windows(text, [](std::string_view before, std::string_view after) {
-        for (std::string_view run : {before, after}) {
-            while (!run.empty() && !std::isalnum(static_cast<unsigned char>(run.front())))
-                run.remove_prefix(1);  // "+", "(", "$"
-            for (std::string_view field : kProcessorFields) {
-                if (run.starts_with(field) && run.substr(field.size()).starts_with(":")) {
+            for (std::string_view run : {text.substr(a, b - a), text.substr(c, d - c)}) {
+                while (!run.empty() && !alnum(run.front())) run.remove_prefix(1);  // "+", "("
+                if (std::string_view field = processor_field_at(run, 0); !field.empty()) {
                     return fmt::format(
                         "NEAR and ADJ join words, not {0}: values: write {0}:... AND (a NEAR b)",
                         field);
                 }
             }
+            if (b - a > 1 && text[a] == '-' && alnum(text[a + 1]))
+                return "a window cannot start with an excluded word: write -(a NEAR b)";
         }
-        if (before.size() > 1 && before[0] == '-' &&
-            std::isalnum(static_cast<unsigned char>(before[1]))) {
-            return std::string("a window cannot start with an excluded word: write -(a NEAR b)");
-        }
-        return std::string();
-    });
+    }
+    return {};
 }
 
 // Folds accents (as the indexer does) but keeps ASCII case, which QueryParser reads:
@@ -343,7 +332,7 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
                         "({0}:a OR {0}:b)",
                         field));
     }
-    if (std::string problem = window_problem(text); !problem.empty()) throw UsageError(problem);
+    if (std::string window = window_problem(text); !window.empty()) throw UsageError(window);
 
     ParseProblem problem;  // outlives qp, which owns the processors that refer to it
     Xapian::QueryParser qp;
