@@ -78,6 +78,20 @@ bool list_marker_line(std::string_view rest) {
     return c == '#' || c == '-' || c == '*' || c == '>' || c == '|';
 }
 
+// Whether "I." at text[i] is a middle initial: right after a capitalised word (not one opening
+// a sentence) and right before another ("Edward I. Koch"). "and I. Then" stays a pronoun.
+bool middle_initial_i(std::string_view t, std::size_t i, const std::vector<Token>& before) {
+    if (before.empty() || i == 0 || t[i - 1] != ' ') return false;
+    const Token& prev = before.back();
+    if (prev.kind != TokKind::Word || !(prev.flags & kCap) || (prev.flags & kSentenceStart) ||
+        (prev.flags & kAllCaps) || prev.end + 1 != i) {
+        return false;
+    }
+    std::size_t k = i + 2;  // past "I."
+    return k + 2 < t.size() && t[k] == ' ' && t[k + 1] >= 'A' && t[k + 1] <= 'Z' &&
+           t[k + 2] >= 'a' && t[k + 2] <= 'z';
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emphasis) {
@@ -270,9 +284,10 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
         }
         if (!(tok.flags & kPossessive)) tok.end = static_cast<std::uint32_t>(j);
         std::size_t word_len = tok.end - tok.begin;
-        // Initials keep their dots: "J.", "J.K.", "J.R.R." (but "I." is the pronoun).
+        // Initials keep their dots: "J.", "J.K.", "J.R.R." (but "I." is the pronoun, unless it
+        // stands between two names: "Edward I. Koch").
         if ((tok.flags & kCap) && letters == 1 && word_len == 1 && j < n && t[j] == '.' &&
-            t[i] != 'I') {
+            (t[i] != 'I' || middle_initial_i(t, i, out))) {
             std::size_t k = j + 1;
             while (k + 1 < n && t[k] >= 'A' && t[k] <= 'Z' && t[k + 1] == '.') k += 2;
             tok.flags |= kInitials;

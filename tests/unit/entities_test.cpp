@@ -108,6 +108,15 @@ TEST(Entities, InitialsInAnySpelling) {
     EXPECT_EQ(f.all.people[0].aliases, Keys{"JK Simmons"});
 }
 
+TEST(Entities, MiddleInitialIIsAnInitialNotThePronoun) {
+    Found f =
+        run("Cameos by Brooke Shields, Edward I. Koch and Joan Rivers. Rivers and I. Then "
+            "Koch left.");
+    EXPECT_EQ(f.people, (Keys{"brooke shields", "edward i koch", "joan rivers"}));
+    ASSERT_EQ(f.all.people.size(), 3u);
+    EXPECT_EQ(f.all.people[1].name, "Edward I. Koch");
+}
+
 TEST(Entities, CharactersAndPlacesAreNotPeople) {
     Found f = run(
         "Anthony Perkins plays Norman Bates, who runs a motel. Marion drives from Phoenix toward "
