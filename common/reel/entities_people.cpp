@@ -217,6 +217,20 @@ class PeopleFinder {
         }
     }
 
+    // "Fredric March", "Jane March": a month ending a run right after a given name is a surname,
+    // unless a date follows ("Tony March 5").
+    bool month_surname(const Small<std::size_t>& run, const Small<NT>& kinds,
+                       std::size_t at) const {
+        if (at == 0 || at + 1 != run.size() || kinds[at - 1] != NT::Name ||
+            !first_name(run[at - 1]))
+            return false;
+        std::size_t i = run[at];
+        if (!s_.is_any(i, {"january", "february", "march", "july", "september", "october",
+                           "november", "december"}))
+            return false;
+        return i + 1 >= s_.size() || !s_[i + 1].has(kDigit);
+    }
+
     // Turns one run into candidates: honorifics and sentence-opening words come off the front,
     // organisation and place words split it.
     void split(const Small<std::size_t>& run, const Small<NT>& kinds) {
@@ -241,7 +255,8 @@ class PeopleFinder {
         bool after_org = false;
         while (a < run.size()) {
             std::size_t b = a;
-            while (b < run.size() && !(kinds[b] == NT::Name && s_.lex_is(run[b], kLexNotPerson)))
+            while (b < run.size() && !(kinds[b] == NT::Name && s_.lex_is(run[b], kLexNotPerson) &&
+                                       !month_surname(run, kinds, b)))
                 ++b;
             // run[a, b) is free of organisation words
             std::size_t x = a, y = b;

@@ -117,6 +117,14 @@ TEST(Entities, MiddleInitialIIsAnInitialNotThePronoun) {
     EXPECT_EQ(f.all.people[1].name, "Edward I. Koch");
 }
 
+TEST(Entities, AMonthAfterAGivenNameIsASurname) {
+    EXPECT_EQ(run("Fredric March plays the doctor, and the sheriff (Tony March) kills her.").people,
+              (Keys{"fredric march", "tony march"}));
+    EXPECT_EQ(run("Miranda July wrote and directed it.").people, Keys{"miranda july"});
+    // A date is not a name.
+    EXPECT_TRUE(run("We saw it with Tom March 5 at the mall, in March 2001.").people.empty());
+}
+
 TEST(Entities, CharactersAndPlacesAreNotPeople) {
     Found f = run(
         "Anthony Perkins plays Norman Bates, who runs a motel. Marion drives from Phoenix toward "
