@@ -56,7 +56,8 @@ struct Candidate {
     bool honor = false;         // a character-like honorific stood before ("Dr.", "Captain")
     bool polite = false;        // ...and it was only "Mr."/"Ms.", which critics give actors too
     bool org_adjacent = false;  // next to an organisation or place word
-    std::string display, key;   // filled when needed
+    std::size_t nick_b = 0, nick_e = 0;  // a quoted nickname inside [b, e), quotes included
+    std::string display, key;            // filled when needed
     double score = 0;
     double cue = 0;  // role cue: > 0 actor-like, < 0 character-like
     bool character = false;
@@ -93,7 +94,8 @@ class PeopleFinder {
                 std::string key = resolve_variant(c.key);
                 auto& m = add_mention(out.people, canonical(c, key), key, s_[c.b].begin, weight(c));
                 m.add_form(c.display);
-                if (!s_.corpus && weight(c) == 0)
+                if (c.nick_e > c.nick_b) m.add_form(s_.span_text(c.b, c.e));
+                if (!s_.corpus && weight(c) == 0 && c.nick_e == c.nick_b)
                     add_mention(out.named, c.display, key, s_[c.b].begin, 1);
                 claim(c, Claim::Person);
                 shared_surname(c, out);
@@ -157,6 +159,32 @@ class PeopleFinder {
 
     bool sentence_start(std::size_t i) const { return s_[i].has(kSentenceStart); }
 
+    // When a quoted nickname of one to three capitalised words opens at token q ("Fatty",
+    // 'The Dragon', `Chic'), the surname after it, if one follows; else 0.
+    std::size_t after_nickname(std::size_t q) const {
+        const std::size_t n = s_.size();
+        if (q + 3 >= n || !s_[q].has(kSpaceBefore) ||
+            !(s_[q].is_punct('"') || s_[q].is_punct('\'') || s_[q].is_punct('`')))
+            return 0;
+        std::size_t k = q + 1;
+        if (s_[k].has(kSpaceBefore) || s_[k].end - s_[k].begin < 2) return 0;  // "Rock 'N' Roll"
+        while (k < n && k - q <= 3 && s_.cap_word(k) && !s_[k].has(kPossessive) &&
+               (k == q + 1 || s_[k].has(kSpaceBefore)))
+            ++k;
+        if (k == q + 1 || k + 1 >= n || s_[k].has(kSpaceBefore) ||
+            !(s_[k].is_punct('"') || s_[k].is_punct('\'')))
+            return 0;
+        std::size_t surname = k + 1;
+        if (!s_[surname].has(kSpaceBefore) || s_[surname].has(kSentenceStart) ||
+            name_tok(surname) != NT::Name || s_.lex_is(surname, kLexNotPerson))
+            return 0;
+        // "Al "Fuzzy" St. John": an abbreviation is no surname.
+        if (s_[surname].end - s_[surname].begin <= 3 && surname + 1 < n &&
+            s_[surname + 1].is_punct('.') && !s_[surname + 1].has(kSpaceBefore))
+            return 0;
+        return surname;
+    }
+
     void collect() {
         const std::size_t n = s_.size();
         // Reviews give a candidate in some 30 tokens; growing the list would move them all.
@@ -175,6 +203,15 @@ class PeopleFinder {
                 std::size_t k = j + 1;
                 bool honor = kinds.back() == NT::Honor || kinds.back() == NT::HonorKeep;
                 if (honor && k < n && s_[k].is_punct('.') && s_[k].begin == s_[j].end) ++k;
+                // 'Roscoe "Fatty" Arbuckle': a nickname between a given name and a surname.
+                if (kinds.back() == NT::Name && first_name(j)) {
+                    if (std::size_t surname = after_nickname(k); surname != 0) {
+                        run.push_back(surname);
+                        kinds.push_back(NT::Name);
+                        j = surname;
+                        continue;
+                    }
+                }
                 if (k >= n || !s_[k].word() || !s_[k].has(kSpaceBefore)) break;
                 if (kinds.back() == NT::Name && suffix_tok(k)) {
                     run.push_back(k);
@@ -279,6 +316,12 @@ class PeopleFinder {
                     ++c.e;  // "Jr."
                 }
                 c.before = a == 0 ? before : run[a] - 1;
+                for (std::size_t k = x; k + 1 < y; ++k) {
+                    if (run[k + 1] > run[k] + 1 && kinds[k + 1] == NT::Name) {
+                        c.nick_b = run[k] + 1;  // a gap in a run is a nickname's
+                        c.nick_e = run[k + 1];
+                    }
+                }
                 c.honor = honor && a == x;
                 c.polite = c.honor && polite;
                 // "Secretary of State Jonathan Hale": a given name opening the rest of the run
@@ -485,6 +528,20 @@ class PeopleFinder {
         return true;
     }
 
+    // 'Roscoe "Fatty" Arbuckle' is Roscoe Arbuckle, unless the corpus knows him better by the
+    // nickname ("Gabby Hayes", "Dick Hickock").
+    std::string without_nickname(const Candidate& c) const {
+        std::string surname = s_.span_text(c.nick_e, c.e);
+        std::string name = s_.span_text(c.b, c.nick_b) + ' ' + surname;
+        if (c.nick_e - c.nick_b == 3) {  // quote, one word, quote
+            std::string known_as = std::string(s_.raw(c.nick_b + 1)) + ' ' + surname;
+            if (s_.evidence(EntityEvidence::Kind::Person, person_key(known_as)) >
+                s_.evidence(EntityEvidence::Kind::Person, person_key(name)))
+                return known_as;
+        }
+        return name;
+    }
+
     void score(Candidate& c) {
         double sc = 0;
         bool foreign = false;
@@ -520,7 +577,7 @@ class PeopleFinder {
             c.score = sc;
             return;
         }
-        c.display = s_.span_text(c.b, c.e);
+        c.display = c.nick_e > c.nick_b ? without_nickname(c) : s_.span_text(c.b, c.e);
         c.key = person_key(c.display);
         if (c.key.empty()) {
             c.score = -100;
@@ -621,7 +678,8 @@ class PeopleFinder {
     // Evidence weight of an accepted name: only what this review alone shows counts, so evidence
     // never feeds on itself.
     std::uint32_t weight(const Candidate& c) const {
-        if (s_.corpus) return 0;
+        // A nickname's name is settled with the corpus (without_nickname), so it is no evidence.
+        if (s_.corpus || c.nick_e > c.nick_b) return 0;
         // Nothing around it said "person": a fictional "Tony Soprano is..." reads the same.
         if (c.cue <= 0 && c.score < 3.5) return 0;
         return c.score >= 3.5 ? 2 : 1;
@@ -672,7 +730,7 @@ class PeopleFinder {
             return;
         std::string name(s_.raw(f));
         name += ' ';
-        name += s_.span_text(c.b + 1, c.e);
+        name += s_.span_text(std::max(c.b + 1, c.nick_e), c.e);  // not 'Benny "The Jet"'s
         std::string key = person_key(name);
         add_mention(out.people, name, key, s_[f].begin, 0);
         s_.claims[f] = Claim::Person;

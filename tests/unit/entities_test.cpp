@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <thread>
@@ -123,6 +124,31 @@ TEST(Entities, AMonthAfterAGivenNameIsASurname) {
     EXPECT_EQ(run("Miranda July wrote and directed it.").people, Keys{"miranda july"});
     // A date is not a name.
     EXPECT_TRUE(run("We saw it with Tom March 5 at the mall, in March 2001.").people.empty());
+}
+
+TEST(Entities, ANicknameInsideANameStaysOutOfItsKey) {
+    Found f = run(
+        "Roscoe 'Fatty' Arbuckle directed it. It is worth watching Shannon and Benny \"The Jet\" "
+        "Urquidez go at it. This is no Rock 'N' Roll High School.");
+    EXPECT_EQ(f.people, (Keys{"roscoe arbuckle", "shannon urquidez", "benny urquidez"}));
+    ASSERT_FALSE(f.all.people.empty());
+    EXPECT_EQ(f.all.people[0].aliases, Keys{"Roscoe 'Fatty' Arbuckle"});
+}
+
+TEST(Entities, ANicknameKeepsASurnameFromTheWrongPerson) {
+    // Before, "Houseman" alone went to the Houseman the corpus knew.
+    std::vector<Review> others(3);
+    for (auto& o : others) o.text = "The film was produced by John Houseman, who also acted.";
+    Found f = run("When young Frances 'Baby' Houseman goes to summer camp, she grows up.", "", {},
+                  others);
+    EXPECT_EQ(std::count(f.people.begin(), f.people.end(), "john houseman"), 0);
+}
+
+TEST(Entities, ANameKnownByItsNicknameIsKeyedSo) {
+    std::vector<Review> others(4);
+    for (auto& o : others) o.text = "Directed by Joseph Kane, with Gabby Hayes as the sidekick.";
+    Found f = run("George \"Gabby\" Hayes steals every scene he is in.", "", {}, others);
+    EXPECT_EQ(f.people, Keys{"gabby hayes"});
 }
 
 TEST(Entities, CharactersAndPlacesAreNotPeople) {
