@@ -268,6 +268,10 @@ class PeopleFinder {
         return i + 1 >= s_.size() || !s_[i + 1].has(kDigit);
     }
 
+    bool siblings(std::size_t i) const {
+        return s_.is_any(i, {"brothers", "sisters", "brother", "sister"});
+    }
+
     // Turns one run into candidates: honorifics and sentence-opening words come off the front,
     // organisation and place words split it.
     void split(const Small<std::size_t>& run, const Small<NT>& kinds) {
@@ -292,10 +296,12 @@ class PeopleFinder {
         bool after_org = false;
         while (a < run.size()) {
             std::size_t b = a;
-            while (b < run.size() && !(kinds[b] == NT::Name && s_.lex_is(run[b], kLexNotPerson) &&
-                                       !month_surname(run, kinds, b)))
+            while (b < run.size() && !(kinds[b] == NT::Name && ((s_.lex_is(run[b], kLexNotPerson) &&
+                                                                 !month_surname(run, kinds, b)) ||
+                                                                (b > a && siblings(run[b])))))
                 ++b;
-            // run[a, b) is free of organisation words
+            // run[a, b) is free of organisation words, and of "Brothers": "Warner Brothers",
+            // "the Coen Brothers" are a studio, a band or several people, never one person
             std::size_t x = a, y = b;
             while (x < y && (kinds[x] == NT::Particle || kinds[x] == NT::Suffix)) ++x;
             while (y > x && kinds[y - 1] == NT::Particle) --y;

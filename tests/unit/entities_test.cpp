@@ -151,6 +151,13 @@ TEST(Entities, ANameKnownByItsNicknameIsKeyedSo) {
     EXPECT_EQ(f.people, Keys{"gabby hayes"});
 }
 
+TEST(Entities, BrothersAndSistersAreNeverOnePerson) {
+    EXPECT_EQ(run("Warner Brothers put Warner Baxter in it. The Coen Brothers loved the Andrews "
+                  "Sisters, and Warner Brother John did not.")
+                  .people,
+              Keys{"warner baxter"});
+}
+
 TEST(Entities, CharactersAndPlacesAreNotPeople) {
     Found f = run(
         "Anthony Perkins plays Norman Bates, who runs a motel. Marion drives from Phoenix toward "
