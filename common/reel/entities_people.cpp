@@ -548,6 +548,22 @@ class PeopleFinder {
         return name;
     }
 
+    // "the Lion King is", "the Three Stooges.", "the Geneva Convention": a name after "the" is a
+    // thing's, unless a noun follows it ("the Clint Eastwood movie", "the Stephen King novel",
+    // "the Dick Van Dyke 'Mary Poppins' accent", "the Cary Grant/Deborah Kerr version") or it
+    // is a comparison ("the Cary Grant of our generation").
+    bool after_the(const Candidate& c) const {
+        if (c.b == 0 || !s_.is(c.b - 1, "the") || s_[c.e - 1].has(kPossessive)) return false;
+        if (c.e >= s_.size()) return true;
+        const Token& next = s_[c.e];
+        if (next.is_punct('/') || next.is_punct('"') || next.is_punct('\'')) return false;
+        if (!s_.lower_word(c.e)) return true;
+        return s_.is_any(c.e, {"is",    "was", "are",  "were",  "has",  "have", "had",   "and",
+                               "or",    "in",  "on",   "to",    "for",  "with", "at",    "from",
+                               "by",    "as",  "that", "which", "who",  "will", "would", "can",
+                               "could", "did", "does", "do",    "gets", "got",  "meets", "vs"});
+    }
+
     void score(Candidate& c) {
         double sc = 0;
         bool foreign = false;
@@ -577,6 +593,7 @@ class PeopleFinder {
         }
         c.cue = role_cue(c);
         sc += c.cue;
+        if (c.cue <= 0 && after_the(c)) sc -= 3;
         // While observing only accepted names count: most candidates stop here, before the
         // costlier key and evidence work. A lone word gets its key only if singles() needs it.
         if ((!s_.corpus && sc < (s_.catalog ? -1.0 : 2.0) && c.cue > -3) || c.names < 2) {
@@ -859,6 +876,11 @@ class PeopleFinder {
                     key = s_.corpus_index->dominant_by_given_name(c.key, given ? 25 : 10, 0.9);
             }
             if (!key) continue;
+            // "High Noon": the end of a title the corpus knows is no surname.
+            if (i > 0 && s_.cap_word(i - 1) && !s_[i - 1].has(kAllCaps) &&
+                s_[i].has(kSpaceBefore) && !s_.lex_is(i - 1, kLexHonor | kLexHonorKeep) &&
+                s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(i - 1, c.e))) > 0)
+                continue;
             const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, *key);
             if (!e) e = s_.corpus->find(EntityEvidence::Kind::Named, *key);
             std::string name = e ? e->name : *key;

@@ -158,6 +158,29 @@ TEST(Entities, BrothersAndSistersAreNeverOnePerson) {
               Keys{"warner baxter"});
 }
 
+TEST(Entities, ANameAfterTheIsAThingUnlessANounFollows) {
+    EXPECT_TRUE(run("The kids loved the Lion King and the Brady Bunch. It was shot near "
+                    "the Albert Hall.")
+                    .people.empty());
+    EXPECT_EQ(run("It is the Clint Eastwood movie you forgot, and he is the Cary Grant of our "
+                  "generation.")
+                  .people,
+              (Keys{"clint eastwood", "cary grant"}));
+}
+
+TEST(Entities, TheEndOfAKnownTitleIsNoSurname) {
+    // The corpus knows one "person" of surname Noon (a film taken for one), and the film High
+    // Noon.
+    std::vector<Review> others(4);
+    for (int i = 0; i < 3; ++i)
+        others[i].text = "Directed by Shanghai Noon, who plays the sheriff.";
+    others[3].text = "I watched \"High Noon\" (1952) again.";
+    EXPECT_TRUE(run("A take off of the Western classic, High Noon, this is the story of a "
+                    "sheriff.",
+                    "", {}, others)
+                    .people.empty());
+}
+
 TEST(Entities, CharactersAndPlacesAreNotPeople) {
     Found f = run(
         "Anthony Perkins plays Norman Bates, who runs a motel. Marion drives from Phoenix toward "
