@@ -736,7 +736,10 @@ class FilmFinder {
     // ("in Project X, sorry, Rabbit Hole").
     void cues() {
         for (std::size_t i = 0; i + 1 < s_.size(); ++i) {
-            if (!s_[i].word() || s_[i].has(kDigit) || (!cap_or_digit(i + 1) && !appositive(i)))
+            // appositive() needs a comma next: testing that here spares a call for nearly every
+            // word of the text.
+            if (!s_[i].word() || s_[i].has(kDigit) ||
+                (!cap_or_digit(i + 1) && !(s_[i + 1].is_punct(',') && appositive(i))))
                 continue;
             // "Like Raging Bull or ...": a capitalised cue only where a sentence starts with it.
             if (s_[i].has(kCap) && s_[i].has(kSentenceStart) && s_.is(i, "in")) {
@@ -789,7 +792,7 @@ class FilmFinder {
     // Only while extracting (a pattern, not evidence), and only when the title is closed off:
     // "In his debut film, Nazi Germany is seen..." opens a sentence on its subject instead.
     bool appositive(std::size_t i) const {
-        // The comma first: cues() asks this of nearly every word, and the cue lookup costs more.
+        // Cheap tests first: the cue lookup costs more.
         if (!s_.corpus || i + 2 >= s_.size() || !s_[i + 1].is_punct(',') || !strong_cue(s_, i) ||
             !cap_or_digit(i + 2) || s_[i + 2].has(kSentenceStart) || !free(i + 2))
             return false;
