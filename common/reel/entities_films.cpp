@@ -457,6 +457,7 @@ class FilmFinder {
     }
 
     void emphasis() {
+        if (!s_.has_emphasis()) return;
         for (std::size_t i = 0; i < s_.size(); ++i) {
             if (!s_[i].word() || !s_[i].has(kEmphasis)) continue;
             std::size_t e = i + 1;
@@ -478,9 +479,11 @@ class FilmFinder {
     }
 
     void quotes() {
-        for (std::size_t i = 0; i + 2 < s_.size(); ++i) {
+        std::size_t next = 0;  // past the last quotation taken
+        for (std::size_t i : s_.quote_marks()) {
+            if (i + 2 >= s_.size()) break;
+            if (i < next) continue;
             const Token& q = s_[i];
-            if (!(q.is_punct('"') || q.is_punct('\''))) continue;
             bool opens = i == 0 || q.has(kSpaceBefore) || !s_[i - 1].word();
             if (!opens || !s_[i + 1].word() || s_[i + 1].has(kSpaceBefore)) continue;
             std::size_t close = i + 1;
@@ -492,7 +495,7 @@ class FilmFinder {
             std::size_t open = i, b = i + 1, e = close;
             // A trailing comma or full stop inside the quotes is American punctuation, not title.
             while (e > b && (s_[e - 1].is_punct(',') || s_[e - 1].is_punct('.'))) --e;
-            i = close;
+            next = close + 1;
             if (!title_like(b, e, 10)) {
                 // "'tales from the crypt'", "«snakes on a plane»": typed in lower case, but
                 // spelling a title the corpus knows well.
@@ -613,12 +616,7 @@ class FilmFinder {
     // capitalised word is emphasis more often than a title, so it needs a year or a cue.
     void capitals() {
         if (s_.shouting()) return;
-        std::size_t words = 0, caps = 0;
-        for (std::size_t i = 0; i < s_.size(); ++i) {
-            if (!s_[i].word() || s_[i].has(kDigit)) continue;
-            ++words;
-            caps += s_[i].has(kAllCaps);
-        }
+        std::size_t words = s_.plain_words(), caps = s_.caps_words();
         if (caps < 2 || caps * 6 > words) return;  // a review that shouts in places
         for (std::size_t i = 0; i < s_.size(); ++i) {
             if (!s_[i].word() || !s_[i].has(kAllCaps) || !free(i)) continue;
@@ -699,8 +697,9 @@ class FilmFinder {
 
     // "Heat (1995)": walk back from the bracket over the title.
     void years() {
-        for (std::size_t i = 2; i + 2 < s_.size(); ++i) {
-            if (!s_[i].is_punct('(') || !is_year(i + 1)) continue;
+        for (std::size_t i : s_.brackets()) {
+            if (i + 2 >= s_.size()) break;
+            if (i < 2 || !is_year(i + 1)) continue;
             std::size_t e = i;
             if (!cap_or_digit(e - 1) || !free(e - 1)) continue;
             std::size_t b = e - 1;

@@ -32,14 +32,22 @@ Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis,
         film_key = reel::film_key(review_film);
         if (catalog) film = catalog->find_film(film_key);
     }
-    // Case carries the names; a review typed in capitals has none to give.
-    std::size_t words = 0, caps = 0;
-    for (const auto& t : toks) {
-        if (t.kind != TokKind::Word || t.has(kDigit)) continue;
-        ++words;
-        if (t.has(kAllCaps)) ++caps;
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Token& t = toks[i];
+        if (t.kind == TokKind::Punct) {
+            if (t.punct == '(') brackets_.push_back(static_cast<std::uint32_t>(i));
+            if (t.punct == '"' || t.punct == '\'')
+                quote_marks_.push_back(static_cast<std::uint32_t>(i));
+            continue;
+        }
+        if (t.kind != TokKind::Word) continue;
+        has_emphasis_ = has_emphasis_ || t.has(kEmphasis);
+        if (t.has(kDigit)) continue;
+        ++plain_words_;
+        if (t.has(kAllCaps)) ++caps_words_;
     }
-    shouting_ = words >= 8 && caps * 2 > words;
+    // Case carries the names; a review typed in capitals has none to give.
+    shouting_ = plain_words_ >= 8 && caps_words_ * 2 > plain_words_;
 }
 
 std::string_view Scan::folded(std::size_t i) const {

@@ -89,6 +89,15 @@ class Scan {
     std::string span_text(std::size_t b, std::size_t e) const;
     // Whether the review is mostly in capitals, so that case says nothing.
     bool shouting() const { return shouting_; }
+    // Words that are not numbers, and those of them in capitals (kAllCaps).
+    std::size_t plain_words() const { return plain_words_; }
+    std::size_t caps_words() const { return caps_words_; }
+    // Whether any word is inside an emphasis span.
+    bool has_emphasis() const { return has_emphasis_; }
+    // Positions of the '(' tokens and of the quote marks ('"', '\''), in order: the few places
+    // a year or a quoted title can be, so the title finders need not walk every token for them.
+    const std::vector<std::uint32_t>& brackets() const { return brackets_; }
+    const std::vector<std::uint32_t>& quote_marks() const { return quote_marks_; }
     // Evidence counts (0 without corpus evidence).
     std::uint32_t evidence(EntityEvidence::Kind kind, std::string_view key) const {
         return corpus_index ? corpus_index->count(kind, key) : 0;
@@ -126,7 +135,10 @@ class Scan {
     // toks.size(), kept apart: the finders ask for it in every loop test, and a vector's size
     // is a subtraction and a division by sizeof(Token) that the compiler cannot hoist.
     std::size_t n_ = 0;
+    std::size_t plain_words_ = 0, caps_words_ = 0;
     bool shouting_ = false;
+    bool has_emphasis_ = false;
+    std::vector<std::uint32_t> brackets_, quote_marks_;
 };
 
 struct PeopleFound {
