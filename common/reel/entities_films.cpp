@@ -618,7 +618,7 @@ class FilmFinder {
         if (s_.shouting()) return;
         std::size_t words = s_.plain_words(), caps = s_.caps_words();
         if (caps < 2 || caps * 6 > words) return;  // a review that shouts in places
-        for (std::size_t i = 0; i < s_.size(); ++i) {
+        for (std::size_t i = s_.next_capital(0); i < s_.size(); i = s_.next_capital(i + 1)) {
             if (!s_[i].word() || !s_[i].has(kAllCaps) || !free(i)) continue;
             std::size_t b = i, e = i, content = 0, longest = 0, last = i;
             bool shout = false;
@@ -678,7 +678,7 @@ class FilmFinder {
         auto joiner = [&](std::size_t k) {
             return k < s_.size() && (s_.is_any(k, {"and", "or"}) || s_[k].is_punct(','));
         };
-        for (std::size_t i = 0; i < s_.size(); ++i) {
+        for (std::size_t i = s_.next_capital(0); i < s_.size(); i = s_.next_capital(i + 1)) {
             const Token& t = s_[i];
             if (!t.word() || !t.has(kAllCaps) || !free(i) || t.end - t.begin < 4 ||
                 caps_shout_word(i) || acronym(s_.raw(i)) || s_.lex_is(i, kLexStop))
@@ -1029,7 +1029,7 @@ class FilmFinder {
     // Ballgame": a title the corpus knows well, typed with some of its words in lower case.
     // The first word must be capitalised and the run must match the whole known title.
     void known_typed_lower() {
-        for (std::size_t i = 0; i < s_.size(); ++i) {
+        for (std::size_t i = s_.next_capital(0); i < s_.size(); i = s_.next_capital(i + 1)) {
             if (!free(i) || !cap_or_digit(i) || s_[i].has(kAllCaps) || s_.lex_is(i, kLexStop))
                 continue;  // not "I've ever"
             std::size_t lookup = i;
@@ -1070,7 +1070,7 @@ class FilmFinder {
         std::vector<std::string> local;  // keys found in this review so far
         for (const auto& m : out_.films) local.push_back(m.key);
         if (!s_.film_key.empty()) local.push_back(s_.film_key);
-        for (std::size_t i = 0; i < s_.size(); ++i) {
+        for (std::size_t i = s_.next_capital(0); i < s_.size(); i = s_.next_capital(i + 1)) {
             if (!known_word(i) || !free(i)) continue;
             // film_key drops a leading "The", so the lookup starts at the next word.
             std::size_t lookup = i;
@@ -1234,7 +1234,7 @@ class FilmFinder {
     // inside a sentence, then capitals), "Memories of Murder" (capitals around small words),
     // "Hedwig and the Angry Inch". Not in headings, where every word is capitalised.
     void shapes() {
-        for (std::size_t i = 1; i < s_.size(); ++i) {
+        for (std::size_t i = s_.next_capital(1); i < s_.size(); i = s_.next_capital(i + 1)) {
             if (!cap_or_digit(i) || !free(i) || s_[i].has(kSentenceStart) || s_[i].has(kDigit))
                 continue;
             if (cap_or_digit(i - 1) || s_[i - 1].is_punct('\'') || s_[i - 1].is_punct('"') ||
@@ -1299,7 +1299,7 @@ class FilmFinder {
     }
 
     void predicates() {
-        for (std::size_t i = 0; i + 3 < s_.size(); ++i) {
+        for (std::size_t i = s_.next_capital(0); i + 3 < s_.size(); i = s_.next_capital(i + 1)) {
             if (!cap_or_digit(i) || !free(i)) continue;
             if (i > 0 && cap_or_digit(i - 1)) continue;
             std::size_t e = run_end(i, false);
@@ -1330,7 +1330,7 @@ class FilmFinder {
     // "Tim Burton's Batman": a person's possessive, then an unclaimed capitalised run. Only
     // while extracting, when characters ("Teller's Andrew") have been claimed already.
     void possessions() {
-        for (std::size_t i = 1; i < s_.size(); ++i) {
+        for (std::size_t i = s_.next_capital(1); i < s_.size(); i = s_.next_capital(i + 1)) {
             const Token& p = s_[i - 1];
             if (!p.word() || !p.has(kPossessive) || s_.claims[i - 1] != Claim::Person) continue;
             if (!cap_or_digit(i) || !free(i)) continue;

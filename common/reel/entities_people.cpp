@@ -189,8 +189,8 @@ class PeopleFinder {
         const std::size_t n = s_.size();
         // Reviews give a candidate in some 30 tokens; growing the list would move them all.
         cands_.reserve(n / 16 + 4);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!s_[i].word() || !s_[i].has(kCap)) continue;  // names start with a capital
+        for (std::size_t i = s_.next_capital(0); i < n; i = s_.next_capital(i + 1)) {
+            if (!s_[i].has(kCap)) continue;  // names start with a capital
             NT nt = name_tok(i);
             if (nt == NT::None || nt == NT::Particle) continue;
             Small<std::size_t> run;
@@ -762,7 +762,7 @@ class PeopleFinder {
     // "UMA THURMAN and Luke Wilson": a name in capitals is shouted, not spelt, so only one the
     // corpus knows well as a person's is taken (better still if it starts with a given name).
     void in_capitals(PeopleFound& out) {
-        for (std::size_t i = 0; i + 1 < s_.size(); ++i) {
+        for (std::size_t i = s_.next_capital(0); i + 1 < s_.size(); i = s_.next_capital(i + 1)) {
             if (!s_[i].word() || !s_[i].has(kAllCaps) || s_.claims[i] != Claim::None ||
                 s_.lex_is(i, kLexStop | kLexCommon))
                 continue;

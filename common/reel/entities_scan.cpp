@@ -46,6 +46,14 @@ Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis,
         ++plain_words_;
         if (t.has(kAllCaps)) ++caps_words_;
     }
+    next_capital_.resize(n_);
+    std::uint32_t next = static_cast<std::uint32_t>(n_);
+    for (std::size_t i = n_; i-- > 0;) {
+        const Token& t = toks[i];
+        if (t.kind == TokKind::Word && (t.flags & (kCap | kAllCaps | kDigit)))
+            next = static_cast<std::uint32_t>(i);
+        next_capital_[i] = next;
+    }
     // Case carries the names; a review typed in capitals has none to give.
     shouting_ = plain_words_ >= 8 && caps_words_ * 2 > plain_words_;
 }

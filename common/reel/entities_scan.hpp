@@ -92,6 +92,10 @@ class Scan {
     // Words that are not numbers, and those of them in capitals (kAllCaps).
     std::size_t plain_words() const { return plain_words_; }
     std::size_t caps_words() const { return caps_words_; }
+    // The first word at or after token i with a capital or a digit (kCap, kAllCaps or kDigit),
+    // else size(): where a name or a title can start. The finders that look for those step
+    // from one to the next instead of testing every token.
+    std::size_t next_capital(std::size_t i) const { return i < n_ ? next_capital_[i] : n_; }
     // Whether any word is inside an emphasis span.
     bool has_emphasis() const { return has_emphasis_; }
     // Positions of the '(' tokens and of the quote marks ('"', '\''), in order: the few places
@@ -139,6 +143,7 @@ class Scan {
     bool shouting_ = false;
     bool has_emphasis_ = false;
     std::vector<std::uint32_t> brackets_, quote_marks_;
+    std::vector<std::uint32_t> next_capital_;
 };
 
 struct PeopleFound {
