@@ -32,28 +32,30 @@ Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis,
         film_key = reel::film_key(review_film);
         if (catalog) film = catalog->find_film(film_key);
     }
-    for (std::size_t i = 0; i < n_; ++i) {
-        const Token& t = toks[i];
-        if (t.kind == TokKind::Punct) {
-            if (t.punct == '(') brackets_.push_back(static_cast<std::uint32_t>(i));
-            if (t.punct == '"' || t.punct == '\'')
-                quote_marks_.push_back(static_cast<std::uint32_t>(i));
-            continue;
-        }
-        if (t.kind != TokKind::Word) continue;
-        has_emphasis_ = has_emphasis_ || t.has(kEmphasis);
-        if (t.has(kDigit)) continue;
-        ++plain_words_;
-        if (t.has(kAllCaps)) ++caps_words_;
-    }
+    // One walk, from the end so that each token learns the next capital; the positions it
+    // gathers come out backwards.
     next_capital_.resize(n_);
-    std::uint32_t next = static_cast<std::uint32_t>(n_);
+    auto next = static_cast<std::uint32_t>(n_);
+    std::uint16_t word_flags = 0;
     for (std::size_t i = n_; i-- > 0;) {
         const Token& t = toks[i];
-        if (t.kind == TokKind::Word && (t.flags & (kCap | kAllCaps | kDigit)))
-            next = static_cast<std::uint32_t>(i);
+        auto at = static_cast<std::uint32_t>(i);
+        if (t.kind == TokKind::Word) {
+            word_flags |= t.flags;
+            if (t.flags & (kCap | kAllCaps | kDigit)) next = at;
+            if (!t.has(kDigit)) {
+                ++plain_words_;
+                caps_words_ += t.has(kAllCaps);
+            }
+        } else if (t.kind == TokKind::Punct) {
+            if (t.punct == '(') brackets_.push_back(at);
+            if (t.punct == '"' || t.punct == '\'') quote_marks_.push_back(at);
+        }
         next_capital_[i] = next;
     }
+    std::reverse(brackets_.begin(), brackets_.end());
+    std::reverse(quote_marks_.begin(), quote_marks_.end());
+    has_emphasis_ = (word_flags & kEmphasis) != 0;
     // Case carries the names; a review typed in capitals has none to give.
     shouting_ = plain_words_ >= 8 && caps_words_ * 2 > plain_words_;
 }
