@@ -734,7 +734,18 @@ class FilmFinder {
     // Titles after cue words, with lists ("like Heat, Collateral and Thief") and corrections
     // ("in Project X, sorry, Rabbit Hole").
     void cues() {
-        for (std::size_t i = 0; i + 1 < s_.size(); ++i) {
+        // A cue is followed by a capital or a digit, or (for appositive()) by a comma: only the
+        // words before those need a look.
+        std::size_t comma = 0;  // into s_.commas(), past those before k
+        auto next = [&](std::size_t k) {
+            std::size_t j = s_.next_capital(k);
+            if (!s_.corpus) return j;
+            const auto& commas = s_.commas();
+            while (comma < commas.size() && commas[comma] < k) ++comma;
+            return comma < commas.size() ? std::min<std::size_t>(j, commas[comma]) : j;
+        };
+        for (std::size_t j = next(1); j < s_.size(); j = next(j + 1)) {
+            std::size_t i = j - 1;
             // appositive() needs a comma next: testing that here spares a call for nearly every
             // word of the text.
             if (!s_[i].word() || s_[i].has(kDigit) ||

@@ -48,11 +48,13 @@ Scan::Scan(std::string_view text_in, const std::vector<TextSpan>& emphasis,
                 caps_words_ += t.has(kAllCaps);
             }
         } else if (t.kind == TokKind::Punct) {
+            if (t.punct == ',') commas_.push_back(at);
             if (t.punct == '(') brackets_.push_back(at);
             if (t.punct == '"' || t.punct == '\'') quote_marks_.push_back(at);
         }
         next_capital_[i] = next;
     }
+    std::reverse(commas_.begin(), commas_.end());
     std::reverse(brackets_.begin(), brackets_.end());
     std::reverse(quote_marks_.begin(), quote_marks_.end());
     has_emphasis_ = (word_flags & kEmphasis) != 0;

@@ -98,10 +98,12 @@ class Scan {
     std::size_t next_capital(std::size_t i) const { return i < n_ ? next_capital_[i] : n_; }
     // Whether any word is inside an emphasis span.
     bool has_emphasis() const { return has_emphasis_; }
-    // Positions of the '(' tokens and of the quote marks ('"', '\''), in order: the few places
-    // a year or a quoted title can be, so the title finders need not walk every token for them.
+    // Positions of the '(' tokens, of the quote marks ('"', '\'') and of the commas, in order:
+    // the few places a year, a quoted title or a title in apposition can be, so the title
+    // finders need not walk every token for them.
     const std::vector<std::uint32_t>& brackets() const { return brackets_; }
     const std::vector<std::uint32_t>& quote_marks() const { return quote_marks_; }
+    const std::vector<std::uint32_t>& commas() const { return commas_; }
     // Evidence counts (0 without corpus evidence).
     std::uint32_t evidence(EntityEvidence::Kind kind, std::string_view key) const {
         return corpus_index ? corpus_index->count(kind, key) : 0;
@@ -142,7 +144,7 @@ class Scan {
     std::size_t plain_words_ = 0, caps_words_ = 0;
     bool shouting_ = false;
     bool has_emphasis_ = false;
-    std::vector<std::uint32_t> brackets_, quote_marks_;
+    std::vector<std::uint32_t> brackets_, quote_marks_, commas_;
     std::vector<std::uint32_t> next_capital_;
 };
 
