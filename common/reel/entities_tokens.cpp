@@ -230,6 +230,8 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
                     letters += static_cast<int>(run - j);
                     lower += static_cast<int>(run - j);
                     j = run;
+                    // Nearly every word ends on a space: no more tests needed.
+                    if (j < n && t[j] == ' ') break;
                     continue;
                 }
                 if (byte >= 'A' && byte <= 'Z') {
@@ -306,6 +308,11 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
         sentence_start = false;
         out.push_back(tok);
         i = j;
+        // The space after a word, taken here rather than by another turn of the loop.
+        if (i < n && t[i] == ' ') {
+            space_before = true;
+            ++i;
+        }
     }
 
     if (!emphasis.empty()) {
