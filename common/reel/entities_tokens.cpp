@@ -117,12 +117,14 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
     std::size_t i = 0;
     while (i < n) {
         char c = t[i];
-        if (c == ' ' || c == '\t' || c == '\r') {
+        // Nearly every token starts above ' ': one test spares it the white-space ones.
+        bool blank = static_cast<unsigned char>(c) <= ' ';
+        if (blank && (c == ' ' || c == '\t' || c == '\r')) {
             space_before = true;
             ++i;
             continue;
         }
-        if (c == '\n') {
+        if (blank && c == '\n') {
             std::size_t j = i;
             int newlines = 0;
             std::size_t last_nl = i;
