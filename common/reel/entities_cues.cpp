@@ -220,6 +220,9 @@ Table build() {
     t.add(kCueAbbrev, {"mr", "mrs", "dr", "st", "vs", "jr", "ms"});
     t.add(kCueArticle, {"the", "a", "an"});
     t.add(kCueTitleStop, {"it", "her", "us", "up", "them", "this", "him", "me", "you"});
+    t.add(kCueMaker, {"made", "directed", "wrote", "shot", "helmed", "make", "direct", "produced"});
+    t.add(kCueKindLike, {"like", "as", "including", "especially"});
+    t.add(kCueListJoin, {"and", "or", "then"});
     return t;
 }
 

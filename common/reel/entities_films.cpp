@@ -823,7 +823,7 @@ class FilmFinder {
 
     // Whether "and"/"or" at token i follows a title: "Panic in Needle Park or ...".
     bool listed_after_title(std::size_t i) const {
-        if (!s_.is_any(i, {"and", "or", "then"}) || i == 0) return false;
+        if (!s_.cue(i, kCueListJoin) || i == 0) return false;
         // "If you liked Heat, then Pacino fans...": a condition, not a list.
         if (s_.is(i, "then")) {
             for (std::size_t k = i, steps = 0; k > 0 && steps < 40; ++steps) {
@@ -900,9 +900,7 @@ class FilmFinder {
 
     // "Jeunet made Delicatessen", "Mitchell, who made Hedwig...": a person making something.
     bool maker_cue(std::size_t i) const {
-        if (!s_.is_any(
-                i, {"made", "directed", "wrote", "shot", "helmed", "make", "direct", "produced"}))
-            return false;
+        if (!s_.cue(i, kCueMaker)) return false;
         if (i == 0) return false;
         std::size_t p = i - 1;
         if (s_.is_any(p, {"who", "also", "then", "later", "first", "once"}) && p > 0) return true;
@@ -912,7 +910,7 @@ class FilmFinder {
     // "shows like Friends", "classics such as The Antichrist", "films including Heat": a
     // kind of film, then examples of it.
     bool kind_like_cue(std::size_t i) const {
-        if (!s_.is_any(i, {"like", "as", "including", "especially"})) return false;
+        if (!s_.cue(i, kCueKindLike)) return false;
         std::size_t k = i;
         if (s_.is(i, "as")) {
             if (k < 2 || !s_.is(k - 1, "such")) return false;
