@@ -98,6 +98,11 @@ Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEnt
     add_keys(doc, entities.films, &film_key, schema::kFilmKey, schema::kFilmWord,
              schema::kFilmsSlot);
     doc.set_data(encode_document_data(review, entities));
+    // A TermGenerator keeps a handle on its document, and Xapian 1.4 counts a document's
+    // handles without atomics: left in place, this thread's handle would be dropped when it
+    // builds the next document while the writer thread copies and frees this one, a race
+    // that leaked documents or freed one still being written (ASan, e2e.hostile).
+    termgen_.set_document(no_document_);
 
     std::string prefix, word;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {

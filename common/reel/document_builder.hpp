@@ -30,6 +30,8 @@ class DocumentBuilder {
 
     BodyIndexer body_;
     Xapian::TermGenerator termgen_;
+    // What termgen_ points at between documents (see build()).
+    Xapian::Document no_document_;
     Xapian::Stem stemmer_;
     TermFingerprints seen_terms_;
 };

@@ -103,6 +103,9 @@ std::string BodyIndexer::index(const std::string& folded_text, Xapian::Document&
     recorder_.encoded.clear();
     termgen_.set_document(doc);
     termgen_.index_text_without_positions(folded_text);
+    // Let go of `doc`: it goes to the writer thread, and Xapian 1.4 counts a document's
+    // handles without atomics (DocumentBuilder::build says more).
+    termgen_.set_document(no_document_);
     return std::move(recorder_.encoded);
 }
 
@@ -144,6 +147,7 @@ std::vector<std::string> BodyIndexer::words(const std::string& folded_text) {
     recorder_.words = &out;
     termgen_.set_document(scratch);
     termgen_.index_text_without_positions(folded_text);
+    termgen_.set_document(no_document_);
     recorder_.words = nullptr;
     return out;
 }
