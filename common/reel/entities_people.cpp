@@ -62,6 +62,7 @@ struct Candidate {
     double cue = 0;  // role cue: > 0 actor-like, < 0 character-like
     bool character = false;
     bool accepted = false;
+    bool nicknamed() const { return nick_e > nick_b; }
 };
 
 // Evidence weights: a person accepted in a review counts 1, one beyond doubt 2.
@@ -94,8 +95,8 @@ class PeopleFinder {
                 std::string key = resolve_variant(c.key);
                 auto& m = add_mention(out.people, canonical(c, key), key, s_[c.b].begin, weight(c));
                 m.add_form(c.display);
-                if (c.nick_e > c.nick_b) m.add_form(s_.span_text(c.b, c.e));
-                if (!s_.corpus && weight(c) == 0 && c.nick_e == c.nick_b)
+                if (c.nicknamed()) m.add_form(s_.span_text(c.b, c.e));
+                if (!s_.corpus && weight(c) == 0 && !c.nicknamed())
                     add_mention(out.named, c.display, key, s_[c.b].begin, 1);
                 claim(c, Claim::Person);
                 shared_surname(c, out);
@@ -600,7 +601,7 @@ class PeopleFinder {
             c.score = sc;
             return;
         }
-        c.display = c.nick_e > c.nick_b ? without_nickname(c) : s_.span_text(c.b, c.e);
+        c.display = c.nicknamed() ? without_nickname(c) : s_.span_text(c.b, c.e);
         c.key = person_key(c.display);
         if (c.key.empty()) {
             c.score = -100;
@@ -702,7 +703,7 @@ class PeopleFinder {
     // never feeds on itself.
     std::uint32_t weight(const Candidate& c) const {
         // A nickname's name is settled with the corpus (without_nickname), so it is no evidence.
-        if (s_.corpus || c.nick_e > c.nick_b) return 0;
+        if (s_.corpus || c.nicknamed()) return 0;
         // Nothing around it said "person": a fictional "Tony Soprano is..." reads the same.
         if (c.cue <= 0 && c.score < 3.5) return 0;
         return c.score >= 3.5 ? 2 : 1;
