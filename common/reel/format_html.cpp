@@ -128,9 +128,16 @@ bool is_emphasis(GumboTag tag) {
     return tag == GUMBO_TAG_I || tag == GUMBO_TAG_EM || tag == GUMBO_TAG_CITE;
 }
 
+// Text as gumbo hands it back. The page was valid UTF-8 going in, but gumbo decodes a numeric
+// character reference too large for its int ("&#82222222222222222221;") into bytes that are
+// not UTF-8 (found by fuzz_html), so its strings are repaired like any input.
+std::string gumbo_text(const char* text) {
+    return repair_utf8(text);
+}
+
 std::string attribute(const GumboElement& e, const char* name) {
     const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-    return a ? a->value : "";
+    return a ? gumbo_text(a->value) : "";
 }
 
 struct Extraction {
@@ -147,7 +154,7 @@ void read_head(const GumboNode* node, Extraction& out) {
     const GumboElement& e = node->v.element;
     if (e.tag == GUMBO_TAG_TITLE && e.children.length > 0) {
         auto* child = static_cast<const GumboNode*>(e.children.data[0]);
-        if (child->type == GUMBO_NODE_TEXT) out.title = child->v.text.text;
+        if (child->type == GUMBO_NODE_TEXT) out.title = gumbo_text(child->v.text.text);
     } else if (e.tag == GUMBO_TAG_META) {
         std::string name = attribute(e, "name") + attribute(e, "property");
         if (name == "author") out.author = attribute(e, "content");
@@ -171,7 +178,7 @@ void read_body(const GumboNode* root, Extraction& out) {
         const GumboNode* node = f.node;
         if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
             node->type == GUMBO_NODE_CDATA) {
-            out.text += node->v.text.text;
+            out.text += gumbo_text(node->v.text.text);
             stack.pop_back();
             continue;
         }
