@@ -87,6 +87,7 @@ EntityEvidence EntityExtractor::observe(const Review& review) const {
         if (m.weight > 0) ev.add(EntityEvidence::Kind::Person, m.key, m.name, m.weight);
     }
     for (const auto& m : f.people.named) ev.add(EntityEvidence::Kind::Named, m.key, m.name, 1);
+    for (const auto& m : f.people.real) ev.add(EntityEvidence::Kind::Real, m.key, m.name, 1);
     for (const auto& m : f.people.characters) {
         if (m.weight > 0) ev.add(EntityEvidence::Kind::Character, m.key, m.name, m.weight);
     }

@@ -223,6 +223,10 @@ Table build() {
     t.add(kCueMaker, {"made", "directed", "wrote", "shot", "helmed", "make", "direct", "produced"});
     t.add(kCueKindLike, {"like", "as", "including", "especially"});
     t.add(kCueListJoin, {"and", "or", "then"});
+    // Offices and callings that history, more than fiction, gives a full name.
+    t.add(kCueRealBefore, {"president", "presidents", "general", "generals", "general-in-chief",
+                           "senator", "governor", "emperor", "chief", "poet", "painter", "boxer"});
+    t.add(kCueRealOf, {"biopic", "biography", "career"});
     return t;
 }
 

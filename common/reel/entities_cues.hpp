@@ -28,12 +28,14 @@ enum Cue : std::uint32_t {
     kCueCorrection = 1u << 17,     // "X, sorry, Y"
     kCueAbbrev = 1u << 18,         // "Mr", "Dr", "St": their dot ends no sentence
     kCueArticle = 1u << 19,        // the, a, an
-    kCueTitleStop = 1u << 20,  // stop words that may still be a one-word title ("It", "Her", "Up")
-    kCueWorkAfter = 1u << 21,  // "a Stephen King [novel]": a written work named after its maker
-    kCueScene = 1u << 22,      // "a [line] in Angel Heart": a part of a film, before "in" it
-    kCueMaker = 1u << 23,      // "Jeunet [made] Delicatessen": a person making a work
-    kCueKindLike = 1u << 24,   // "shows [like] Friends": examples of a kind follow
-    kCueListJoin = 1u << 25,   // "Heat [and] Thief": one more of a list
+    kCueTitleStop = 1u << 20,   // stop words that may still be a one-word title ("It", "Her", "Up")
+    kCueWorkAfter = 1u << 21,   // "a Stephen King [novel]": a written work named after its maker
+    kCueScene = 1u << 22,       // "a [line] in Angel Heart": a part of a film, before "in" it
+    kCueMaker = 1u << 23,       // "Jeunet [made] Delicatessen": a person making a work
+    kCueKindLike = 1u << 24,    // "shows [like] Friends": examples of a kind follow
+    kCueListJoin = 1u << 25,    // "Heat [and] Thief": one more of a list
+    kCueRealBefore = 1u << 26,  // "[President] Truman", "the [poet] Dylan Thomas": a real person
+    kCueRealOf = 1u << 27,      // "a [biopic] of Dylan Thomas"
 };
 
 // The cues of a word, given in lower case (ASCII); 0 for a word with none.

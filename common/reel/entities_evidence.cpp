@@ -32,6 +32,8 @@ char kind_letter(EntityEvidence::Kind kind) {
             return 'F';
         case EntityEvidence::Kind::Named:
             return 'N';
+        case EntityEvidence::Kind::Real:
+            return 'R';
     }
     return '?';
 }
@@ -51,7 +53,8 @@ EntityEvidence::EntityEvidence(const EntityEvidence& other)
     : people_(other.people_),
       characters_(other.characters_),
       films_(other.films_),
-      named_(other.named_) {}
+      named_(other.named_),
+      real_(other.real_) {}
 
 EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
     if (this != &other) {
@@ -59,6 +62,7 @@ EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
         characters_ = other.characters_;
         films_ = other.films_;
         named_ = other.named_;
+        real_ = other.real_;
         changed();
     }
     return *this;
@@ -68,7 +72,8 @@ EntityEvidence::EntityEvidence(EntityEvidence&& other) noexcept
     : people_(std::move(other.people_)),
       characters_(std::move(other.characters_)),
       films_(std::move(other.films_)),
-      named_(std::move(other.named_)) {}
+      named_(std::move(other.named_)),
+      real_(std::move(other.real_)) {}
 
 EntityEvidence& EntityEvidence::operator=(EntityEvidence&& other) noexcept {
     if (this != &other) {
@@ -76,6 +81,7 @@ EntityEvidence& EntityEvidence::operator=(EntityEvidence&& other) noexcept {
         characters_ = std::move(other.characters_);
         films_ = std::move(other.films_);
         named_ = std::move(other.named_);
+        real_ = std::move(other.real_);
         changed();
     }
     return *this;
@@ -89,6 +95,8 @@ EntityEvidence::Map& EntityEvidence::map(Kind kind) {
             return characters_;
         case Kind::Film:
             return films_;
+        case Kind::Real:
+            return real_;
         case Kind::Named:
             break;
     }
@@ -123,7 +131,7 @@ void EntityEvidence::merge(const EntityEvidence& other) {
         merge(copy);
         return;
     }
-    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film, Kind::Named}) {
+    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film, Kind::Named, Kind::Real}) {
         for (const auto& [key, entry] : other.map(kind)) add(kind, key, entry.name, entry.count);
     }
 }
@@ -132,7 +140,7 @@ std::string EntityEvidence::serialise() const {
     if (empty()) return {};
     std::string out(kHeader);
     out += '\n';
-    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film, Kind::Named}) {
+    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film, Kind::Named, Kind::Real}) {
         const Map& m = map(kind);
         std::vector<const Map::value_type*> rows;
         rows.reserve(m.size());
@@ -187,6 +195,8 @@ EntityEvidence EntityEvidence::unserialise(std::string_view data) {
             kind = Kind::Film;
         } else if (field[0] == "N") {
             kind = Kind::Named;
+        } else if (field[0] == "R") {
+            kind = Kind::Real;
         } else {
             throw bad("unknown kind at line " + std::to_string(line_no));
         }
@@ -269,6 +279,7 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
         }
         for (const auto& [key, entry] : people_) index->counts[key].person = entry.count;
         for (const auto& [key, entry] : characters_) index->counts[key].character = entry.count;
+        for (const auto& [key, entry] : real_) index->counts[key].real = entry.count;
         indexes_ = std::move(index);
     }
     return indexes_;
@@ -330,7 +341,7 @@ bool EntityEvidence::operator==(const EntityEvidence& other) const {
         return true;
     };
     return same(people_, other.people_) && same(characters_, other.characters_) &&
-           same(films_, other.films_) && same(named_, other.named_);
+           same(films_, other.films_) && same(named_, other.named_) && same(real_, other.real_);
 }
 
 }  // namespace reel

@@ -18,8 +18,10 @@ class EntityEvidence {
     // Person: named with a cue that says so ("directed by X", "X plays", "Y (X)"). Named: a
     // name accepted with nothing around it saying so; fictional characters are named so as
     // often as people ("Tony Soprano is..."), so such sightings tie a surname to its person
-    // but do not vouch that a name is a person's.
-    enum class Kind : std::uint8_t { Person, Character, Film, Named };
+    // but do not vouch that a name is a person's. Real: named as a historical person ("President
+    // Franklin D. Roosevelt", "the poet Dylan Thomas", "a biopic of Custer"), who stays one where
+    // a film casts an actor in the part.
+    enum class Kind : std::uint8_t { Person, Character, Film, Named, Real };
     struct Entry {
         std::uint32_t count = 0;
         std::string
@@ -41,7 +43,7 @@ class EntityEvidence {
             std::uint32_t total = 0;
         };
         struct Counts {
-            std::uint32_t person = 0, character = 0, film = 0;
+            std::uint32_t person = 0, character = 0, film = 0, real = 0;
         };
         // By surname, every spelling of a name counted as one person ("Zanuck": Darryl F.
         // Zanuck and Darryl Zanuck together), under the spelling most reviews use.
@@ -57,6 +59,7 @@ class EntityEvidence {
             if (!c) return 0;
             return kind == Kind::Person      ? c->person
                    : kind == Kind::Character ? c->character
+                   : kind == Kind::Real      ? c->real
                                              : c->film;
         }
 
@@ -90,7 +93,7 @@ class EntityEvidence {
         return e ? e->count : 0;
     }
     std::size_t size() const {
-        return people_.size() + characters_.size() + films_.size() + named_.size();
+        return people_.size() + characters_.size() + films_.size() + named_.size() + real_.size();
     }
     bool empty() const { return size() == 0; }
 
@@ -120,6 +123,7 @@ class EntityEvidence {
     Map characters_;
     Map films_;
     Map named_;
+    Map real_;
     // Built on first use after a change; extract() reads them from several threads.
     mutable std::mutex indexes_mutex_;
     mutable std::shared_ptr<const Indexes> indexes_;

@@ -48,12 +48,13 @@ Lexicon build() {
     each_line("honorifics", [&](std::string_view line) {
         std::size_t sp = line.find(' ');
         std::string word = fold(line.substr(0, sp));
-        if (sp != std::string_view::npos && line.substr(sp + 1) == "keep") {
+        std::string_view mark = sp == std::string_view::npos ? "" : line.substr(sp + 1);
+        if (mark == "keep") {
             lx.honorifics_kept.add(word);
             lx.word_bits.add(word, kLexHonorKeep);
         } else {
             lx.honorifics.add(word);
-            lx.word_bits.add(word, kLexHonor);
+            lx.word_bits.add(word, mark == "given" ? kLexHonor | kLexHonorGiven : kLexHonor);
         }
     });
     return lx;

@@ -29,7 +29,8 @@ enum LexBit : std::uint16_t {
     kLexHonor = 1 << 5,
     kLexHonorKeep = 1 << 6,
     kLexPlace = 1 << 7,
-    kLexEnglish = 1 << 8,  // a word written in lower case often enough to be vocabulary
+    kLexEnglish = 1 << 8,     // a word written in lower case often enough to be vocabulary
+    kLexHonorGiven = 1 << 9,  // an honorific that is also a given name ("King Vidor")
 };
 
 struct Lexicon {

@@ -62,6 +62,7 @@ struct Candidate {
     double cue = 0;  // role cue: > 0 actor-like, < 0 character-like
     bool character = false;
     bool accepted = false;
+    bool real = false;  // a historical person: a person even where an actor plays the part
     bool nicknamed() const { return nick_e > nick_b; }
 };
 
@@ -79,6 +80,7 @@ class PeopleFinder {
         if (s_.shouting()) return out;
         collect();
         for (auto& c : cands_) score(c);
+        real_lists();
         character_words();
         // Names in a list with accepted people ("Tom Hanks, Meg Ryan and Bill Pullman") lean
         // the same way; two passes let the lean travel both ways along the list.
@@ -91,6 +93,8 @@ class PeopleFinder {
                 if (c.accepted) claim(c, Claim::Person);
                 continue;
             }
+            if (!s_.corpus && c.real && !c.nicknamed())
+                add_mention(out.real, c.display, c.key, s_[c.b].begin, 1);
             if (c.accepted) {
                 std::string key = resolve_variant(c.key);
                 auto& m = add_mention(out.people, canonical(c, key), key, s_[c.b].begin, weight(c));
@@ -138,9 +142,31 @@ class PeopleFinder {
             bool ends = i + 1 >= s_.size() || !s_[i + 1].word() || !s_[i + 1].has(kCap);
             return after_given && ends ? NT::Name : NT::None;
         }
-        if (lex & kLexHonor) return NT::Honor;
+        if ((lex & kLexHonor) && !ambiguous_given(i)) return NT::Honor;
         if (lex & kLexHonorKeep) return NT::HonorKeep;
         return NT::Name;
+    }
+
+    // "King Vidor", "Roman Polanski", "Red Skelton", "Forest Whitaker": a given name that is
+    // also a title or a common noun, before a surname that is no English word ("King Arthur",
+    // "Red Army" and "Star Wars" have a name or a word second, "King Kong" only the corpus
+    // tells apart). Such a name is scored as one from outside the name list: a cue or the
+    // corpus's evidence has to vouch for it.
+    bool ambiguous_given(std::size_t i) const {
+        const Token& t = s_[i];
+        if (!t.word() || !t.has(kCap) || t.has(kAllCaps) || t.has(kPossessive) ||
+            !s_.lex_is(i, kLexFirstName) || !s_.lex_is(i, kLexHonorGiven | kLexNotPerson))
+            return false;
+        std::size_t k = i + 1;
+        if (k >= s_.size() || !s_[k].word() || !s_[k].has(kSpaceBefore) || !s_[k].has(kCap) ||
+            s_[k].has(kAllCaps) || s_[k].has(kInitials) || s_[k].end - s_[k].begin < 3)
+            return false;
+        if (s_.lex_is(k, kLexStop | kLexCommon | kLexNotPerson | kLexPlace | kLexParticle |
+                             kLexHonor | kLexHonorKeep | kLexEnglish))
+            return false;
+        // "Star William Katt", "Mayor John Pappas", "Royal Albert Hall": before a longer name
+        // the word is what it says.
+        return k + 1 >= s_.size() || !s_.cap_word(k + 1) || !s_[k + 1].has(kSpaceBefore);
     }
 
     // "Johann Strauss II", "Harry Connick Jr.": kept with the name before.
@@ -298,7 +324,8 @@ class PeopleFinder {
         while (a < run.size()) {
             std::size_t b = a;
             while (b < run.size() && !(kinds[b] == NT::Name && ((s_.lex_is(run[b], kLexNotPerson) &&
-                                                                 !month_surname(run, kinds, b)) ||
+                                                                 !month_surname(run, kinds, b) &&
+                                                                 !ambiguous_given(run[b])) ||
                                                                 (b > a && siblings(run[b])))))
                 ++b;
             // run[a, b) is free of organisation words, and of "Brothers": "Warner Brothers",
@@ -570,7 +597,7 @@ class PeopleFinder {
         bool foreign = false;
         if (s_[c.b].has(kInitials) || name_tok(c.b) == NT::Initials) {
             sc += 2;
-        } else if (first_name(c.b)) {
+        } else if (first_name(c.b) && !ambiguous_given(c.b)) {
             // Even "Will", "Mark" or "Miles" opening a sentence: followed by another capitalised
             // name word, it is nearly always a name.
             sc += 2;
@@ -593,11 +620,13 @@ class PeopleFinder {
             }
         }
         c.cue = role_cue(c);
+        c.real = real_cue(c);
         sc += c.cue;
         if (c.cue <= 0 && after_the(c)) sc -= 3;
         // While observing only accepted names count: most candidates stop here, before the
         // costlier key and evidence work. A lone word gets its key only if singles() needs it.
-        if ((!s_.corpus && sc < (s_.catalog ? -1.0 : 2.0) && c.cue > -3) || c.names < 2) {
+        if ((!s_.corpus && sc < (s_.catalog ? -1.0 : 2.0) && c.cue > -3 && !c.real) ||
+            c.names < 2) {
             c.score = sc;
             return;
         }
@@ -631,7 +660,46 @@ class PeopleFinder {
             // Only the shape said "person": a title the corpus knows says otherwise.
             if (foreign && film_ev > 0) sc -= 1.5;
         }
+        // "Errol Flynn as George Armstrong Custer": a historical person played by an actor is
+        // still a person, where this review says he is one or the corpus has said so twice.
+        if (!c.real && s_.evidence(EntityEvidence::Kind::Real, c.key) >= 2 && !after_the(c))
+            c.real = true;
+        if (c.real && s_.corpus && sc > -8) {  // not a place or the review's film (-10)
+            sc = std::max(sc, 2.0);
+            c.cue = std::max(c.cue, 0.0);
+        }
         c.score = sc;
+    }
+
+    // "President Truman", "cavalry general Jeb Stuart", "America's generals, Douglas MacArthur",
+    // "a biopic of Dylan Thomas": an office or a calling before a full name.
+    bool real_cue(const Candidate& c) const {
+        if (c.names < 2 || c.b == 0) return false;
+        std::size_t p = c.b - 1;
+        if (s_[p].is_punct(',') && p > 0) --p;
+        if (s_.cue(p, kCueRealBefore)) return !s_[p].has(kPossessive);  // "Emperor's New Groove"
+        return p + 1 == c.b && p > 0 && s_.is(p, "of") && s_.cue(p - 1, kCueRealOf);
+    }
+
+    // "Presidents Franklin D. Roosevelt and Harry S. Truman": the office covers the list.
+    void real_lists() {
+        for (std::size_t i = 0; i + 1 < cands_.size(); ++i) {
+            Candidate& a = cands_[i];
+            Candidate& b = cands_[i + 1];
+            if (!a.real || b.real || b.names < 2) continue;
+            std::size_t k = a.e;
+            if (k < s_.size() && s_[k].is_punct(',')) ++k;
+            if (k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'))) ++k;
+            if (k != b.b || k == a.e) continue;
+            b.real = true;
+            if (s_.corpus && b.score > -8) {
+                b.score = std::max(b.score, 2.0);
+                b.cue = std::max(b.cue, 0.0);
+            } else if (!s_.corpus && b.key.empty()) {
+                b.display = b.nicknamed() ? without_nickname(b) : s_.span_text(b.b, b.e);
+                b.key = person_key(b.display);
+            }
+        }
     }
 
     // Words of names this review casts as characters ("Fletcher (J.K. Simmons)"): a full name
@@ -646,7 +714,7 @@ class PeopleFinder {
             }
         }
         for (auto& c : cands_) {
-            if (c.names < 2 || c.cue > 0 || c.key.empty()) continue;
+            if (c.names < 2 || c.cue > 0 || c.key.empty() || c.real) continue;
             std::string_view last = s_.folded(c.e - 1);
             bool here =
                 std::find(char_words_.begin(), char_words_.end(), last) != char_words_.end();
@@ -672,8 +740,9 @@ class PeopleFinder {
             }
         }
         // "play Becca and Howie Corbett": a name listed with a character is one too.
-        if (c.cue < 1 && ((i > 0 && char_list(cands_[i - 1], c)) ||
-                          (i + 1 < cands_.size() && char_list(c, cands_[i + 1])))) {
+        if (c.cue < 1 && !c.real &&
+            ((i > 0 && char_list(cands_[i - 1], c)) ||
+             (i + 1 < cands_.size() && char_list(c, cands_[i + 1])))) {
             sc -= 3;
             c.cue = std::min(c.cue, -3.0);
         }

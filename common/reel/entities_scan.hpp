@@ -154,6 +154,8 @@ struct PeopleFound {
     // While observing: people accepted with no cue, evidence of a name but not that it is a
     // person's (EntityEvidence::Kind::Named).
     std::vector<Mention> named;
+    // While observing: people named as historical ones (EntityEvidence::Kind::Real).
+    std::vector<Mention> real;
 };
 
 struct FilmsFound {

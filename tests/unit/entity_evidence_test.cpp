@@ -42,8 +42,12 @@ TEST(EntityEvidence, SerialiseRoundTrip) {
     EntityEvidence a;
     for (int v : {0, 1, 2}) a.merge(sample(v));
     a.add(Kind::Named, "norman bates", "Norman Bates", 2);
+    a.add(Kind::Real, "dylan thomas", "Dylan Thomas", 3);
     EntityEvidence b = EntityEvidence::unserialise(a.serialise());
     EXPECT_TRUE(a == b);
+    EXPECT_EQ(b.count(Kind::Real, "dylan thomas"), 3u);
+    b.add(Kind::Real, "dylan thomas", "Dylan Thomas", 1);
+    EXPECT_FALSE(a == b);  // historical sightings are compared too
     EXPECT_TRUE(EntityEvidence::unserialise("").empty());
     EXPECT_EQ(EntityEvidence().serialise(), "");
 }

@@ -666,5 +666,60 @@ TEST(EntityRules, ASurnameOpeningASentence) {
               Keys{});
 }
 
+// A given name that is also a title or a noun ("King", "Red", "Roman", "Forest") opens a
+// person's name where a cue or the corpus vouches for it, and only then.
+TEST(EntityRules, GivenNamesThatAreAlsoTitlesOrNouns) {
+    EXPECT_EQ(people(extract("The film was directed by King Vidor in 1928.")), Keys{"king vidor"});
+    EXPECT_EQ(people(extract("It was directed by Roman Polanski, and it stars Art Carney.")),
+              (Keys{"roman polanski", "art carney"}));
+    EXPECT_EQ(people(extract("Forest Whitaker plays the dictator.")), Keys{"forest whitaker"});
+    // In the middle of a name as well.
+    EXPECT_EQ(people(extract("Marcia Gay Harden plays the mother.")), Keys{"marcia gay harden"});
+    // Nothing vouching: the title, the army, the ape.
+    EXPECT_EQ(people(extract("King Kong climbs the tower. The Red Army marches on. King Arthur "
+                             "rides out with Prince Charles.")),
+              Keys{});
+    // Before a longer name the word is what it says.
+    EXPECT_EQ(people(extract("Then Major John Pappas arrives, played by Al Pacino.")),
+              Keys{"al pacino"});
+    // The corpus vouches where the review says nothing.
+    EntityEvidence corpus = corpus_of({{Kind::Person, "red skelton", 4}});
+    EXPECT_EQ(people(extract_with(corpus, "Red Skelton was another major star of the time.")),
+              Keys{"red skelton"});
+    EXPECT_EQ(people(extract("Red Skelton was another major star of the time.")), Keys{});
+}
+
+// A historical person is a person even where an actor plays the part ("Errol Flynn as George
+// Armstrong Custer"): an office or calling before the full name says so here ("Presidents
+// Franklin D. Roosevelt and Harry S. Truman", "a biopic of Dylan Thomas"), or the corpus has
+// said so at least twice.
+TEST(EntityRules, HistoricalPeoplePlayedByActors) {
+    EXPECT_EQ(people(extract("Dan O'Herlihy and Ed Flanders play Presidents Franklin D. Roosevelt "
+                             "and Harry S. Truman respectively.")),
+              (Keys{"dan oherlihy", "ed flanders", "franklin d roosevelt", "harry s truman"}));
+    EXPECT_EQ(people(extract("An odd biopic of Dylan Thomas. Matthew Rhys plays him.")),
+              (Keys{"dylan thomas", "matthew rhys"}));
+    EXPECT_EQ(people(extract("It covers his fight with cavalry general Jeb Stuart at Gettysburg.")),
+              Keys{"jeb stuart"});
+    // "The Emperor's New Groove" is no emperor's name.
+    EXPECT_EQ(people(extract("We saw The Emperor's New Groove twice.")), Keys{});
+
+    const std::string played = "The film follows George Armstrong Custer (Errol Flynn) west.";
+    EXPECT_EQ(people(extract(played)), Keys{"errol flynn"});
+    EntityExtractor ex;
+    Review real;
+    real.text = "A solid account of the life of General George Armstrong Custer.";
+    EntityEvidence corpus = ex.observe(real);
+    Review r;
+    r.text = played;
+    EXPECT_EQ(people(ex.extract(r, corpus)), Keys{"errol flynn"});  // once is not enough
+    corpus.merge(ex.observe(real));
+    EXPECT_EQ(people(ex.extract(r, corpus)), (Keys{"george armstrong custer", "errol flynn"}));
+    // A character the corpus only ever saw played stays one.
+    EXPECT_EQ(people(extract_with(corpus_of({{Kind::Character, "norman bates", 11}}),
+                                  "Norman Bates (Anthony Perkins) runs a motel.")),
+              Keys{"anthony perkins"});
+}
+
 }  // namespace
 }  // namespace reel
