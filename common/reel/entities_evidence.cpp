@@ -269,6 +269,14 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
                 best.key = s.head;
             }
         }
+        for (const auto& [key, entry] : people_) {
+            std::size_t sp = key.rfind(' ');
+            if (sp == std::string::npos) continue;
+            auto& list = index->people_by_surname[std::string_view(key).substr(sp + 1)];
+            std::string head(head_of(key));
+            if (std::find(list.begin(), list.end(), head) == list.end())
+                list.push_back(std::move(head));
+        }
         index->misspelt = std::move(variants.misspelt);
         for (const auto& [key, entry] : films_) {
             std::size_t words = 1 + std::count(key.begin(), key.end(), ' ');

@@ -52,6 +52,8 @@ class EntityEvidence {
         // A misspelt person key to the spelling most reviews use (entities_variants.hpp).
         entities::WordMap<std::string> misspelt;
         entities::WordMap<std::size_t> film_first_words;
+        // By surname, every person cued as one (Kind::Person), under the spelling most use.
+        entities::WordMap<std::vector<std::string>> people_by_surname;
         entities::WordMap<Counts> counts;  // every key of every kind
 
         std::uint32_t count(Kind kind, std::string_view key) const {

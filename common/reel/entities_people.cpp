@@ -111,6 +111,7 @@ class PeopleFinder {
         }
         if (s_.corpus) singles(out);  // a lone surname is never evidence
         if (s_.corpus_index) in_capitals(out);
+        if (s_.corpus_index) siblings_named(out);
         return out;
     }
 
@@ -943,7 +944,12 @@ class PeopleFinder {
             if (!key && c.names == 1 && c.e == c.b + 1 && !s_[i].has(kSentenceStart)) {
                 const auto* as_surname = s_.corpus_index->surnames.find(c.key);
                 if (!as_surname || as_surname->total < 3)  // "Bronson" is two people's
-                    key = s_.corpus_index->dominant_by_given_name(c.key, given ? 25 : 10, 0.9);
+                    key = s_.corpus_index->dominant_by_given_name(c.key, given ? 25 : 10, 0.8);
+                // "Freddy" is the character the corpus also sees played (Freddy Krueger:
+                // 9 sightings as a person, 6 as a character).
+                if (key && 2 * s_.evidence(EntityEvidence::Kind::Character, *key) >=
+                               s_.evidence(EntityEvidence::Kind::Person, *key))
+                    key = nullptr;
             }
             if (!key) continue;
             // "High Noon": the end of a title the corpus knows is no surname.
@@ -960,6 +966,30 @@ class PeopleFinder {
             auto& m = add_mention(out.people, name, *key, s_[i].begin, 0);
             m.add_form(c.display);
             claim(c, Claim::Person);
+        }
+    }
+
+    // "the Coen brothers", "the two Zucker Brothers": the people of that surname, when the
+    // corpus knows (as cued people) no more than three; more ("the Marx Brothers" next to Karl
+    // Marx, "the Shaw Brothers" studio next to Robert Shaw) and it cannot tell which.
+    void siblings_named(PeopleFound& out) {
+        for (std::size_t i = 2; i < s_.size(); ++i) {
+            if (!s_.is_any(i, {"brothers", "sisters"})) continue;
+            std::size_t x = i - 1;
+            if (!s_.cap_word(x) || s_[x].has(kAllCaps) || s_[x].has(kPossessive) ||
+                s_.claims[x] == Claim::Title || s_.claims[x] == Claim::Character)
+                continue;
+            std::size_t before = x - 1;
+            if (s_.is_any(before, {"two", "three", "both"}) && before > 0) --before;
+            if (!s_.is(before, "the")) continue;
+            const auto* people = s_.corpus_index->people_by_surname.find(s_.folded(x));
+            if (!people || people->empty() || people->size() > 3) continue;
+            for (const std::string& key : *people) {
+                const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, key);
+                add_mention(out.people, e ? e->name : key, key, s_[x].begin, 0)
+                    .add_form(std::string(s_.raw(x)));
+            }
+            s_.claims[x] = Claim::Person;
         }
     }
 

@@ -721,5 +721,43 @@ TEST(EntityRules, HistoricalPeoplePlayedByActors) {
               Keys{"anthony perkins"});
 }
 
+// "the Coen brothers": the people of that surname the corpus knows as cued people, when it knows
+// no more than three of them; more ("the Marx Brothers" beside Karl Marx) and none is taken.
+TEST(EntityRules, BrothersAreThePeopleOfTheirSurname) {
+    EntityEvidence corpus = corpus_of({{Kind::Person, "joel coen", 1},
+                                       {Kind::Person, "ethan coen", 5},
+                                       {Kind::Person, "groucho marx", 1},
+                                       {Kind::Person, "harpo marx", 1},
+                                       {Kind::Person, "chico marx", 2},
+                                       {Kind::Person, "karl marx", 3}});
+    EXPECT_EQ(people(extract_with(corpus, "Tuileries: The Coen Brothers stick to their humour.")),
+              (Keys{"ethan coen", "joel coen"}));
+    EXPECT_EQ(people(extract_with(corpus,
+                                  "It is funnier than anything the two Coen brothers "
+                                  "made since.")),
+              (Keys{"ethan coen", "joel coen"}));
+    EXPECT_EQ(people(extract_with(corpus, "The Marx Brothers never made a film like it.")), Keys{});
+    // Without "the" it is a name ("Coen Brothers Productions"), and nobody unknown is made up.
+    EXPECT_EQ(people(extract_with(corpus, "A Coen Brothers film.")), Keys{});
+    EXPECT_EQ(people(extract_with(corpus, "The Wright brothers flew first.")), Keys{});
+}
+
+// A given name alone is the person the corpus knows by it four times in five ("Lars" is Lars
+// von Trier in 33 of 40 sightings), unless the corpus also sees that name played as a
+// character ("Freddy").
+TEST(EntityRules, AGivenNameAloneTheCorpusTiesToOnePerson) {
+    EntityEvidence corpus = corpus_of({{Kind::Person, "lars von trier", 30},
+                                       {Kind::Person, "lars van trier", 3},
+                                       {Kind::Person, "lars amble", 2},
+                                       {Kind::Named, "lars bom", 5},
+                                       {Kind::Person, "freddy krueger", 9},
+                                       {Kind::Character, "freddy krueger", 6},
+                                       {Kind::Named, "freddy krueger", 25}});
+    EXPECT_EQ(people(extract_with(corpus, "I think Lars should make a third part.")),
+              Keys{"lars von trier"});
+    EXPECT_EQ(people(extract_with(corpus, "In the end Freddy is the narrator of the show.")),
+              Keys{});
+}
+
 }  // namespace
 }  // namespace reel
