@@ -1,6 +1,8 @@
 #include "reel/entities_tokens.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include "reel/unicode.hpp"
 
@@ -50,6 +52,49 @@ inline bool is_word_cp(char32_t cp) {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     return is_letter_or_digit(cp);
+}
+
+// The end of the run of ASCII letters and digits from `j`, adding its upper-case letters to
+// `upper` (only "two or more" matters: an eight-byte step adds at most two) and noting any
+// lower-case one. Eight bytes at a time, without a branch per byte: a word's length is as good
+// as random, and a loop over its bytes mispredicted its exit on nearly every word.
+inline std::size_t ascii_run(std::string_view t, std::size_t j, int& upper, bool& lower) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    // High bit of each byte whose 7-bit value is at least c (no byte carries into the next).
+    auto at_least = [](std::uint64_t v, unsigned char c) { return v + kOnes * (0x80 - c); };
+    const std::size_t n = t.size();
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; j + 8 <= n; j += 8) {
+            std::uint64_t x;
+            std::memcpy(&x, t.data() + j, 8);
+            std::uint64_t v = x & ~kHigh;
+            std::uint64_t ascii = ~x & kHigh;
+            // Setting bit 5 lower-cases ASCII letters; bit 5 itself tells upper from lower.
+            std::uint64_t w = v | (kOnes * 0x20);
+            std::uint64_t letter = at_least(w, 'a') & ~at_least(w, 'z' + 1) & ascii;
+            std::uint64_t digit = at_least(v, '0') & ~at_least(v, '9' + 1) & ascii;
+            std::uint64_t stop = (letter | digit) ^ kHigh;
+            std::uint64_t up = letter & ~(x << 2);
+            std::uint64_t lo = letter & (x << 2);
+            std::uint64_t keep = stop ? (stop & -stop) - 1 : ~std::uint64_t{0};  // bytes before
+            up &= keep;
+            upper += (up != 0) + ((up & (up - 1)) != 0);  // popcount is a call without -mpopcnt
+            lower |= (lo & keep) != 0;
+            if (stop) return j + static_cast<std::size_t>(std::countr_zero(stop)) / 8;
+        }
+    }
+    for (; j < n; ++j) {
+        auto b = static_cast<unsigned char>(t[j]);
+        if (b >= 'a' && b <= 'z') {
+            lower = true;
+        } else if (b >= 'A' && b <= 'Z') {
+            ++upper;
+        } else if (b < '0' || b > '9') {
+            break;
+        }
+    }
+    return j;
 }
 
 // Abbreviations whose dot does not end a sentence ("Mr. Smith", "St. Louis", "vs. Predator").
@@ -203,52 +248,19 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
         }
 
         // A word: letters and digits, with inner apostrophes and hyphens.
-        int letters = 0, upper = 0, lower = 0;
-        bool first = true;
-        std::size_t j = i;
-        if (cp < 0x80) {
-            // The first character, ASCII: no decoding needed.
-            if (cp >= 'A' && cp <= 'Z') {
-                tok.flags |= kCap;
-                ++upper;
-                ++letters;
-            } else if (cp >= '0' && cp <= '9') {
-                tok.flags |= kDigit;
-            } else {
-                ++lower;
-                ++letters;
-            }
-            first = false;
-            j = i + 1;
+        int upper = 0;
+        bool lower = false;
+        std::size_t j = ascii_run(t, i, upper, lower);
+        bool first = j == i;  // the first character is not ASCII: the loop below decodes it
+        if (!first) {
+            auto b = static_cast<unsigned char>(t[i]);
+            if (b >= 'A' && b <= 'Z') tok.flags |= kCap;
+            if (b >= '0' && b <= '9') tok.flags |= kDigit;
         }
         while (j < n) {
             auto byte = static_cast<unsigned char>(t[j]);
-            if (byte < 0x80 && first == false) {
-                // Fast path for the common case: ASCII letters and digits inside a word.
-                if (byte >= 'a' && byte <= 'z') {
-                    // Most of a word is one run of lower-case letters: take it in one loop.
-                    std::size_t run = j + 1;
-                    while (run < n && t[run] >= 'a' && t[run] <= 'z') ++run;
-                    letters += static_cast<int>(run - j);
-                    lower += static_cast<int>(run - j);
-                    j = run;
-                    // Nearly every word ends on a space: no more tests needed.
-                    if (j < n && t[j] == ' ') break;
-                    continue;
-                }
-                if (byte >= 'A' && byte <= 'Z') {
-                    ++letters;
-                    ++upper;
-                    ++j;
-                    continue;
-                }
-                if (byte >= '0' && byte <= '9') {
-                    ++j;
-                    continue;
-                }
-                // Nearly every word ends here, on a space or a punctuation mark.
-                if (byte != '\'' && byte != '-') break;
-            }
+            // Nearly every word ends here, on a space or a punctuation mark.
+            if (byte < 0x80 && byte != '\'' && byte != '-') break;
             std::size_t l = 0;
             char32_t w = peek(t, j, &l);
             if (is_word_cp(w)) {
@@ -257,10 +269,9 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
                     if (is_digit(w)) tok.flags |= kDigit;
                     first = false;
                 }
-                if (!is_digit(w)) ++letters;
                 if (is_upper(w)) ++upper;
-                if (is_lower(w)) ++lower;
-                j += l;
+                if (is_lower(w)) lower = true;
+                j = ascii_run(t, j + l, upper, lower);
                 continue;
             }
             if ((w == '\'' || w == '-') && j + 1 < n) {
@@ -281,7 +292,7 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
                 } else {
                     tok.flags |= kHyphenated;
                 }
-                j += 1;
+                j = ascii_run(t, j + 1, upper, lower);
                 continue;
             }
             break;
@@ -290,7 +301,8 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
         std::size_t word_len = tok.end - tok.begin;
         // Initials keep their dots: "J.", "J.K.", "J.R.R." (but "I." is the pronoun, unless it
         // stands between two names: "Edward I. Koch").
-        if ((tok.flags & kCap) && letters == 1 && word_len == 1 && j < n && t[j] == '.' &&
+        // (A one-byte word with kCap is one upper-case letter.)
+        if ((tok.flags & kCap) && word_len == 1 && j < n && t[j] == '.' &&
             (t[i] != 'I' || middle_initial_i(t, i, out))) {
             std::size_t k = j + 1;
             while (k + 1 < n && t[k] >= 'A' && t[k] <= 'Z' && t[k + 1] == '.') k += 2;
@@ -298,7 +310,7 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
             j = k;
             tok.end = static_cast<std::uint32_t>(j);
         }
-        if (upper >= 2 && lower == 0) tok.flags |= kAllCaps;
+        if (upper >= 2 && !lower) tok.flags |= kAllCaps;
         // "Simmons' Fletcher": a lone apostrophe after s is a possessive unless it closes a quote.
         if (!(tok.flags & kPossessive) && j < n && t[j] == '\'' && !open_single && j > 0 &&
             (t[j - 1] == 's' || t[j - 1] == 'S' || t[j - 1] == 'z') &&
