@@ -81,8 +81,13 @@ void add_review_film(const Review& review, const Catalog* catalog, std::vector<M
 EntityExtractor::EntityExtractor(const Catalog* catalog) : catalog_(catalog) {}
 
 EntityEvidence EntityExtractor::observe(const Review& review) const {
-    Found f = find(review, nullptr, catalog_);
     EntityEvidence ev;
+    observe(review, ev);
+    return ev;
+}
+
+void EntityExtractor::observe(const Review& review, EntityEvidence& ev) const {
+    Found f = find(review, nullptr, catalog_);
     for (const auto& m : f.people.people) {
         if (m.weight > 0) ev.add(EntityEvidence::Kind::Person, m.key, m.name, m.weight);
     }
@@ -99,7 +104,6 @@ EntityEvidence EntityExtractor::observe(const Review& review) const {
         // The film a review is about is the surest sighting there is.
         if (!key.empty()) ev.add(EntityEvidence::Kind::Film, key, review.film, 4);
     }
-    return ev;
 }
 
 ExtractedEntities EntityExtractor::extract(const Review& review,

@@ -37,6 +37,8 @@ class EntityExtractor {
 
     // Pass 1 (thread-safe): the confident sightings in one review.
     EntityEvidence observe(const Review& review) const;
+    // The same, added to `into`: evidence gathered over many reviews needs no map per review.
+    void observe(const Review& review, EntityEvidence& into) const;
     // Pass 2 (thread-safe): the review's entities, helped by the evidence of the whole corpus.
     ExtractedEntities extract(const Review& review, const EntityEvidence& corpus) const;
 

@@ -115,9 +115,16 @@ void EntityEvidence::add(Kind kind, std::string_view key, std::string_view name,
     if (it == m.end()) it = m.emplace(std::string(key), Entry{}).first;
     Entry& e = it->second;
     e.count += count;
-    std::string display = clean(name);
-    if (e.name.empty() || fuller(display, e.name)) e.name = std::move(display);
-    changed();
+    // Names almost never hold a tab or a line break: compare them as they are, unless one does.
+    if (name.find_first_of("\t\n\r") != std::string_view::npos) {
+        std::string display = clean(name);
+        if (e.name.empty() || fuller(display, e.name)) e.name = std::move(display);
+    } else if (e.name.empty() || fuller(name, e.name)) {
+        e.name = name;
+    }
+    // add() needs the evidence to itself, so no reader can be building a snapshot: without
+    // one there is nothing to drop, and the lock per sighting is spared.
+    if (indexes_) changed();
 }
 
 void EntityEvidence::changed() {

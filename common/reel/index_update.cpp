@@ -216,7 +216,7 @@ class Run {
         try {
             w.loaded = load_file(w.file->path, w.file->format, options_.load);
             if (options_.extract_entities) {
-                for (const Review& r : w.loaded->reviews) w.evidence.merge(extractor_->observe(r));
+                for (const Review& r : w.loaded->reviews) extractor_->observe(r, w.evidence);
             }
         } catch (const InputError& e) {
             w.error = e.what();
