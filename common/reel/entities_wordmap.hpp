@@ -84,12 +84,28 @@ class WordMap {
         return v;
     }
 
-    // Whether the slot's key is `word`. Slots only point into the pool: no bounds check needed
-    // (an empty view may have no data, which memcmp must not see).
+    // Whether the slot's key is `word`. Slots only point into the pool: no bounds check needed.
     bool same(const Slot& slot, std::string_view word) const {
         return slot.len == word.size() &&
-               (word.empty() ||
-                std::memcmp(pool_.data() + slot.offset, word.data(), word.size()) == 0);
+               equal(pool_.data() + slot.offset, word.data(), word.size());
+    }
+    // Inline, the way hash() reads: nearly every lookup that gets here is a hit on a short
+    // word, and a call to memcmp cost more than the comparison.
+    static bool equal(const char* a, const char* b, std::size_t n) {
+        if (n >= 8) {
+            for (; n > 8; a += 8, b += 8, n -= 8) {
+                if (load<std::uint64_t>(a) != load<std::uint64_t>(b)) return false;
+            }
+            return load<std::uint64_t>(a + n - 8) == load<std::uint64_t>(b + n - 8);
+        }
+        if (n >= 4) {
+            return load<std::uint32_t>(a) == load<std::uint32_t>(b) &&
+                   load<std::uint32_t>(a + n - 4) == load<std::uint32_t>(b + n - 4);
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            if (a[k] != b[k]) return false;
+        }
+        return true;
     }
 
     void grow() {
