@@ -678,7 +678,10 @@ class PeopleFinder {
         if (c.names < 2 || c.b == 0) return false;
         std::size_t p = c.b - 1;
         if (s_[p].is_punct(',') && p > 0) --p;
-        if (s_.cue(p, kCueRealBefore)) return !s_[p].has(kPossessive);  // "Emperor's New Groove"
+        if (s_.cue(p, kCueRealBefore)) {
+            // Not "The Emperor's New Groove", nor "In General Home Ward Bound 1 and 2 are...".
+            return !s_[p].has(kPossessive) && !(p > 0 && s_.is(p, "general") && s_.is(p - 1, "in"));
+        }
         return p + 1 == c.b && p > 0 && s_.is(p, "of") && s_.cue(p - 1, kCueRealOf);
     }
 

@@ -703,6 +703,7 @@ TEST(EntityRules, HistoricalPeoplePlayedByActors) {
               Keys{"jeb stuart"});
     // "The Emperor's New Groove" is no emperor's name.
     EXPECT_EQ(people(extract("We saw The Emperor's New Groove twice.")), Keys{});
+    EXPECT_EQ(people(extract("In General Home Ward Bound 1 and 2 are the best.")), Keys{});
 
     const std::string played = "The film follows George Armstrong Custer (Errol Flynn) west.";
     EXPECT_EQ(people(extract(played)), Keys{"errol flynn"});
