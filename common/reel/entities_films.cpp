@@ -720,6 +720,14 @@ class FilmFinder {
                 }
                 k = p;
             }
+            // "Compare it with Northwest Passage (1940)": a verb and its object open the
+            // sentence, and a title in title case has no lower-case pronoun second.
+            if (b + 2 < e && s_[b].has(kSentenceStart) && s_.lex_is(b, kLexEnglish) &&
+                !s_[b + 1].has(kCap) &&
+                s_.is_any(b + 1, {"it", "him", "her", "them", "me", "us", "this", "that"})) {
+                b += 2;
+                while (b < e && !cap_or_digit(b)) ++b;
+            }
             // Leading words that only open the sentence ("Then", "Watching") are not the title.
             while (b + 1 < e && s_[b].word() && !s_.cue(b, kCueArticle) &&
                    (s_.lex_is(b, kLexStop) || strong_cue(s_, b) ||

@@ -62,7 +62,8 @@ struct Candidate {
     double cue = 0;  // role cue: > 0 actor-like, < 0 character-like
     bool character = false;
     bool accepted = false;
-    bool real = false;  // a historical person: a person even where an actor plays the part
+    bool real = false;   // a historical person: a person even where an actor plays the part
+    bool place = false;  // named like a place, or the review's own film: never a person
     bool nicknamed() const { return nick_e > nick_b; }
 };
 
@@ -639,11 +640,12 @@ class PeopleFinder {
         }
         if (s_.catalog && s_.catalog->person_name(c.key)) sc += 3;
         if (c.org_adjacent) sc -= 1;
-        if (s_.lx.places.contains(c.key)) sc -= 10;
-        // "West Texas", "Central London": a place word last, and nothing saying it is a person.
-        if (s_.lex_is(c.e - 1, kLexPlace) && c.cue <= 0) sc -= 10;
-        // "West Point", "North Dallas": a compass point first names a place.
-        if (s_.is_any(c.b, {"north", "south", "east", "west"}) && c.cue <= 0) sc -= 10;
+        // "West Texas", "Central London": a place word last, and nothing saying it is a person
+        // ("Jason London, who..." leans to one). "West Point", "North Dallas": a compass point
+        // first names a place, even where a slight lean says person ("from West Point").
+        c.place = s_.lx.places.contains(c.key) || (c.cue <= 0 && s_.lex_is(c.e - 1, kLexPlace)) ||
+                  (c.cue < 1 && s_.is_any(c.b, {"north", "south", "east", "west"}));
+        if (c.place) sc -= 10;
         std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Person, c.key);
         std::uint32_t ch = s_.evidence(EntityEvidence::Kind::Character, c.key);
         sc += evidence_bonus(ev);
@@ -653,7 +655,10 @@ class PeopleFinder {
         // person.
         if (c.cue <= 0 && (!s_.film_key.empty() || s_.corpus)) {
             std::string fk = film_key(c.display);
-            if (fk == s_.film_key) sc -= 10;
+            if (fk == s_.film_key) {
+                sc -= 10;
+                c.place = true;
+            }
             std::uint32_t film_ev = s_.evidence(EntityEvidence::Kind::Film, fk);
             // ...but "a Stephen King novel", "Stephen King's book", "by Stephen King" name
             // the maker, whatever the corpus spelt the same way.
@@ -665,7 +670,7 @@ class PeopleFinder {
         // still a person, where this review says he is one or the corpus has said so twice.
         if (!c.real && s_.evidence(EntityEvidence::Kind::Real, c.key) >= 2 && !after_the(c))
             c.real = true;
-        if (c.real && s_.corpus && sc > -8) {  // not a place or the review's film (-10)
+        if (c.real && s_.corpus && !c.place) {
             sc = std::max(sc, 2.0);
             c.cue = std::max(c.cue, 0.0);
         }
@@ -696,7 +701,7 @@ class PeopleFinder {
             if (k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'))) ++k;
             if (k != b.b || k == a.e) continue;
             b.real = true;
-            if (s_.corpus && b.score > -8) {
+            if (s_.corpus && !b.place) {
                 b.score = std::max(b.score, 2.0);
                 b.cue = std::max(b.cue, 0.0);
             } else if (!s_.corpus && b.key.empty()) {

@@ -704,6 +704,9 @@ TEST(EntityRules, HistoricalPeoplePlayedByActors) {
     // "The Emperor's New Groove" is no emperor's name.
     EXPECT_EQ(people(extract("We saw The Emperor's New Groove twice.")), Keys{});
     EXPECT_EQ(people(extract("In General Home Ward Bound 1 and 2 are the best.")), Keys{});
+    // An office before the name outweighs the actor in brackets after it.
+    EXPECT_EQ(people(extract("Chief Crazy Horse (Anthony Quinn) gets a few lines.")),
+              (Keys{"crazy horse", "anthony quinn"}));
 
     const std::string played = "The film follows George Armstrong Custer (Errol Flynn) west.";
     EXPECT_EQ(people(extract(played)), Keys{"errol flynn"});
@@ -758,6 +761,21 @@ TEST(EntityRules, AGivenNameAloneTheCorpusTiesToOnePerson) {
               Keys{"lars von trier"});
     EXPECT_EQ(people(extract_with(corpus, "In the end Freddy is the narrator of the show.")),
               Keys{});
+}
+
+// A compass point opening a name names a place even where a word leans to a person ("from");
+// a cue that says so still makes a person.
+TEST(EntityRules, ACompassPointOpensAPlace) {
+    EXPECT_EQ(people(extract("He went from West Point dunce to hero.")), Keys{});
+    EXPECT_EQ(people(extract("The film was directed by West Anderson in 1999.")),
+              Keys{"west anderson"});
+}
+
+// "Compare it with Northwest Passage (1940)": a verb and its object opening the sentence are
+// not part of the title the year marks.
+TEST(EntityRules, AVerbAndItsObjectBeforeAYearMarkedTitle) {
+    EXPECT_EQ(films(extract("Compare it with Northwest Passage (1940) for the same myths.")),
+              Keys{"northwest passage"});
 }
 
 }  // namespace
