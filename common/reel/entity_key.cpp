@@ -127,19 +127,18 @@ bool ascii_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// join(folded_words(folded)), built in place for ASCII text, by the same rules: titles are keyed
+// join(folded_words(folded)) of ASCII text, by the same rules, written to `out`, which has room
+// for four bytes per byte of `folded` ("&" becomes " and"); returns the length. Titles are keyed
 // by the thousand per review, nearly all ASCII, and the general path costs a string per word.
-std::string words_of(std::string_view folded) {
-    if (!is_ascii(folded)) return join(folded_words(folded));
-    std::string out;
-    out.reserve(folded.size() + 2);
+std::size_t ascii_words(std::string_view folded, char* out) {
+    std::size_t n = 0;
     std::size_t len = 0;  // of the word being built, at the end of `out`
     bool dotted = false;
     for (std::size_t i = 0; i < folded.size(); ++i) {
         char c = folded[i];
         if (ascii_word_char(c)) {
-            if (len == 0 && !out.empty()) out += ' ';
-            out += c;
+            if (len == 0 && n > 0) out[n++] = ' ';
+            out[n++] = c;
             ++len;
             continue;
         }
@@ -152,11 +151,27 @@ std::string words_of(std::string_view folded) {
         len = 0;
         dotted = false;
         if (c == '&') {
-            if (!out.empty()) out += ' ';
-            out += "and";
+            if (n > 0) out[n++] = ' ';
+            for (char a : {'a', 'n', 'd'}) out[n++] = a;
         }
     }
+    return n;
+}
+
+std::string words_of(std::string_view folded) {
+    if (!is_ascii(folded)) return join(folded_words(folded));
+    std::string out(4 * folded.size(), '\0');
+    out.resize(ascii_words(folded, out.data()));
     return out;
+}
+
+// The last step of film_key, on the words of a title.
+std::string_view finish_film_key(std::string_view key) {
+    // Words are joined by single spaces, so these match a word of a key of two words or more.
+    if (key.ends_with(" or")) key.remove_suffix(3);
+    // "The Godfather" and "the Godfather" are written interchangeably in running text.
+    if (key.starts_with("the ")) key.remove_prefix(4);
+    return key;
 }
 
 }  // namespace
@@ -196,9 +211,28 @@ std::string film_key(std::string_view title) {
             year = year && t[i] >= '0' && t[i] <= '9';
         if (year) t = t.substr(0, t.size() - 6);
     }
-    std::string folded = fold(t);
     // Parenthesised parts are alternative or original titles: "Parasite (기생충)",
-    // "Birdman or (The Unexpected Virtue of Ignorance)".
+    // "Birdman or (The Unexpected Virtue of Ignorance)". An ASCII title, nearly every one, is
+    // folded and stripped of them in a buffer on the stack: titles are keyed by the thousand
+    // per review, and the general path below builds three strings for each.
+    if (char buf[256]; t.size() <= sizeof buf && is_ascii(t)) {
+        std::size_t n = 0;
+        int depth = 0;
+        for (char c : t) {
+            if (c == '(') {
+                ++depth;
+            } else if (c == ')' && depth > 0) {
+                --depth;
+            } else if (depth == 0 && c != '\'') {
+                buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+            }
+        }
+        char words[4 * sizeof buf];
+        std::size_t len = ascii_words(std::string_view(buf, n), words);
+        // (A title that is all brackets keeps their words: the general path below.)
+        if (len > 0) return std::string(finish_film_key(std::string_view(words, len)));
+    }
+    std::string folded = fold(t);
     std::string plain;
     plain.reserve(folded.size());
     int depth = 0;
@@ -213,11 +247,7 @@ std::string film_key(std::string_view title) {
     }
     std::string key = words_of(plain);
     if (key.empty()) key = words_of(folded);  // a title that is all brackets keeps its words
-    // Words are joined by single spaces, so these match a word of a key of two words or more.
-    if (key.ends_with(" or")) key.resize(key.size() - 3);
-    // "The Godfather" and "the Godfather" are written interchangeably in running text.
-    if (key.starts_with("the ")) key.erase(0, 4);
-    return key;
+    return std::string(finish_film_key(key));
 }
 
 std::vector<std::string> key_words(std::string_view key) {
