@@ -15,7 +15,7 @@ namespace reel {
 
 namespace {
 
-// Positions between entity names, so that a phrase cannot match across two names.
+// Positions between the title's and the author's words, so that a phrase cannot match across.
 constexpr Xapian::termpos kNameGap = 100;
 
 bool stemmed_prefix(const std::string& term, std::string& prefix, std::string& word) {
@@ -35,32 +35,34 @@ bool stemmed_prefix(const std::string& term, std::string& prefix, std::string& w
     return false;
 }
 
+// Entity words are terms without positions: a phrase of them is checked against the names in
+// the slot (phrase_filter.hpp), which saves a position list per word and review.
 void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
               std::string (*key_of)(std::string_view), std::string_view key_prefix,
               std::string_view word_prefix, Xapian::valueno slot) {
-    std::string keys;
-    Xapian::termpos pos = 0;
+    std::string names;
     for (const Entity& e : entities) {
         if (e.key.empty()) continue;
         doc.add_boolean_term(schema::term(key_prefix, e.key));
+        if (!names.empty()) names += '\n';
+        names += e.key;
         std::vector<std::string> words = key_words(e.key);
-        for (const std::string& w : words) doc.add_posting(schema::term(word_prefix, w), ++pos);
+        for (const std::string& w : words) doc.add_term(schema::term(word_prefix, w));
         // A spelling the name was resolved from ("Charles Chaplin" for Charlie Chaplin,
         // "Cassavettes") still finds the review, as the review wrote it.
         for (const std::string& alias : e.aliases) {
-            std::vector<std::string> spelt = key_words(key_of(alias));
+            std::string spelling = key_of(alias);
+            std::vector<std::string> spelt = key_words(spelling);
             bool new_word = std::any_of(spelt.begin(), spelt.end(), [&](const std::string& w) {
                 return std::find(words.begin(), words.end(), w) == words.end();
             });
             if (!new_word) continue;
-            pos += kNameGap;
-            for (const std::string& w : spelt) doc.add_posting(schema::term(word_prefix, w), ++pos);
+            for (const std::string& w : spelt) doc.add_term(schema::term(word_prefix, w));
+            names += '\t';
+            names += spelling;
         }
-        pos += kNameGap;
-        if (!keys.empty()) keys += '\n';
-        keys += e.key;
     }
-    if (!keys.empty()) doc.add_value(slot, keys);
+    if (!names.empty()) doc.add_value(slot, names);
 }
 
 }  // namespace

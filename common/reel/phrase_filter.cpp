@@ -18,38 +18,30 @@ namespace reel {
 
 namespace {
 
-// Matches the reviews whose body has the words in the pattern's order and window. It walks the
-// intersection of the words' posting lists itself (Xapian may drive an AND with it), and checks a
-// review only when asked about it, so an AND led by a rarer word costs one check per candidate.
-class BodyPhraseSource : public Xapian::PostingSource {
+// Matches the reviews that hold every one of its terms and pass verify(). It walks the
+// intersection of the terms' posting lists itself (Xapian may drive an AND with it), and checks
+// a review only when asked about it, so an AND led by a rarer term costs one check per
+// candidate.
+class CheckedAndSource : public Xapian::PostingSource {
   public:
-    BodyPhraseSource(std::vector<std::string> words, Xapian::termcount window, bool ordered,
-                     std::shared_ptr<const SharedHashes> shared)
-        : words_(std::move(words)), window_(window), ordered_(ordered), shared_(std::move(shared)) {
-        pattern_.window = window_;
-        pattern_.ordered = ordered_;
-        for (const std::string& w : words_) {
-            pattern_.hashes.push_back(word_hash(w));
-            if (shared_ && shared_->count(pattern_.hashes.back())) exact_words_ = true;
-        }
-    }
+    explicit CheckedAndSource(std::vector<std::string> terms) : terms_(std::move(terms)) {}
 
     void init(const Xapian::Database& db) override {
         db_ = db;
         lists_.clear();
         termfreq_ = db.get_doccount();
-        for (const std::string& w : words_) {
-            lists_.push_back(db.postlist_begin(w));
-            termfreq_ = std::min(termfreq_, db.get_termfreq(w));
+        for (const std::string& t : terms_) {
+            lists_.push_back(db.postlist_begin(t));
+            termfreq_ = std::min(termfreq_, db.get_termfreq(t));
         }
-        sequences_ = db.valuestream_begin(schema::kWordsSlot);
+        start(db);
         current_ = 0;
         matched_ = true;
         ended_ = termfreq_ == 0;
     }
 
     Xapian::doccount get_termfreq_min() const override { return 0; }
-    // As frequent as its rarest word, so that an AND is led by that word's posting list.
+    // As frequent as its rarest term, so that an AND is led by that term's posting list.
     Xapian::doccount get_termfreq_est() const override { return termfreq_; }
     Xapian::doccount get_termfreq_max() const override { return termfreq_; }
 
@@ -84,23 +76,23 @@ class BodyPhraseSource : public Xapian::PostingSource {
         return matched_;
     }
 
-    Xapian::PostingSource* clone() const override {
-        return new BodyPhraseSource(words_, window_, ordered_, shared_);
-    }
-    std::string name() const override { return "reel::BodyPhraseSource"; }
-    std::string get_description() const override {
-        return fmt::format("reel::BodyPhraseSource({}, window {}, {})", fmt::join(words_, " "),
-                           window_, ordered_ ? "ordered" : "any order");
-    }
+  protected:
+    // Called by init(), before any verify().
+    virtual void start(const Xapian::Database& db) = 0;
+    // Whether a document holding every term matches; documents come in increasing order.
+    virtual bool verify(Xapian::docid did) = 0;
+
+    const std::vector<std::string>& terms() const { return terms_; }
+    const Xapian::Database& db() const { return db_; }
 
   private:
-    // The first document >= did holding every word, or 0 with ended_ set.
+    // The first document >= did holding every term, or 0 with ended_ set.
     Xapian::docid align(Xapian::docid did) {
         Xapian::docid target = did;
         for (std::size_t i = 0; i < lists_.size();) {
             Xapian::PostingIterator& list = lists_[i];
             list.skip_to(target);
-            if (list == db_.postlist_end(words_[i])) {
+            if (list == db_.postlist_end(terms_[i])) {
                 ended_ = true;
                 return 0;
             }
@@ -127,11 +119,52 @@ class BodyPhraseSource : public Xapian::PostingSource {
         }
     }
 
-    bool verify(Xapian::docid did) {
+    std::vector<std::string> terms_;
+    Xapian::Database db_;
+    std::vector<Xapian::PostingIterator> lists_;
+    Xapian::doccount termfreq_ = 0;
+    Xapian::docid current_ = 0;
+    bool matched_ = true;  // false: current_ is a document check() turned down
+    bool ended_ = false;
+};
+
+// Body words in the pattern's order and window, checked against each review's word sequence.
+class BodyPhraseSource : public CheckedAndSource {
+  public:
+    BodyPhraseSource(std::vector<std::string> words, Xapian::termcount window, bool ordered,
+                     std::shared_ptr<const SharedHashes> shared)
+        : CheckedAndSource(words),
+          words_(std::move(words)),
+          window_(window),
+          ordered_(ordered),
+          shared_(std::move(shared)) {
+        pattern_.window = window_;
+        pattern_.ordered = ordered_;
+        for (const std::string& w : words_) {
+            pattern_.hashes.push_back(word_hash(w));
+            if (shared_ && shared_->count(pattern_.hashes.back())) exact_words_ = true;
+        }
+    }
+
+    Xapian::PostingSource* clone() const override {
+        return new BodyPhraseSource(words_, window_, ordered_, shared_);
+    }
+    std::string name() const override { return "reel::BodyPhraseSource"; }
+    std::string get_description() const override {
+        return fmt::format("reel::BodyPhraseSource({}, window {}, {})", fmt::join(words_, " "),
+                           window_, ordered_ ? "ordered" : "any order");
+    }
+
+  private:
+    void start(const Xapian::Database& db) override {
+        sequences_ = db.valuestream_begin(schema::kWordsSlot);
+    }
+
+    bool verify(Xapian::docid did) override {
         if (exact_words_) return verify_words(did);
         // Documents come in increasing order: once past the last sequence, none is left (and
         // an iterator at its end must not be moved).
-        const Xapian::ValueIterator end = db_.valuestream_end(schema::kWordsSlot);
+        const Xapian::ValueIterator end = db().valuestream_end(schema::kWordsSlot);
         if (sequences_ == end) return false;
         sequences_.skip_to(did);
         if (sequences_ == end || sequences_.get_docid() != did) return false;
@@ -142,7 +175,7 @@ class BodyPhraseSource : public Xapian::PostingSource {
     bool verify_words(Xapian::docid did) {
         StoredReview stored;
         try {
-            stored = decode_document_data(db_.get_document(did).get_data());
+            stored = decode_document_data(db().get_document(did).get_data());
         } catch (const InputError&) {
             return false;
         }
@@ -156,15 +189,40 @@ class BodyPhraseSource : public Xapian::PostingSource {
     std::shared_ptr<const SharedHashes> shared_;
     WordPattern pattern_;
     bool exact_words_ = false;
-
-    Xapian::Database db_;
-    std::vector<Xapian::PostingIterator> lists_;
     Xapian::ValueIterator sequences_;
     std::unique_ptr<BodyIndexer> body_;
-    Xapian::doccount termfreq_ = 0;
-    Xapian::docid current_ = 0;
-    bool matched_ = true;  // false: current_ is a document check() turned down
-    bool ended_ = false;
+};
+
+// Entity words in a row within one name of a review: its key or a spelling, as the entity slot
+// lists them (schema.hpp).
+class EntityPhraseSource : public CheckedAndSource {
+  public:
+    EntityPhraseSource(std::vector<std::string> terms, std::vector<std::string> words,
+                       Xapian::valueno slot)
+        : CheckedAndSource(std::move(terms)), words_(std::move(words)), slot_(slot) {}
+
+    Xapian::PostingSource* clone() const override {
+        return new EntityPhraseSource(terms(), words_, slot_);
+    }
+    std::string name() const override { return "reel::EntityPhraseSource"; }
+    std::string get_description() const override {
+        return fmt::format("reel::EntityPhraseSource({}, slot {})", fmt::join(words_, " "), slot_);
+    }
+
+  private:
+    void start(const Xapian::Database& db) override { names_ = db.valuestream_begin(slot_); }
+
+    bool verify(Xapian::docid did) override {
+        const Xapian::ValueIterator end = db().valuestream_end(slot_);
+        if (names_ == end) return false;
+        names_.skip_to(did);
+        if (names_ == end || names_.get_docid() != did) return false;
+        return names_hold(*names_, words_);
+    }
+
+    std::vector<std::string> words_;
+    Xapian::valueno slot_;
+    Xapian::ValueIterator names_;
 };
 
 // The window Xapian prints for a PHRASE or NEAR node: "Query((a@1 PHRASE 2 b@2))".
@@ -256,6 +314,41 @@ std::optional<Xapian::Query> rewrite(const Xapian::Query& query,
 }
 
 }  // namespace
+
+bool names_hold(std::string_view names, const std::vector<std::string>& words) {
+    if (words.empty()) return false;
+    std::vector<std::string_view> name;
+    std::size_t start = 0;
+    while (start <= names.size()) {
+        std::size_t end = names.find_first_of("\n\t", start);
+        if (end == std::string_view::npos) end = names.size();
+        name.clear();
+        std::string_view line = names.substr(start, end - start);
+        for (std::size_t i = 0; i < line.size();) {
+            std::size_t j = std::min(line.find(' ', i), line.size());
+            if (j > i) name.push_back(line.substr(i, j - i));
+            i = j + 1;
+        }
+        for (std::size_t at = 0; at + words.size() <= name.size(); ++at) {
+            if (std::equal(words.begin(), words.end(), name.begin() + at)) return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
+Xapian::Query entity_phrase(const std::vector<std::string>& words, std::string_view prefix,
+                            Xapian::valueno slot) {
+    std::vector<std::string> terms;
+    std::vector<Xapian::Query> subs;
+    for (const std::string& w : words) {
+        terms.push_back(schema::term(prefix, w));
+        subs.emplace_back(terms.back());
+    }
+    Xapian::Query all(Xapian::Query::OP_AND, subs.begin(), subs.end());
+    auto* source = new EntityPhraseSource(std::move(terms), words, slot);
+    return Xapian::Query(Xapian::Query::OP_FILTER, all, Xapian::Query(source->release()));
+}
 
 Xapian::Query check_body_phrases(const Xapian::Query& query,
                                  std::shared_ptr<const SharedHashes> shared) {

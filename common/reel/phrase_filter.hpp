@@ -1,11 +1,15 @@
 // Phrase and NEAR queries over body words, run against each review's word sequence
-// (word_sequence.hpp) because body words have no positions in the index.
+// (word_sequence.hpp), and entity phrases, run against its entity names, because neither body
+// nor entity words have positions in the index.
 #pragma once
 
 #include <xapian.h>
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace reel {
 
@@ -16,9 +20,19 @@ bool has_body_phrases(const Xapian::Query& query);
 
 // Rewrites each PHRASE or NEAR over body words into an AND of its words (which ranks as the
 // phrase did) filtered by a posting source that checks the words' order in each candidate.
-// Phrases over field terms (title:, author:, person:, film:) are left to Xapian's positions.
+// Phrases over title: and author: terms are left to Xapian's positions; entity phrases are
+// built by entity_phrase.
 // `shared` are the word hashes that more than one word of the database has.
 Xapian::Query check_body_phrases(const Xapian::Query& query,
                                  std::shared_ptr<const SharedHashes> shared);
+
+// An entity phrase (person:"jk simmons"): the reviews with the words, as terms under `prefix`,
+// in a row within one name in the entity `slot` (schema.hpp), since entity words have no
+// positions. It ranks as OP_PHRASE did: by the words' weights.
+Xapian::Query entity_phrase(const std::vector<std::string>& words, std::string_view prefix,
+                            Xapian::valueno slot);
+
+// Whether one of the names in an entity slot's value holds `words` in a row.
+bool names_hold(std::string_view names, const std::vector<std::string>& words);
 
 }  // namespace reel

@@ -8,6 +8,7 @@
 
 #include "reel/entity_key.hpp"
 #include "reel/errors.hpp"
+#include "reel/phrase_filter.hpp"
 #include "reel/schema.hpp"
 #include "reel/unicode.hpp"
 
@@ -123,25 +124,29 @@ std::string decode_field_value(const std::string& value) {
 }
 
 // person:"J.K. Simmons" and person:simmons: the value is normalised exactly as indexed names
-// are, then matched as a phrase of name words (one word: any name containing it).
+// are, then matched as a phrase of name words (one word: any name containing it). Databases of
+// schema 2 and before have positions for these words; later ones have the names in a slot.
 class EntityFieldProcessor : public Xapian::FieldProcessor {
   public:
-    EntityFieldProcessor(std::string (*key_of)(std::string_view), std::string_view word_prefix)
-        : key_of_(key_of), prefix_(word_prefix) {}
+    EntityFieldProcessor(std::string (*key_of)(std::string_view), std::string_view word_prefix,
+                         Xapian::valueno slot, bool positions)
+        : key_of_(key_of), prefix_(word_prefix), slot_(slot), positions_(positions) {}
 
     Xapian::Query operator()(const std::string& value) override {
-        std::vector<Xapian::Query> words;
-        for (const std::string& w : key_words(key_of_(decode_field_value(value)))) {
-            words.emplace_back(schema::term(prefix_, w));
-        }
+        std::vector<std::string> words = key_words(key_of_(decode_field_value(value)));
         if (words.empty()) return Xapian::Query::MatchNothing;
-        if (words.size() == 1) return words.front();
-        return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+        if (words.size() == 1) return Xapian::Query(schema::term(prefix_, words.front()));
+        if (!positions_) return entity_phrase(words, prefix_, slot_);
+        std::vector<Xapian::Query> terms;
+        for (const std::string& w : words) terms.emplace_back(schema::term(prefix_, w));
+        return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
     }
 
   private:
     std::string (*key_of_)(std::string_view);
     std::string prefix_;
+    Xapian::valueno slot_;
+    bool positions_;
 };
 
 // The first problem a processor found. Processors must not throw: QueryParser 1.4 leaks the
@@ -344,10 +349,16 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     qp.add_prefix(std::string(schema::kAuthorField), std::string(schema::kAuthor));
     // Processors are handed over with release(): QueryParser then owns them (a bare `new` leaks
     // one set per query, which a long --batch adds up).
+    std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    bool entity_positions = version == "1" || version == "2";
     qp.add_prefix(std::string(schema::kPersonField),
-                  (new EntityFieldProcessor(&person_key, schema::kPersonWord))->release());
+                  (new EntityFieldProcessor(&person_key, schema::kPersonWord, schema::kPeopleSlot,
+                                            entity_positions))
+                      ->release());
     qp.add_prefix(std::string(schema::kFilmField),
-                  (new EntityFieldProcessor(&film_key, schema::kFilmWord))->release());
+                  (new EntityFieldProcessor(&film_key, schema::kFilmWord, schema::kFilmsSlot,
+                                            entity_positions))
+                      ->release());
     qp.add_boolean_prefix(std::string(schema::kYearField), std::string(schema::kYear));
     qp.add_prefix(std::string(schema::kRatingField),
                   (new SingleNumberField(schema::kRatingSlot, problem))->release());

@@ -19,8 +19,9 @@ inline constexpr std::string_view kYear = "Y";         // Y + year, for year:201
 inline constexpr std::string_view kPersonKey = "XPK";  // XPK + person_key: exact person
 inline constexpr std::string_view kFilmKey = "XFK";    // XFK + film_key: exact film
 
-// Free-text terms. Body words have no prefix and no positions (word_sequence.hpp); the fields
-// below keep theirs.
+// Free-text terms. Body words have no prefix and no positions (word_sequence.hpp); titles and
+// authors keep theirs. Entity words have none either: a phrase of them (person:"jk simmons")
+// is checked against the names in kPeopleSlot or kFilmsSlot.
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kAuthor = "A";
 inline constexpr std::string_view kPersonWord = "XP";  // words of person keys: person:simmons
@@ -30,9 +31,12 @@ inline constexpr std::string_view kFilmWord = "XF";    // words of film keys: fi
 inline constexpr Xapian::valueno kRatingSlot = 0;  // sortable_serialise(rating 0-10)
 inline constexpr Xapian::valueno kYearSlot = 1;    // sortable_serialise(year)
 inline constexpr Xapian::valueno kDateSlot = 2;    // "YYYYMMDD"
-inline constexpr Xapian::valueno kPeopleSlot = 3;  // person keys, '\n'-separated (facets)
-inline constexpr Xapian::valueno kFilmsSlot = 4;   // film keys, '\n'-separated (facets)
-inline constexpr Xapian::valueno kWordsSlot = 5;   // body words in order (word_sequence.hpp)
+// People and films: one line per entity ('\n'-separated), its key and then, '\t'-separated,
+// each spelling it was found as that adds words to the key's (as words, like keys): facets
+// count the keys, phrases of entity words match within one key or spelling.
+inline constexpr Xapian::valueno kPeopleSlot = 3;
+inline constexpr Xapian::valueno kFilmsSlot = 4;
+inline constexpr Xapian::valueno kWordsSlot = 5;  // body words in order (word_sequence.hpp)
 
 // Metadata keys.
 inline constexpr std::string_view kFileSignaturePrefix = "F";  // F + path hash → signature, path
@@ -41,7 +45,8 @@ inline constexpr std::string_view kEvidenceKey = "reel:evidence";
 inline constexpr std::string_view kSharedHashesKey = "reel:shared-word-hashes";
 inline constexpr std::string_view kSchemaVersionKey = "reel:schema";
 // 2: body words have no positions; phrases use kWordsSlot.
-inline constexpr std::string_view kSchemaVersion = "2";
+// 3: entity words have no positions; the entity slots hold spellings as well as keys.
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Query field names (QueryParser prefixes): "film:", "person:", "author:", "title:", "rating:",
 // "year:", "date:".

@@ -16,17 +16,19 @@ namespace reel {
 
 namespace {
 
-// Counts every entity key of every match (keys are '\n'-separated in one value slot).
+// Counts every entity key of every match: the slot has a line per entity, its key first and
+// any spellings after tabs (schema.hpp).
 class KeyCountSpy : public Xapian::MatchSpy {
   public:
     explicit KeyCountSpy(Xapian::valueno slot) : slot_(slot) {}
     void operator()(const Xapian::Document& doc, double) override {
-        std::string keys = doc.get_value(slot_);
+        std::string names = doc.get_value(slot_);
         std::size_t start = 0;
-        while (start < keys.size()) {
-            std::size_t nl = keys.find('\n', start);
-            if (nl == std::string::npos) nl = keys.size();
-            ++counts[keys.substr(start, nl - start)];
+        while (start < names.size()) {
+            std::size_t nl = names.find('\n', start);
+            if (nl == std::string::npos) nl = names.size();
+            std::size_t tab = names.find('\t', start);
+            ++counts[names.substr(start, std::min(nl, tab) - start)];
             start = nl + 1;
         }
     }

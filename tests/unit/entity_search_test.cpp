@@ -1,0 +1,169 @@
+// person: and film: queries and facets as written since schema 3 (entity words without
+// positions, names and spellings in the entity slots), and person: phrases on a database of
+// schema 2, which had positions for entity words.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "reel/document_builder.hpp"
+#include "reel/entity_key.hpp"
+#include "reel/phrase_filter.hpp"
+#include "reel/schema.hpp"
+#include "reel/search.hpp"
+#include "reel/stored_review.hpp"
+#include "test_database.hpp"
+
+namespace reel {
+namespace {
+
+namespace fs = std::filesystem;
+using Paths = std::vector<std::string>;
+
+Entity person(const std::string& name, std::vector<std::string> spellings = {}) {
+    spellings.push_back(name);
+    return {name, person_key(name), spellings};
+}
+
+Review review(const std::string& path) {
+    Review r;
+    r.path = r.id = path;
+    r.text = "A review.";
+    return r;
+}
+
+TEST(EntityNames, NamesHoldWordsInARowWithinOneName) {
+    const std::string names = "philip baker hall\nseymour cassel\tseymore cassel";
+    EXPECT_TRUE(names_hold(names, {"philip", "baker"}));
+    EXPECT_TRUE(names_hold(names, {"baker", "hall"}));
+    EXPECT_TRUE(names_hold(names, {"seymore", "cassel"}));
+    EXPECT_TRUE(names_hold(names, {"cassel"}));
+    EXPECT_FALSE(names_hold(names, {"philip", "hall"}));
+    EXPECT_FALSE(names_hold(names, {"hall", "seymour"}));    // across two people
+    EXPECT_FALSE(names_hold(names, {"cassel", "seymore"}));  // across a key and a spelling
+    EXPECT_FALSE(names_hold(names, {"baker", "philip"}));    // out of order
+    EXPECT_FALSE(names_hold(names, {"philip", "baker", "hall", "seymour"}));
+    EXPECT_FALSE(names_hold("", {"philip"}));
+    EXPECT_FALSE(names_hold(names, {}));
+}
+
+TEST(EntityNames, EntityWordsHaveNoPositionsAndKeysAreBooleanTerms) {
+    DocumentBuilder builder;
+    std::vector<StemSynonym> synonyms;
+    ExtractedEntities e;
+    e.people = {person("Charlie Chaplin", {"Charles Chaplin", "Chaplin"})};
+    e.films = {{"Whiplash", film_key("Whiplash"), {"Whiplash"}}};
+    Xapian::Document doc = builder.build(review("/a"), e, synonyms);
+    Paths entity_terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        if (!(*it).starts_with("X")) continue;
+        entity_terms.push_back(*it);
+        EXPECT_EQ(it.positionlist_count(), 0u) << *it;
+        bool key = (*it).starts_with(schema::kPersonKey) || (*it).starts_with(schema::kFilmKey);
+        EXPECT_EQ(it.get_wdf(), key ? 0u : *it == "XPchaplin" ? 2u : 1u) << *it;
+    }
+    EXPECT_EQ(entity_terms, (Paths{"XFKwhiplash", "XFwhiplash", "XPKcharlie chaplin", "XPchaplin",
+                                   "XPcharles", "XPcharlie"}));
+    // The spelling that adds a word follows its key; "Chaplin" adds none.
+    EXPECT_EQ(doc.get_value(schema::kPeopleSlot), "charlie chaplin\tcharles chaplin");
+    EXPECT_EQ(doc.get_value(schema::kFilmsSlot), "whiplash");
+}
+
+class EntitySearchTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        test::TestDatabase db("reel-entity-search-test");
+        auto add = [&](const std::string& path, std::vector<Entity> people) {
+            ExtractedEntities e;
+            e.people = std::move(people);
+            db.add(review(path), e);
+        };
+        add("/hoffman", {person("Philip Seymour Hoffman")});
+        add("/two", {person("Philip Baker Hall"), person("Seymour Cassel")});
+        add("/chaplin", {person("Charlie Chaplin", {"Charles Chaplin"})});
+        add("/both", {person("Charlie Chaplin"), person("Philip Seymour Hoffman")});
+        dir_ = db.commit();
+    }
+    static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+    Paths paths(const std::string& query) { return test::found_paths(dir_, query); }
+
+    static fs::path dir_;
+};
+
+fs::path EntitySearchTest::dir_;
+
+TEST_F(EntitySearchTest, PhrasesMatchWithinOneName) {
+    EXPECT_EQ(paths("person:\"Philip Seymour\""), (Paths{"/both", "/hoffman"}));
+    EXPECT_EQ(paths("person:\"philip seymour hoffman\""), (Paths{"/both", "/hoffman"}));
+    EXPECT_EQ(paths("person:\"Seymour Philip\""), Paths{});
+    EXPECT_EQ(paths("person:\"hall seymour\""), Paths{});
+    EXPECT_EQ(paths("person:\"philip hall\""), Paths{});
+    EXPECT_EQ(paths("person:\"baker hall\""), (Paths{"/two"}));
+    EXPECT_EQ(paths("person:philip"), (Paths{"/both", "/hoffman", "/two"}));
+    EXPECT_EQ(paths("person:seymour -person:\"philip seymour\""), (Paths{"/two"}));
+    EXPECT_EQ(paths("person:\"philip seymour\" OR person:\"seymour cassel\""),
+              (Paths{"/both", "/hoffman", "/two"}));
+}
+
+TEST_F(EntitySearchTest, ASpellingFindsOnlyTheReviewThatWroteIt) {
+    EXPECT_EQ(paths("person:\"Charles Chaplin\""), (Paths{"/chaplin"}));
+    EXPECT_EQ(paths("person:charles"), (Paths{"/chaplin"}));
+    EXPECT_EQ(paths("person:\"charlie chaplin\""), (Paths{"/both", "/chaplin"}));
+    EXPECT_EQ(paths("person:\"charles charlie\""), Paths{});
+    EXPECT_EQ(paths("person:\"chaplin charles\""), Paths{});
+}
+
+TEST_F(EntitySearchTest, FacetsCountKeysNotSpellings) {
+    Searcher searcher(dir_);
+    SearchOptions o;
+    o.facets = true;
+    o.snippets = false;
+    SearchResult r = searcher.search("person:chaplin", o);
+    ASSERT_EQ(r.people.size(), 2u);
+    EXPECT_EQ(r.people[0].name, "charlie chaplin");
+    EXPECT_EQ(r.people[0].count, 2u);
+    EXPECT_EQ(r.people[1].name, "philip seymour hoffman");
+    EXPECT_EQ(r.people[1].count, 1u);
+}
+
+// Schema 2 kept positions for entity words, a gap of 100 between names, and no spellings in
+// the slots: its phrases are still Xapian's.
+TEST(EntitySearchSchema2, PhrasesUsePositions) {
+    fs::path dir = fs::temp_directory_path() / ("reel-schema2-test-" + std::to_string(getpid()));
+    {
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        db.set_metadata(std::string(schema::kSchemaVersionKey), "2");
+        auto add = [&](const std::string& path, const std::vector<std::string>& names) {
+            Xapian::Document doc;
+            Xapian::termpos pos = 0;
+            std::string keys;
+            for (const std::string& name : names) {
+                for (const std::string& w : key_words(person_key(name)))
+                    doc.add_posting(schema::term(schema::kPersonWord, w), ++pos);
+                pos += 100;
+                if (!keys.empty()) keys += '\n';
+                keys += person_key(name);
+            }
+            doc.add_value(schema::kPeopleSlot, keys);
+            doc.set_data(encode_document_data(review(path), {}));
+            db.add_document(doc);
+        };
+        add("/hoffman", {"Philip Seymour Hoffman"});
+        add("/two", {"Philip Baker Hall", "Seymour Cassel"});
+        // A spelling had positions after its key's, and was not in the slot.
+        add("/chaplin", {"Charlie Chaplin", "Charles Chaplin"});
+        Xapian::Document chaplin = db.get_document(3);
+        chaplin.add_value(schema::kPeopleSlot, "charlie chaplin");
+        db.replace_document(3, chaplin);
+        db.commit();
+    }
+    EXPECT_EQ(test::found_paths(dir, "person:\"charles chaplin\""), (Paths{"/chaplin"}));
+    EXPECT_EQ(test::found_paths(dir, "person:\"philip seymour\""), (Paths{"/hoffman"}));
+    EXPECT_EQ(test::found_paths(dir, "person:\"hall seymour\""), Paths{});
+    EXPECT_EQ(test::found_paths(dir, "person:seymour"), (Paths{"/hoffman", "/two"}));
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace reel
