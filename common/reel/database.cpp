@@ -58,7 +58,10 @@ Xapian::Database open_for_reading(const fs::path& path) {
     }
     for (int attempt = 0;; ++attempt) {
         try {
-            return Xapian::Database(path.string());
+            Xapian::Database db(path.string());
+            // Damaged tables can make libxapian crash while reading them.
+            check_tables_unchanged(path, db);
+            return db;
         } catch (const Xapian::DatabaseModifiedError& e) {
             // Opening while reel-index commits can find the revision just discarded: the next
             // try sees the new one. Blocks that never belong to a revision mean corruption.

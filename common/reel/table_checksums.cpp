@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -15,7 +16,10 @@ namespace fs = std::filesystem;
 namespace reel {
 namespace {
 
-constexpr std::string_view kHeader = "reel-checksums 1";
+// Version 2 adds each file's modification time, so that a reader can tell cheaply that nothing
+// changed; version 1 records (size and CRC only) are still read.
+constexpr std::string_view kHeader = "reel-checksums 2";
+constexpr std::string_view kHeaderV1 = "reel-checksums 1";
 
 // Xapian's version file and tables; the lock file and scratch files change without a commit.
 bool is_checked(const std::string& name) {
@@ -25,7 +29,12 @@ bool is_checked(const std::string& name) {
 struct FileSum {
     std::uintmax_t size = 0;
     unsigned long crc = 0;
+    long long mtime = 0;  // file_clock ticks
 };
+
+long long mtime_of(const fs::path& path) {
+    return static_cast<long long>(fs::last_write_time(path).time_since_epoch().count());
+}
 
 FileSum sum_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -40,6 +49,7 @@ FileSum sum_file(const fs::path& path) {
             crc32(sum.crc, reinterpret_cast<const Bytef*>(buffer.data()), static_cast<uInt>(got));
         sum.size += got;
     }
+    sum.mtime = mtime_of(path);
     return sum;
 }
 
@@ -58,7 +68,7 @@ void record_table_checksums(const fs::path& db, Xapian::rev revision) {
     std::ostringstream out;
     out << kHeader << "\nrevision " << revision << '\n';
     for (const auto& [name, sum] : sum_database(db))
-        out << name << ' ' << sum.size << ' ' << sum.crc << '\n';
+        out << name << ' ' << sum.size << ' ' << sum.crc << ' ' << sum.mtime << '\n';
     // Written aside and renamed, so a kill leaves the old record or the new one, never half.
     fs::path tmp = db / (std::string(kChecksumFile) + ".tmp");
     {
@@ -72,34 +82,88 @@ void record_table_checksums(const fs::path& db, Xapian::rev revision) {
     fs::rename(tmp, db / kChecksumFile);
 }
 
-bool check_table_checksums(const fs::path& db, Xapian::rev revision) {
+namespace {
+
+struct Record {
+    bool has_times = false;
+    std::map<std::string, FileSum> files;
+};
+
+// The record of `revision`, if the database has one.
+std::optional<Record> read_record(const fs::path& db, Xapian::rev revision) {
     std::ifstream in(db / kChecksumFile);
     std::string header, word;
     Xapian::rev recorded = 0;
-    if (!in || !std::getline(in, header) || header != kHeader || !(in >> word >> recorded) ||
-        word != "revision" || recorded != revision) {
-        return false;
+    if (!in || !std::getline(in, header) || (header != kHeader && header != kHeaderV1) ||
+        !(in >> word >> recorded) || word != "revision" || recorded != revision) {
+        return std::nullopt;
     }
-    std::map<std::string, FileSum> expected;
+    Record record;
+    record.has_times = header == kHeader;
     std::string name;
     FileSum sum;
-    while (in >> name >> sum.size >> sum.crc) expected[name] = sum;
+    while (in >> name >> sum.size >> sum.crc && (!record.has_times || in >> sum.mtime))
+        record.files[name] = sum;
+    return record;
+}
 
+// Why the files differ from the record, or "" when they do not.
+std::string compare_sums(const fs::path& db, const Record& record) {
     std::map<std::string, FileSum> actual = sum_database(db);
-    for (const auto& [file, want] : expected) {
+    for (const auto& [file, want] : record.files) {
         auto it = actual.find(file);
         std::string why = it == actual.end()             ? "is missing"
                           : it->second.size != want.size ? "has changed size"
                           : it->second.crc != want.crc   ? "has changed"
                                                          : "";
         if (!why.empty()) {
-            throw DatabaseError(fmt::format(
+            return fmt::format(
                 "database '{}' is damaged: its file '{}' {} since reel-index last wrote it; "
                 "rebuild it with 'reel-index --rebuild'",
-                db.string(), file, why));
+                db.string(), file, why);
         }
     }
+    return "";
+}
+
+}  // namespace
+
+bool check_table_checksums(const fs::path& db, Xapian::rev revision) {
+    std::optional<Record> record = read_record(db, revision);
+    if (!record) return false;
+    if (std::string damage = compare_sums(db, *record); !damage.empty())
+        throw DatabaseError(damage);
     return true;
+}
+
+void check_tables_unchanged(const fs::path& db, const Xapian::Database& opened) {
+    std::optional<Record> record = read_record(db, opened.get_revision());
+    if (!record || !record->has_times) return;
+    bool touched = false;
+    for (const auto& [file, want] : record->files) {
+        std::error_code ec;
+        fs::path path = db / file;
+        std::uintmax_t size = fs::file_size(path, ec);
+        if (ec || size != want.size) {
+            touched = true;
+            break;
+        }
+        auto mtime = fs::last_write_time(path, ec);
+        if (ec || static_cast<long long>(mtime.time_since_epoch().count()) != want.mtime) {
+            touched = true;
+            break;
+        }
+    }
+    // A running reel-index changes the files before it records them: nothing to judge then.
+    if (!touched || opened.locked()) return;
+    std::string damage = compare_sums(db, *record);
+    if (damage.empty()) return;
+    // A reel-index run may have committed, recorded and gone since the record was read.
+    if (!read_record(db, opened.get_revision()) ||
+        Xapian::Database(db.string()).get_revision() != opened.get_revision()) {
+        return;
+    }
+    throw DatabaseError(damage);
 }
 
 }  // namespace reel

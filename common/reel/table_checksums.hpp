@@ -23,4 +23,10 @@ void record_table_checksums(const std::filesystem::path& db, Xapian::rev revisio
 // Returns whether a record of this revision was found (and matched).
 bool check_table_checksums(const std::filesystem::path& db, Xapian::rev revision);
 
+// For readers, on every open: a reader cannot afford to sum the files each time, so the record
+// also holds each file's size and modification time, and only when one differs (a stray write,
+// a copy) are the files summed, and DatabaseError thrown as above if they differ. Skipped while
+// a writer holds the lock, and for records of another revision or without times.
+void check_tables_unchanged(const std::filesystem::path& db, const Xapian::Database& opened);
+
 }  // namespace reel

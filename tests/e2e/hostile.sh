@@ -263,5 +263,16 @@ for f in sorted(glob.glob('*.glass')):
     check "random bytes garbled (seed $seed): reel-index found the damage" \
         contains "$INDEX_ERR" "is damaged: its file"
 done
+# reel-search too, judging by the files' sizes and times first (a copy is summed once more).
+rm -rf "$WORK/bad.db" && cp -r "$WORK/good.db" "$WORK/bad.db"
+check "a copied database answers" [ "$(count --db "$WORK/bad.db" the)" = "$want_the" ]
+(cd "$WORK/bad.db" && python3 -c "
+b = bytearray(open('postlist.glass', 'rb').read())
+b[len(b) // 2] ^= 0x5a
+open('postlist.glass', 'wb').write(b)")
+"$REEL_SEARCH" --db "$WORK/bad.db" --count the >/dev/null 2>"$WORK/.stderr"
+got=$?
+check "reel-search refuses a damaged table (exit 3)" [ $got -eq 3 ]
+check "reel-search names the damaged table" contains "$(cat "$WORK/.stderr")" "'postlist.glass' has changed"
 echo "[${SECONDS}s] done"
 finish

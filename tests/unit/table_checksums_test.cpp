@@ -70,4 +70,62 @@ TEST_F(TableChecksums, RecordOfAnOlderRevisionIsNotDamage) {
     }
 }
 
+// Readers judge by size and modification time, and sum the files only when those moved.
+TEST_F(TableChecksums, ReaderFindsATableChangedSinceTheRecord) {
+    record_table_checksums(dir_, revision_);
+    Xapian::Database db(dir_.string());
+    EXPECT_NO_THROW(check_tables_unchanged(dir_, db));
+    flip_a_byte("docdata.glass");
+    fs::last_write_time(dir_ / "docdata.glass",
+                        fs::last_write_time(dir_ / "docdata.glass") + std::chrono::seconds(5));
+    try {
+        check_tables_unchanged(dir_, db);
+        FAIL() << "damage not found";
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find("docdata.glass"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(TableChecksums, ReaderAcceptsTablesTouchedButUnchanged) {
+    // A copy (cp -r) gives every file a new time: the sums then show nothing changed.
+    record_table_checksums(dir_, revision_);
+    for (const char* file : {"postlist.glass", "iamglass"}) {
+        fs::last_write_time(dir_ / file,
+                            fs::last_write_time(dir_ / file) + std::chrono::seconds(5));
+    }
+    Xapian::Database db(dir_.string());
+    EXPECT_NO_THROW(check_tables_unchanged(dir_, db));
+}
+
+TEST_F(TableChecksums, ReaderDoesNotJudgeWhileAWriterHoldsTheLock) {
+    record_table_checksums(dir_, revision_);
+    Xapian::Database reader(dir_.string());
+    Xapian::WritableDatabase writer(dir_.string());
+    writer.add_document(Xapian::Document());
+    writer.commit();  // tables change before reel-index records them
+    EXPECT_NO_THROW(check_tables_unchanged(dir_, reader));
+}
+
+TEST_F(TableChecksums, RecordsWithoutTimesAreStillChecked) {
+    // reel-checksums 1 (before times were recorded): the writer's check still reads it.
+    record_table_checksums(dir_, revision_);
+    std::ifstream in(dir_ / kChecksumFile);
+    std::string line, v1 = "reel-checksums 1\n";
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+        if (line.starts_with("revision")) {
+            v1 += line + "\n";
+        } else {
+            v1 += line.substr(0, line.rfind(' ')) + "\n";
+        }
+    }
+    in.close();
+    std::ofstream(dir_ / kChecksumFile, std::ios::trunc) << v1;
+    EXPECT_TRUE(check_table_checksums(dir_, revision_));
+    flip_a_byte("postlist.glass");
+    EXPECT_THROW(check_table_checksums(dir_, revision_), DatabaseError);
+    Xapian::Database db(dir_.string());
+    EXPECT_NO_THROW(check_tables_unchanged(dir_, db));  // no times: readers cannot judge
+}
+
 }  // namespace
