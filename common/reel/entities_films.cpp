@@ -728,10 +728,16 @@ class FilmFinder {
                 b += 2;
                 while (b < e && !cap_or_digit(b)) ++b;
             }
-            // Leading words that only open the sentence ("Then", "Watching") are not the title.
-            while (b + 1 < e && s_[b].word() && !s_.cue(b, kCueArticle) &&
-                   (s_.lex_is(b, kLexStop) || strong_cue(s_, b) ||
-                    (s_[b].has(kSentenceStart) && s_.lex_is(b, kLexCommon)))) {
+            // Leading words that only open the sentence ("Then", "Watching") are not the title,
+            // unless the corpus knows the title with it ("Gone with the Wind (1939) is...").
+            while (b + 1 < e && s_[b].word() && !s_.cue(b, kCueArticle)) {
+                bool cue = strong_cue(s_, b);
+                if (!cue && !s_.lex_is(b, kLexStop) &&
+                    !(s_[b].has(kSentenceStart) && s_.lex_is(b, kLexCommon)))
+                    break;
+                if (!cue && s_.corpus &&
+                    s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(b, e))) >= 2)
+                    break;
                 ++b;
                 while (b < e && !cap_or_digit(b)) ++b;
             }

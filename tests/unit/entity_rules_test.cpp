@@ -773,6 +773,15 @@ TEST(EntityRules, ACompassPointOpensAPlace) {
 
 // "Compare it with Northwest Passage (1940)": a verb and its object opening the sentence are
 // not part of the title the year marks.
+// A word opening the sentence is left out of a year-marked title, unless the corpus knows the
+// title with it.
+TEST(EntityRules, ATitleTheCorpusKnowsKeepsTheWordOpeningTheSentence) {
+    const std::string text = "Gone with the Wind (1939) is long. Then Heat (1995) came.";
+    EXPECT_EQ(films(extract(text)), (Keys{"wind", "heat"}));
+    EntityEvidence corpus = corpus_of({{Kind::Film, "gone with the wind", 3}});
+    EXPECT_EQ(films(extract_with(corpus, text)), (Keys{"gone with the wind", "heat"}));
+}
+
 TEST(EntityRules, AVerbAndItsObjectBeforeAYearMarkedTitle) {
     EXPECT_EQ(films(extract("Compare it with Northwest Passage (1940) for the same myths.")),
               Keys{"northwest passage"});
