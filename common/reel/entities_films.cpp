@@ -741,6 +741,19 @@ class FilmFinder {
                 ++b;
                 while (b < e && !cap_or_digit(b)) ++b;
             }
+            // "Alfred Hitchcock's Vertigo (1958)": the maker's name, not the title ("Bram
+            // Stoker's Dracula" is one), when the corpus knows the rest better as a film.
+            if (s_.corpus && b < e) {
+                std::uint32_t whole =
+                    s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(b, e)));
+                for (std::size_t p = b; p + 1 < e; ++p) {
+                    if (!s_[p].word() || !s_[p].has(kPossessive) || !cap_or_digit(p + 1)) continue;
+                    std::uint32_t rest =
+                        s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(p + 1, e)));
+                    if (rest >= 2 && rest > whole) b = p + 1;
+                    break;
+                }
+            }
             if (b < e && title_like(b, e, 12)) add(b, e, Source::Year, true);
         }
     }

@@ -782,6 +782,22 @@ TEST(EntityRules, ATitleTheCorpusKnowsKeepsTheWordOpeningTheSentence) {
     EXPECT_EQ(films(extract_with(corpus, text)), (Keys{"gone with the wind", "heat"}));
 }
 
+// A possessive before a year-marked title is its maker's when the corpus knows the rest as a
+// film better than the whole; titles with a possessive of their own stay whole.
+TEST(EntityRules, AMakersPossessiveBeforeAYearMarkedTitle) {
+    const std::string text =
+        "I think King Vidor's Northwest Passage (1940) beats Bram Stoker's Dracula (1992).";
+    EntityEvidence corpus = corpus_of({{Kind::Person, "king vidor", 5},
+                                       {Kind::Film, "northwest passage", 3},
+                                       {Kind::Film, "dracula", 9},
+                                       {Kind::Film, "bram stokers dracula", 12}});
+    ExtractedEntities e = extract_with(corpus, text);
+    EXPECT_EQ(films(e), (Keys{"northwest passage", "bram stokers dracula"}));
+    EXPECT_EQ(people(e), Keys{"king vidor"});
+    EXPECT_EQ(films(extract(text)),
+              (Keys{"king vidors northwest passage", "bram stokers dracula"}));
+}
+
 TEST(EntityRules, AVerbAndItsObjectBeforeAYearMarkedTitle) {
     EXPECT_EQ(films(extract("Compare it with Northwest Passage (1940) for the same myths.")),
               Keys{"northwest passage"});
