@@ -329,6 +329,11 @@ class FilmFinder {
         return key.size() == 1 || (e == b + 1 && s_.lex_is(b, kLexStop));
     }
 
+    // How many reviews of the corpus saw the words b..e as a film (0 while observing).
+    std::uint32_t seen_as_film(std::size_t b, std::size_t e) const {
+        return s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(b, e)));
+    }
+
     // "The dancing of Fred and Ginger": two given names joined are two people, unless the
     // text marks them as a title or the corpus knows it as one.
     bool two_given_names(std::size_t b, std::size_t e, Source src) const {
@@ -338,8 +343,7 @@ class FilmFinder {
             return false;
         if (b > 0 && (strong_cue(s_, b - 1) || strong_cue_pair(s_, b - 1))) return false;
         return s_.lex_is(b, kLexFirstName) && s_.is_any(b + 1, {"and", "&"}) &&
-               s_.lex_is(b + 2, kLexFirstName) &&
-               s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(b, e))) < 2;
+               s_.lex_is(b + 2, kLexFirstName) && seen_as_film(b, e) < 2;
     }
 
     // Studios, channels and figures (not-titles.txt), battles in history: not titles, unless
@@ -735,21 +739,17 @@ class FilmFinder {
                 if (!cue && !s_.lex_is(b, kLexStop) &&
                     !(s_[b].has(kSentenceStart) && s_.lex_is(b, kLexCommon)))
                     break;
-                if (!cue && s_.corpus &&
-                    s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(b, e))) >= 2)
-                    break;
+                if (!cue && s_.corpus && seen_as_film(b, e) >= 2) break;
                 ++b;
                 while (b < e && !cap_or_digit(b)) ++b;
             }
             // "Alfred Hitchcock's Vertigo (1958)": the maker's name, not the title ("Bram
             // Stoker's Dracula" is one), when the corpus knows the rest better as a film.
             if (s_.corpus && b < e) {
-                std::uint32_t whole =
-                    s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(b, e)));
+                std::uint32_t whole = seen_as_film(b, e);
                 for (std::size_t p = b; p + 1 < e; ++p) {
                     if (!s_[p].word() || !s_[p].has(kPossessive) || !cap_or_digit(p + 1)) continue;
-                    std::uint32_t rest =
-                        s_.evidence(EntityEvidence::Kind::Film, film_key(s_.span_text(p + 1, e)));
+                    std::uint32_t rest = seen_as_film(p + 1, e);
                     if (rest >= 2 && rest > whole) b = p + 1;
                     break;
                 }

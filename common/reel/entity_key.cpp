@@ -165,6 +165,21 @@ std::string words_of(std::string_view folded) {
     return out;
 }
 
+// Hands `keep` each byte of a title outside parentheses, apostrophes left out ("Schindler's").
+template <typename Keep>
+void outside_brackets(std::string_view title, Keep keep) {
+    int depth = 0;
+    for (char c : title) {
+        if (c == '(') {
+            ++depth;
+        } else if (c == ')' && depth > 0) {
+            --depth;
+        } else if (depth == 0 && c != '\'') {
+            keep(c);
+        }
+    }
+}
+
 // The last step of film_key, on the words of a title.
 std::string_view finish_film_key(std::string_view key) {
     // Words are joined by single spaces, so these match a word of a key of two words or more.
@@ -217,16 +232,8 @@ std::string film_key(std::string_view title) {
     // per review, and the general path below builds three strings for each.
     if (char buf[256]; t.size() <= sizeof buf && is_ascii(t)) {
         std::size_t n = 0;
-        int depth = 0;
-        for (char c : t) {
-            if (c == '(') {
-                ++depth;
-            } else if (c == ')' && depth > 0) {
-                --depth;
-            } else if (depth == 0 && c != '\'') {
-                buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-            }
-        }
+        outside_brackets(
+            t, [&](char c) { buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
         char words[4 * sizeof buf];
         std::size_t len = ascii_words(std::string_view(buf, n), words);
         // (A title that is all brackets keeps their words: the general path below.)
@@ -235,16 +242,7 @@ std::string film_key(std::string_view title) {
     std::string folded = fold(t);
     std::string plain;
     plain.reserve(folded.size());
-    int depth = 0;
-    for (char c : folded) {
-        if (c == '(') {
-            ++depth;
-        } else if (c == ')' && depth > 0) {
-            --depth;
-        } else if (depth == 0 && c != '\'') {
-            plain += c;
-        }
-    }
+    outside_brackets(folded, [&](char c) { plain += c; });
     std::string key = words_of(plain);
     if (key.empty()) key = words_of(folded);  // a title that is all brackets keeps its words
     return std::string(finish_film_key(key));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -32,8 +33,8 @@ struct FileSum {
     long long mtime = 0;  // file_clock ticks
 };
 
-long long mtime_of(const fs::path& path) {
-    return static_cast<long long>(fs::last_write_time(path).time_since_epoch().count());
+long long mtime_of(const fs::path& path, std::error_code& ec) {
+    return static_cast<long long>(fs::last_write_time(path, ec).time_since_epoch().count());
 }
 
 FileSum sum_file(const fs::path& path) {
@@ -49,7 +50,9 @@ FileSum sum_file(const fs::path& path) {
             crc32(sum.crc, reinterpret_cast<const Bytef*>(buffer.data()), static_cast<uInt>(got));
         sum.size += got;
     }
-    sum.mtime = mtime_of(path);
+    std::error_code ec;
+    sum.mtime = mtime_of(path, ec);
+    if (ec) throw DatabaseError(fmt::format("cannot read '{}': {}", path.string(), ec.message()));
     return sum;
 }
 
@@ -139,21 +142,12 @@ bool check_table_checksums(const fs::path& db, Xapian::rev revision) {
 void check_tables_unchanged(const fs::path& db, const Xapian::Database& opened) {
     std::optional<Record> record = read_record(db, opened.get_revision());
     if (!record || !record->has_times) return;
-    bool touched = false;
-    for (const auto& [file, want] : record->files) {
-        std::error_code ec;
-        fs::path path = db / file;
-        std::uintmax_t size = fs::file_size(path, ec);
-        if (ec || size != want.size) {
-            touched = true;
-            break;
-        }
-        auto mtime = fs::last_write_time(path, ec);
-        if (ec || static_cast<long long>(mtime.time_since_epoch().count()) != want.mtime) {
-            touched = true;
-            break;
-        }
-    }
+    bool touched = std::any_of(record->files.begin(), record->files.end(), [&](const auto& f) {
+        std::error_code size_ec, time_ec;
+        fs::path path = db / f.first;
+        return fs::file_size(path, size_ec) != f.second.size ||
+               mtime_of(path, time_ec) != f.second.mtime || size_ec || time_ec;
+    });
     // A running reel-index changes the files before it records them: nothing to judge then.
     if (!touched || opened.locked()) return;
     std::string damage = compare_sums(db, *record);
