@@ -35,11 +35,19 @@ bool stemmed_prefix(const std::string& term, std::string& prefix, std::string& w
     return false;
 }
 
-// Entity words are terms without positions: a phrase of them is checked against the names in
-// the slot (phrase_filter.hpp), which saves a position list per word and review.
+// An entity word and the prefix its term would have, when the body lacks the word.
+struct EntityWord {
+    std::string_view prefix;
+    std::string word;
+};
+
+// Adds the key terms and slot of `entities`, and lists their words in `words` (once per name
+// or spelling holding them, as wdf). Entity words have no positions: a phrase of them is
+// checked against the names in the slot (phrase_filter.hpp).
 void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
               std::string (*key_of)(std::string_view), std::string_view key_prefix,
-              std::string_view word_prefix, Xapian::valueno slot) {
+              std::string_view word_prefix, Xapian::valueno slot,
+              std::vector<EntityWord>& words_out) {
     std::string names;
     for (const Entity& e : entities) {
         if (e.key.empty()) continue;
@@ -47,7 +55,7 @@ void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
         if (!names.empty()) names += '\n';
         names += e.key;
         std::vector<std::string> words = key_words(e.key);
-        for (const std::string& w : words) doc.add_term(schema::term(word_prefix, w));
+        for (const std::string& w : words) words_out.push_back({word_prefix, w});
         // A spelling the name was resolved from ("Charles Chaplin" for Charlie Chaplin,
         // "Cassavettes") still finds the review, as the review wrote it.
         for (const std::string& alias : e.aliases) {
@@ -57,7 +65,7 @@ void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
                 return std::find(words.begin(), words.end(), w) == words.end();
             });
             if (!new_word) continue;
-            for (const std::string& w : spelt) doc.add_term(schema::term(word_prefix, w));
+            for (const std::string& w : spelt) words_out.push_back({word_prefix, w});
             names += '\t';
             names += spelling;
         }
@@ -95,10 +103,11 @@ Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEnt
         doc.add_value(schema::kRatingSlot, Xapian::sortable_serialise(*review.rating));
     if (std::string date = sortable_date(review.date); !date.empty())
         doc.add_value(schema::kDateSlot, date);
+    std::vector<EntityWord> entity_words;
     add_keys(doc, entities.people, &person_key, schema::kPersonKey, schema::kPersonWord,
-             schema::kPeopleSlot);
+             schema::kPeopleSlot, entity_words);
     add_keys(doc, entities.films, &film_key, schema::kFilmKey, schema::kFilmWord,
-             schema::kFilmsSlot);
+             schema::kFilmsSlot, entity_words);
     doc.set_data(encode_document_data(review, entities));
     // A TermGenerator keeps a handle on its document, and Xapian 1.4 counts a document's
     // handles without atomics: left in place, this thread's handle would be dropped when it
@@ -106,12 +115,32 @@ Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEnt
     // that leaked documents or freed one still being written (ASan, e2e.hostile).
     termgen_.set_document(no_document_);
 
+    // Most entity words are body words too ("Simmons" of J.K. Simmons): person:simmons finds
+    // those through the body's term, checked against the names in the slot, so that only the
+    // words the text does not hold as such ("jk" of "J. K. Simmons", "charlie" for "Charles
+    // Chaplin") cost a term of their own. The terms come sorted, and so are the words.
+    std::vector<std::string_view> wanted;
+    wanted.reserve(entity_words.size());
+    for (const EntityWord& w : entity_words) wanted.push_back(w.word);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::vector<char> in_body(wanted.size(), 0);
+    std::size_t next_wanted = 0;
+
     std::string prefix, word;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string& term = *it;
+        while (next_wanted < wanted.size() && wanted[next_wanted] < term) ++next_wanted;
+        if (next_wanted < wanted.size() && wanted[next_wanted] == term && is_body_term(term))
+            in_body[next_wanted] = 1;
         if (!stemmed_prefix(term, prefix, word)) continue;
         if (!seen_terms_.insert(term)) continue;
         synonyms.push_back({"Z" + prefix + stemmer_(word), term});
+    }
+    for (const EntityWord& w : entity_words) {
+        auto at = std::lower_bound(wanted.begin(), wanted.end(), std::string_view(w.word));
+        if (!in_body[static_cast<std::size_t>(at - wanted.begin())])
+            doc.add_term(schema::term(w.prefix, w.word));
     }
     return doc;
 }

@@ -18,22 +18,31 @@ namespace reel {
 
 namespace {
 
-// Matches the reviews that hold every one of its terms and pass verify(). It walks the
-// intersection of the terms' posting lists itself (Xapian may drive an AND with it), and checks
-// a review only when asked about it, so an AND led by a rarer term costs one check per
-// candidate.
+// Matches the reviews that hold, for every one of its groups, one of the group's terms, and
+// pass verify(). It walks the intersection of the groups' posting lists itself (Xapian may
+// drive an AND with it), and checks a review only when asked about it, so an AND led by a rarer
+// term costs one check per candidate.
 class CheckedAndSource : public Xapian::PostingSource {
   public:
-    explicit CheckedAndSource(std::vector<std::string> terms) : terms_(std::move(terms)) {}
+    using Groups = std::vector<std::vector<std::string>>;
+
+    explicit CheckedAndSource(Groups groups) : groups_(std::move(groups)) {}
 
     void init(const Xapian::Database& db) override {
         db_ = db;
         lists_.clear();
+        group_starts_.clear();
         termfreq_ = db.get_doccount();
-        for (const std::string& t : terms_) {
-            lists_.push_back(db.postlist_begin(t));
-            termfreq_ = std::min(termfreq_, db.get_termfreq(t));
+        for (const auto& group : groups_) {
+            group_starts_.push_back(lists_.size());
+            Xapian::doccount in_group = 0;
+            for (const std::string& t : group) {
+                lists_.push_back(db.postlist_begin(t));
+                in_group += db.get_termfreq(t);
+            }
+            termfreq_ = std::min(termfreq_, in_group);
         }
+        group_starts_.push_back(lists_.size());
         start(db);
         current_ = 0;
         matched_ = true;
@@ -41,7 +50,7 @@ class CheckedAndSource : public Xapian::PostingSource {
     }
 
     Xapian::doccount get_termfreq_min() const override { return 0; }
-    // As frequent as its rarest term, so that an AND is led by that term's posting list.
+    // As frequent as its rarest group, so that an AND is led by that group's posting lists.
     Xapian::doccount get_termfreq_est() const override { return termfreq_; }
     Xapian::doccount get_termfreq_max() const override { return termfreq_; }
 
@@ -79,29 +88,40 @@ class CheckedAndSource : public Xapian::PostingSource {
   protected:
     // Called by init(), before any verify().
     virtual void start(const Xapian::Database& db) = 0;
-    // Whether a document holding every term matches; documents come in increasing order.
+    // Whether a document holding every group matches; documents come in increasing order.
     virtual bool verify(Xapian::docid did) = 0;
 
-    const std::vector<std::string>& terms() const { return terms_; }
+    const Groups& groups() const { return groups_; }
     const Xapian::Database& db() const { return db_; }
 
   private:
-    // The first document >= did holding every term, or 0 with ended_ set.
+    // The first document >= did that one of group g's lists holds, or 0 when none is left.
+    Xapian::docid group_skip(std::size_t g, Xapian::docid did) {
+        Xapian::docid best = 0;
+        for (std::size_t k = group_starts_[g]; k < group_starts_[g + 1]; ++k) {
+            Xapian::PostingIterator& list = lists_[k];
+            if (list == Xapian::PostingIterator()) continue;  // an ended list
+            list.skip_to(did);
+            if (list != Xapian::PostingIterator() && (best == 0 || *list < best)) best = *list;
+        }
+        return best;
+    }
+
+    // The first document >= did holding every group, or 0 with ended_ set.
     Xapian::docid align(Xapian::docid did) {
         Xapian::docid target = did;
-        for (std::size_t i = 0; i < lists_.size();) {
-            Xapian::PostingIterator& list = lists_[i];
-            list.skip_to(target);
-            if (list == db_.postlist_end(terms_[i])) {
+        for (std::size_t g = 0; g < groups_.size();) {
+            Xapian::docid at = group_skip(g, target);
+            if (at == 0) {
                 ended_ = true;
                 return 0;
             }
-            if (*list > target) {
-                target = *list;
-                i = 0;
+            if (at > target) {
+                target = at;
+                g = 0;
                 continue;
             }
-            ++i;
+            ++g;
         }
         return target;
     }
@@ -119,21 +139,28 @@ class CheckedAndSource : public Xapian::PostingSource {
         }
     }
 
-    std::vector<std::string> terms_;
+    Groups groups_;
     Xapian::Database db_;
-    std::vector<Xapian::PostingIterator> lists_;
+    std::vector<Xapian::PostingIterator> lists_;  // the groups' lists, one group after another
+    std::vector<std::size_t> group_starts_;       // where each group's lists start, then the end
     Xapian::doccount termfreq_ = 0;
     Xapian::docid current_ = 0;
     bool matched_ = true;  // false: current_ is a document check() turned down
     bool ended_ = false;
 };
 
+CheckedAndSource::Groups one_term_each(const std::vector<std::string>& terms) {
+    CheckedAndSource::Groups groups;
+    for (const std::string& t : terms) groups.push_back({t});
+    return groups;
+}
+
 // Body words in the pattern's order and window, checked against each review's word sequence.
 class BodyPhraseSource : public CheckedAndSource {
   public:
     BodyPhraseSource(std::vector<std::string> words, Xapian::termcount window, bool ordered,
                      std::shared_ptr<const SharedHashes> shared)
-        : CheckedAndSource(words),
+        : CheckedAndSource(one_term_each(words)),
           words_(std::move(words)),
           window_(window),
           ordered_(ordered),
@@ -197,12 +224,11 @@ class BodyPhraseSource : public CheckedAndSource {
 // lists them (schema.hpp).
 class EntityPhraseSource : public CheckedAndSource {
   public:
-    EntityPhraseSource(std::vector<std::string> terms, std::vector<std::string> words,
-                       Xapian::valueno slot)
+    EntityPhraseSource(Groups terms, std::vector<std::string> words, Xapian::valueno slot)
         : CheckedAndSource(std::move(terms)), words_(std::move(words)), slot_(slot) {}
 
     Xapian::PostingSource* clone() const override {
-        return new EntityPhraseSource(terms(), words_, slot_);
+        return new EntityPhraseSource(groups(), words_, slot_);
     }
     std::string name() const override { return "reel::EntityPhraseSource"; }
     std::string get_description() const override {
@@ -339,14 +365,17 @@ bool names_hold(std::string_view names, const std::vector<std::string>& words) {
 
 Xapian::Query entity_phrase(const std::vector<std::string>& words, std::string_view prefix,
                             Xapian::valueno slot) {
-    std::vector<std::string> terms;
+    CheckedAndSource::Groups groups;
     std::vector<Xapian::Query> subs;
     for (const std::string& w : words) {
-        terms.push_back(schema::term(prefix, w));
-        subs.emplace_back(terms.back());
+        std::string term = schema::term(prefix, w);
+        groups.push_back({w, term});
+        // One term for ranking: the review's use of the word, wherever it is indexed.
+        Xapian::Query either[] = {Xapian::Query(w), Xapian::Query(term)};
+        subs.emplace_back(Xapian::Query::OP_SYNONYM, std::begin(either), std::end(either));
     }
     Xapian::Query all(Xapian::Query::OP_AND, subs.begin(), subs.end());
-    auto* source = new EntityPhraseSource(std::move(terms), words, slot);
+    auto* source = new EntityPhraseSource(std::move(groups), words, slot);
     return Xapian::Query(Xapian::Query::OP_FILTER, all, Xapian::Query(source->release()));
 }
 

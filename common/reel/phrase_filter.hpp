@@ -26,9 +26,11 @@ bool has_body_phrases(const Xapian::Query& query);
 Xapian::Query check_body_phrases(const Xapian::Query& query,
                                  std::shared_ptr<const SharedHashes> shared);
 
-// An entity phrase (person:"jk simmons"): the reviews with the words, as terms under `prefix`,
-// in a row within one name in the entity `slot` (schema.hpp), since entity words have no
-// positions. It ranks as OP_PHRASE did: by the words' weights.
+// An entity phrase (person:"jk simmons", or one word: person:simmons): the reviews with the
+// words in a row within one name in the entity `slot` (schema.hpp), since entity words have no
+// positions. A word is the review's body term or its term under `prefix` (since schema 4 only
+// where the body lacks the word; schema 3 has both). It ranks as OP_PHRASE did: by the words'
+// weights.
 Xapian::Query entity_phrase(const std::vector<std::string>& words, std::string_view prefix,
                             Xapian::valueno slot);
 

@@ -135,8 +135,8 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
     Xapian::Query operator()(const std::string& value) override {
         std::vector<std::string> words = key_words(key_of_(decode_field_value(value)));
         if (words.empty()) return Xapian::Query::MatchNothing;
-        if (words.size() == 1) return Xapian::Query(schema::term(prefix_, words.front()));
         if (!positions_) return entity_phrase(words, prefix_, slot_);
+        if (words.size() == 1) return Xapian::Query(schema::term(prefix_, words.front()));
         std::vector<Xapian::Query> terms;
         for (const std::string& w : words) terms.emplace_back(schema::term(prefix_, w));
         return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());

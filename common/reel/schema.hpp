@@ -20,12 +20,13 @@ inline constexpr std::string_view kPersonKey = "XPK";  // XPK + person_key: exac
 inline constexpr std::string_view kFilmKey = "XFK";    // XFK + film_key: exact film
 
 // Free-text terms. Body words have no prefix and no positions (word_sequence.hpp); titles and
-// authors keep theirs. Entity words have none either: a phrase of them (person:"jk simmons")
-// is checked against the names in kPeopleSlot or kFilmsSlot.
+// authors keep theirs. Entity words have none either, and get a term only where the review's
+// body lacks the word: person:simmons is the body's "simmons" or XPsimmons, checked against the
+// names in kPeopleSlot (kFilmsSlot for film:), as is a phrase of them (person:"jk simmons").
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kAuthor = "A";
-inline constexpr std::string_view kPersonWord = "XP";  // words of person keys: person:simmons
-inline constexpr std::string_view kFilmWord = "XF";    // words of film keys: film:whiplash
+inline constexpr std::string_view kPersonWord = "XP";  // words of person keys not in the body
+inline constexpr std::string_view kFilmWord = "XF";    // words of film keys not in the body
 
 // Value slots.
 inline constexpr Xapian::valueno kRatingSlot = 0;  // sortable_serialise(rating 0-10)
@@ -46,7 +47,8 @@ inline constexpr std::string_view kSharedHashesKey = "reel:shared-word-hashes";
 inline constexpr std::string_view kSchemaVersionKey = "reel:schema";
 // 2: body words have no positions; phrases use kWordsSlot.
 // 3: entity words have no positions; the entity slots hold spellings as well as keys.
-inline constexpr std::string_view kSchemaVersion = "3";
+// 4: entity words that are body words of the review have no term of their own.
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // Query field names (QueryParser prefixes): "film:", "person:", "author:", "title:", "rating:",
 // "year:", "date:".

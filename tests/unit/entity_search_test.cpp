@@ -1,6 +1,7 @@
-// person: and film: queries and facets as written since schema 3 (entity words without
-// positions, names and spellings in the entity slots), and person: phrases on a database of
-// schema 2, which had positions for entity words.
+// person: and film: queries and facets as written since schema 4 (entity words without
+// positions and, where the review's body holds them, without a term of their own; names and
+// spellings in the entity slots), and person: queries on databases of schema 3 (a term for
+// every entity word) and schema 2 (positions for entity words).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -25,11 +26,22 @@ Entity person(const std::string& name, std::vector<std::string> spellings = {}) 
     return {name, person_key(name), spellings};
 }
 
-Review review(const std::string& path) {
+Review review(const std::string& path, std::string text = "A review.") {
     Review r;
     r.path = r.id = path;
-    r.text = "A review.";
+    r.text = std::move(text);
     return r;
+}
+
+Paths entity_word_terms(const Xapian::Document& doc) {
+    Paths terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string t = *it;
+        if ((t.starts_with(schema::kPersonWord) && !t.starts_with(schema::kPersonKey)) ||
+            (t.starts_with(schema::kFilmWord) && !t.starts_with(schema::kFilmKey)))
+            terms.push_back(t);
+    }
+    return terms;
 }
 
 TEST(EntityNames, NamesHoldWordsInARowWithinOneName) {
@@ -67,6 +79,20 @@ TEST(EntityNames, EntityWordsHaveNoPositionsAndKeysAreBooleanTerms) {
     // The spelling that adds a word follows its key; "Chaplin" adds none.
     EXPECT_EQ(doc.get_value(schema::kPeopleSlot), "charlie chaplin\tcharles chaplin");
     EXPECT_EQ(doc.get_value(schema::kFilmsSlot), "whiplash");
+}
+
+TEST(EntityNames, WordsTheBodyHoldsGetNoTermOfTheirOwn) {
+    DocumentBuilder builder;
+    std::vector<StemSynonym> synonyms;
+    ExtractedEntities e;
+    e.people = {person("J.K. Simmons", {"J. K. Simmons"}),
+                person("Charlie Chaplin", {"Charles Chaplin"})};
+    e.films = {{"Whiplash", film_key("Whiplash"), {"Whiplash"}},
+               {"The Kid", film_key("The Kid"), {"the kid"}}};
+    Review r = review("/a", "J. K. Simmons in Whiplash; Charles Chaplin's The Kid.");
+    Xapian::Document doc = builder.build(r, e, synonyms);
+    // "j", "k", "chaplin's" are the body's words: "jk" and "chaplin" are not, nor is "charlie".
+    EXPECT_EQ(entity_word_terms(doc), (Paths{"XPchaplin", "XPcharlie", "XPjk"}));
 }
 
 class EntitySearchTest : public ::testing::Test {
@@ -125,6 +151,85 @@ TEST_F(EntitySearchTest, FacetsCountKeysNotSpellings) {
     EXPECT_EQ(r.people[0].count, 2u);
     EXPECT_EQ(r.people[1].name, "philip seymour hoffman");
     EXPECT_EQ(r.people[1].count, 1u);
+}
+
+// Reviews whose text names the people: person: words are found through body terms, and only
+// where the review's people hold them.
+class EntitySearchInTextTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        test::TestDatabase db("reel-entity-search-text-test");
+        auto add = [&](const std::string& path, const std::string& text,
+                       std::vector<Entity> people) {
+            ExtractedEntities e;
+            e.people = std::move(people);
+            db.add(review(path, text), e);
+        };
+        add("/fletcher", "J.K. Simmons is Fletcher, a monster of a teacher.",
+            {person("J.K. Simmons")});
+        add("/jk", "JK Simmons again, and Simmons is terrific.", {person("JK Simmons")});
+        // A character named Simmons, not a person the review names.
+        add("/character", "Sergeant Simmons is the villain of this one.", {});
+        add("/hall", "Philip Baker Hall walks down the hall.", {person("Philip Baker Hall")});
+        add("/cassel", "Seymour Cassel, mostly in a hall.", {person("Seymour Cassel")});
+        dir_ = db.commit();
+    }
+    static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+    Paths paths(const std::string& query) { return test::found_paths(dir_, query); }
+
+    static fs::path dir_;
+};
+
+fs::path EntitySearchInTextTest::dir_;
+
+TEST_F(EntitySearchInTextTest, AWordIsAPersonsOnlyWhereTheReviewNamesThem) {
+    EXPECT_EQ(paths("person:simmons"), (Paths{"/fletcher", "/jk"}));
+    EXPECT_EQ(paths("simmons"), (Paths{"/character", "/fletcher", "/jk"}));
+    EXPECT_EQ(paths("person:hall"), (Paths{"/hall"}));
+    EXPECT_EQ(paths("person:hall OR person:cassel"), (Paths{"/cassel", "/hall"}));
+    EXPECT_EQ(paths("person:fletcher"), Paths{});
+}
+
+TEST_F(EntitySearchInTextTest, EverySpellingOfInitialsFindsTheSameReviews) {
+    for (const char* q : {"person:\"J.K. Simmons\"", "person:\"jk simmons\"",
+                          "person:\"JK Simmons\"", "person:\"J. K. Simmons\""}) {
+        EXPECT_EQ(paths(q), (Paths{"/fletcher", "/jk"})) << q;
+    }
+    EXPECT_EQ(paths("person:\"baker hall\""), (Paths{"/hall"}));
+    EXPECT_EQ(paths("person:\"hall baker\""), Paths{});
+    EXPECT_EQ(paths("person:\"simmons\" -person:jk"), Paths{});
+}
+
+// Schema 3 had a term for every entity word, besides the body's: queries find each review
+// once, and only where its people hold the words.
+TEST(EntitySearchSchema3, EveryEntityWordHasATerm) {
+    fs::path dir = fs::temp_directory_path() / ("reel-schema3-test-" + std::to_string(getpid()));
+    {
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        db.set_metadata(std::string(schema::kSchemaVersionKey), "3");
+        auto add = [&](const std::string& path, const std::string& text,
+                       const std::vector<std::string>& names) {
+            Xapian::Document doc;
+            std::string keys;
+            doc.add_term("simmons");  // a body word
+            for (const std::string& name : names) {
+                for (const std::string& w : key_words(person_key(name)))
+                    doc.add_term(schema::term(schema::kPersonWord, w));
+                if (!keys.empty()) keys += '\n';
+                keys += person_key(name);
+            }
+            if (!keys.empty()) doc.add_value(schema::kPeopleSlot, keys);
+            doc.set_data(encode_document_data(review(path, text), {}));
+            db.add_document(doc);
+        };
+        add("/fletcher", "J.K. Simmons is Fletcher.", {"J.K. Simmons"});
+        add("/character", "Sergeant Simmons.", {});
+        db.commit();
+    }
+    EXPECT_EQ(test::found_paths(dir, "person:simmons"), (Paths{"/fletcher"}));
+    EXPECT_EQ(test::found_paths(dir, "person:\"jk simmons\""), (Paths{"/fletcher"}));
+    fs::remove_all(dir);
 }
 
 // Schema 2 kept positions for entity words, a gap of 100 between names, and no spellings in
