@@ -1,6 +1,7 @@
 #include "reel/entity_catalogue.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "reel/schema.hpp"
@@ -20,7 +21,16 @@ std::string_view key_prefix(EntityKind kind) {
     return kind == EntityKind::person ? schema::kPersonKey : schema::kFilmKey;
 }
 
-void merge_counts(Json& target, const std::map<std::string, long>& delta) {
+using FormCounts = CatalogueDelta::FormCounts;
+
+long& count_of(FormCounts& counts, const std::string& form) {
+    for (auto& [f, n] : counts) {
+        if (f == form) return n;
+    }
+    return counts.emplace_back(form, 0).second;
+}
+
+void merge_counts(Json& target, const FormCounts& delta) {
     if (!target.is_object()) target = Json::object();
     for (const auto& [form, n] : delta) {
         long now = target.value(form, 0L) + n;
@@ -29,6 +39,71 @@ void merge_counts(Json& target, const std::map<std::string, long>& delta) {
         else
             target.erase(form);
     }
+}
+
+// An entry already stored, with `delta` merged in; "" when no name is left.
+std::string updated_entry(const std::string& old, const std::string& key,
+                          const CatalogueDelta::Counts& delta) {
+    Json entry = Json::parse(old, nullptr, false);
+    if (entry.is_discarded() || !entry.is_object()) entry = Json::object();
+    entry["key"] = key;
+    merge_counts(entry["names"], delta.names);
+    merge_counts(entry["aliases"], delta.aliases);
+    if (entry["names"].empty()) return "";
+    return entry.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Appends `s` as updated_entry's dump writes it. Plain ASCII goes verbatim; anything nlohmann
+// might escape or replace (quotes, controls, UTF-8, invalid bytes) is left to nlohmann itself,
+// so that the bytes cannot differ.
+void append_json_string(std::string& out, const std::string& s) {
+    bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 && u < 0x7f && u != '"' && u != '\\';
+    });
+    if (!plain) {
+        out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+    }
+    out += '"';
+    out += s;
+    out += '"';
+}
+
+// `"field":{"form":n,...}` with the positive counts, forms in the order of nlohmann's objects
+// (std::map, so std::string's order).
+void append_counts(std::string& out, std::string_view field, FormCounts& counts) {
+    std::sort(counts.begin(), counts.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    out += '"';
+    out += field;
+    out += "\":{";
+    bool first = true;
+    for (const auto& [form, n] : counts) {
+        if (n <= 0) continue;
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, form);
+        out += ':';
+        char digits[24];
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+    }
+    out += '}';
+}
+
+// What updated_entry would make of an empty old value, written straight: a fresh build stores
+// every entry new, and a JSON tree per entity cost more than the rest of apply().
+std::string new_entry(const std::string& key, CatalogueDelta::Counts& delta) {
+    auto positive = [](const auto& form_count) { return form_count.second > 0; };
+    if (std::none_of(delta.names.begin(), delta.names.end(), positive)) return "";
+    std::string out = "{";  // nlohmann's key order: aliases, key, names
+    append_counts(out, "aliases", delta.aliases);
+    out += ",\"key\":";
+    append_json_string(out, key);
+    out += ',';
+    append_counts(out, "names", delta.names);
+    out += '}';
+    return out;
 }
 
 bool key_matches(std::string_view key, std::string_view prefix) {
@@ -47,35 +122,47 @@ std::string_view kind_name(EntityKind kind) {
 
 void CatalogueDelta::add(EntityKind kind, const Entity& entity, int sign) {
     if (entity.key.empty()) return;
-    Counts& c = changes_[{kind, entity.key}];
-    c.names[entity.name] += sign;
-    for (const std::string& alias : entity.aliases) c.aliases[alias] += sign;
+    Counts& c = changes_[static_cast<std::size_t>(kind)][entity.key];
+    count_of(c.names, entity.name) += sign;
+    for (const std::string& alias : entity.aliases) count_of(c.aliases, alias) += sign;
 }
 
 void CatalogueDelta::merge(CatalogueDelta&& other) {
-    for (auto& [id, counts] : other.changes_) {
-        Counts& mine = changes_[id];
-        for (const auto& [form, n] : counts.names) mine.names[form] += n;
-        for (const auto& [form, n] : counts.aliases) mine.aliases[form] += n;
+    for (std::size_t kind = 0; kind < changes_.size(); ++kind) {
+        auto& mine = changes_[kind];
+        auto& theirs = other.changes_[kind];
+        // Moved node by node: an entity new to this delta costs no copy.
+        while (!theirs.empty()) {
+            auto moved = mine.insert(theirs.extract(theirs.begin()));
+            if (moved.inserted) continue;
+            Counts& to = moved.position->second;
+            for (const auto& [form, n] : moved.node.mapped().names) count_of(to.names, form) += n;
+            for (const auto& [form, n] : moved.node.mapped().aliases)
+                count_of(to.aliases, form) += n;
+        }
     }
-    other.changes_.clear();
 }
 
 void CatalogueDelta::apply(Xapian::WritableDatabase& db) {
-    for (const auto& [id, counts] : changes_) {
-        std::string key = schema::metadata_key(metadata_prefix(id.first), id.second);
-        std::string old = db.get_metadata(key);
-        Json entry = old.empty() ? Json::object() : Json::parse(old, nullptr, false);
-        if (entry.is_discarded() || !entry.is_object()) entry = Json::object();
-        entry["key"] = id.second;
-        merge_counts(entry["names"], counts.names);
-        merge_counts(entry["aliases"], counts.aliases);
-        if (entry["names"].empty())
-            db.set_metadata(key, "");  // empty value deletes the entry
-        else
-            db.set_metadata(key, entry.dump(-1, ' ', false, Json::error_handler_t::replace));
+    for (EntityKind kind : {EntityKind::person, EntityKind::film}) {
+        auto& changes = changes_[static_cast<std::size_t>(kind)];
+        std::string prefix = metadata_prefix(kind);
+        // By key, as the delta used to be kept: the database gets the same writes in the
+        // same order, whatever the hash order.
+        std::vector<std::pair<const std::string*, Counts*>> sorted;
+        sorted.reserve(changes.size());
+        for (auto& [key, counts] : changes) sorted.emplace_back(&key, &counts);
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const auto& a, const auto& b) { return *a.first < *b.first; });
+        for (const auto& [key, counts] : sorted) {
+            std::string metadata_key = schema::metadata_key(prefix, *key);
+            std::string old = db.get_metadata(metadata_key);
+            // An empty value deletes the entry.
+            db.set_metadata(metadata_key, old.empty() ? new_entry(*key, *counts)
+                                                      : updated_entry(old, *key, *counts));
+        }
+        changes.clear();
     }
-    changes_.clear();
 }
 
 namespace {

@@ -3,9 +3,10 @@
 #pragma once
 
 #include <xapian.h>
-#include <map>
+#include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,13 +33,17 @@ class CatalogueDelta {
     void add(EntityKind kind, const Entity& entity, int sign);  // sign: +1 added, -1 deleted
     void apply(Xapian::WritableDatabase& db);                   // and clears the delta
     void merge(CatalogueDelta&& other);
-    bool empty() const { return changes_.empty(); }
+    bool empty() const { return changes_[0].empty() && changes_[1].empty(); }
+
+    // (form, count) pairs, unique by form: an entity has few forms, so a scan beats a map.
+    using FormCounts = std::vector<std::pair<std::string, long>>;
+    struct Counts {
+        FormCounts names, aliases;
+    };
 
   private:
-    struct Counts {
-        std::map<std::string, long> names, aliases;
-    };
-    std::map<std::pair<EntityKind, std::string>, Counts> changes_;
+    // Added once per entity and review: one hash lookup, no allocation for a form seen before.
+    std::array<std::unordered_map<std::string, Counts>, 2> changes_;  // by EntityKind
 };
 
 // The display name of one entity: its most common full form, else the key itself.
