@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -44,6 +45,26 @@ bool never_committed(const fs::path& path) {
 
 }  // namespace
 
+namespace {
+
+// A reel-search older than the database would read it by rules it has outgrown and answer
+// wrongly without a word: schema 3 searches found no entity word schema 4 left to the body.
+void check_readable_schema(const fs::path& path, const Xapian::Database& db) {
+    std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    int written = 0, known = 0;
+    std::from_chars(version.data(), version.data() + version.size(), written);
+    std::from_chars(schema::kSchemaVersion.data(),
+                    schema::kSchemaVersion.data() + schema::kSchemaVersion.size(), known);
+    if (written > known) {
+        throw DatabaseError(fmt::format(
+            "database '{}' has schema version {}, written by a newer reel-index; this reel-search "
+            "reads versions up to {}",
+            path.string(), version, schema::kSchemaVersion));
+    }
+}
+
+}  // namespace
+
 Xapian::Database open_for_reading(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
@@ -61,6 +82,7 @@ Xapian::Database open_for_reading(const fs::path& path) {
             Xapian::Database db(path.string());
             // Damaged tables can make libxapian crash while reading them.
             check_tables_unchanged(path, db);
+            check_readable_schema(path, db);
             return db;
         } catch (const Xapian::DatabaseModifiedError& e) {
             // Opening while reel-index commits can find the revision just discarded: the next
@@ -142,6 +164,11 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
                                     "--rebuild to replace it",
                                     path.string()));
                 }
+                db.set_metadata(std::string(schema::kSchemaVersionKey),
+                                std::string(schema::kSchemaVersion));
+            } else if (version == "3") {
+                // Schema 3 gave every entity word a term, which schema 4's queries find as
+                // well: its documents stay, and new ones are written as schema 4.
                 db.set_metadata(std::string(schema::kSchemaVersionKey),
                                 std::string(schema::kSchemaVersion));
             } else if (version != schema::kSchemaVersion) {

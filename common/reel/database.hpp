@@ -11,7 +11,7 @@ namespace reel {
 std::filesystem::path default_db_path(const std::string& from_option);
 
 // Opens for reading. Throws DatabaseError naming the path (and saying how to create it when it
-// does not exist).
+// does not exist, or that a newer reel-index wrote it).
 Xapian::Database open_for_reading(const std::filesystem::path& path);
 
 // The message for a database whose blocks cannot be read (`why`: Xapian's words): it may be
@@ -19,7 +19,9 @@ Xapian::Database open_for_reading(const std::filesystem::path& path);
 std::string unreadable_message(const std::filesystem::path& path, const std::string& why);
 
 // Opens for writing, creating it if needed; `overwrite` starts afresh (a corrupt database is
-// removed first). Waits up to `wait_seconds` for another writer's lock. Throws DatabaseError.
+// removed first). A database of another schema version needs `overwrite`, except version 3,
+// which is updated in place to the current one. Waits up to `wait_seconds` for another writer's
+// lock. Throws DatabaseError.
 Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, bool overwrite,
                                           double wait_seconds);
 

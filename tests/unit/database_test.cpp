@@ -1,0 +1,76 @@
+// Which databases reel-index updates and reel-search reads, by the schema version they record.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "reel/database.hpp"
+#include "reel/errors.hpp"
+#include "reel/schema.hpp"
+
+namespace reel {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A committed database with one document, recording schema `version`.
+fs::path database_of_schema(const std::string& version) {
+    fs::path dir = fs::temp_directory_path() /
+                   ("reel-schema-test-" + version + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    db.set_metadata(std::string(schema::kSchemaVersionKey), version);
+    Xapian::Document doc;
+    doc.add_term("whiplash");
+    db.add_document(doc);
+    db.commit();
+    return dir;
+}
+
+std::string schema_of(const fs::path& dir) {
+    return Xapian::Database(dir.string()).get_metadata(std::string(schema::kSchemaVersionKey));
+}
+
+TEST(SchemaVersions, AnUpdateOfSchemaThreeKeepsItsReviewsAndMovesItOn) {
+    fs::path dir = database_of_schema("3");
+    {
+        Xapian::WritableDatabase db = open_for_writing(dir, false, 0);
+        EXPECT_EQ(db.get_doccount(), 1u);
+        db.commit();
+    }
+    EXPECT_EQ(schema_of(dir), std::string(schema::kSchemaVersion));
+    fs::remove_all(dir);
+}
+
+TEST(SchemaVersions, OlderSchemasAskForARebuild) {
+    fs::path dir = database_of_schema("2");
+    try {
+        open_for_writing(dir, false, 0);
+        FAIL() << "schema 2 opened for writing";
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find("--rebuild"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(schema_of(dir), "2");
+    // Searching it is fine (its phrases use positions).
+    EXPECT_NO_THROW(open_for_reading(dir));
+    fs::remove_all(dir);
+}
+
+TEST(SchemaVersions, ASearcherRefusesADatabaseOfANewerSchema) {
+    fs::path dir = database_of_schema("99");
+    try {
+        open_for_reading(dir);
+        FAIL() << "schema 99 opened for reading";
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer reel-index"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(dir.string()), std::string::npos) << e.what();
+    }
+    fs::remove_all(dir);
+    fs::path current = database_of_schema(std::string(schema::kSchemaVersion));
+    EXPECT_NO_THROW(open_for_reading(current));
+    fs::remove_all(current);
+}
+
+}  // namespace
+}  // namespace reel
