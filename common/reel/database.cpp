@@ -43,10 +43,6 @@ bool never_committed(const fs::path& path) {
     return !ec;
 }
 
-}  // namespace
-
-namespace {
-
 // A reel-search older than the database would read it by rules it has outgrown and answer
 // wrongly without a word: schema 3 searches found no entity word schema 4 left to the body.
 void check_readable_schema(const fs::path& path, const Xapian::Database& db) {

@@ -41,8 +41,8 @@ struct EntityWord {
     std::string word;
 };
 
-// Adds the key terms and slot of `entities`, and lists their words in `words` (once per name
-// or spelling holding them, as wdf). Entity words have no positions: a phrase of them is
+// Adds the key terms and slot of `entities`, and lists their words in `words_out` (once per
+// name or spelling holding them, as wdf). Entity words have no positions: a phrase of them is
 // checked against the names in the slot (phrase_filter.hpp).
 void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
               std::string (*key_of)(std::string_view), std::string_view key_prefix,
