@@ -57,6 +57,15 @@ TEST(EntityNames, NamesHoldWordsInARowWithinOneName) {
     EXPECT_FALSE(names_hold(names, {"philip", "baker", "hall", "seymour"}));
     EXPECT_FALSE(names_hold("", {"philip"}));
     EXPECT_FALSE(names_hold(names, {}));
+    // Whole words only: a word that is part of another is not that word.
+    EXPECT_FALSE(names_hold(names, {"hal"}));
+    EXPECT_FALSE(names_hold(names, {"all"}));
+    EXPECT_FALSE(names_hold(names, {"baker", "ha"}));
+    EXPECT_FALSE(names_hold(names, {"ilip", "baker"}));
+    EXPECT_FALSE(names_hold(names, {""}));
+    EXPECT_TRUE(names_hold("  philip   baker ", {"philip", "baker"}));
+    EXPECT_TRUE(names_hold("hall of fame\nhall", {"hall"}));
+    EXPECT_FALSE(names_hold("halls\nhallo\tthe hall-monitor", {"hall"}));
 }
 
 TEST(EntityNames, EntityWordsHaveNoPositionsAndKeysAreBooleanTerms) {
