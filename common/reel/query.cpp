@@ -9,6 +9,7 @@
 #include "reel/entity_key.hpp"
 #include "reel/errors.hpp"
 #include "reel/phrase_filter.hpp"
+#include "reel/query_repair.hpp"
 #include "reel/schema.hpp"
 #include "reel/unicode.hpp"
 
@@ -290,6 +291,43 @@ std::string window_problem(std::string_view text) {
     return {};
 }
 
+// On a syntax error, QueryParser 1.4 parses the query again with every flag off and returns
+// that, silently. That suits a plain Xapian database, whose words are still found; not reel's:
+// its stems reach the indexed forms only through FLAG_AUTO_SYNONYMS ("drum)" found nothing), and
+// an excluded term comes back as a term to find ("-film:whiplash" found the Whiplash reviews).
+// A query parsed to the same as with no flags at all is taken for that fallback.
+bool parsed_without_flags(Xapian::QueryParser& qp, const std::string& text,
+                          const Xapian::Query& q) {
+    return q.get_description() == qp.parse_query(text, 0).get_description();
+}
+
+// The fallback done as reel needs it: without unmatched closing brackets, the query may read
+// as written; a query of excluded terms only ("-drum", which only "NOT drum" spells in a form
+// the parser takes) means everything but those; any other query the parser cannot read is read
+// as its words (with their stems, and wildcards), unless it excludes something, which read so
+// would be searched for instead: that is an error.
+Xapian::Query parse_unreadable(Xapian::QueryParser& qp, const std::string& text, unsigned flags) {
+    auto parses = [&](const std::string& attempt, Xapian::Query& q) {
+        if (attempt == text || !window_problem(attempt).empty()) return false;
+        q = qp.parse_query(attempt, flags);
+        return !parsed_without_flags(qp, attempt, q);
+    };
+    Xapian::Query q;
+    std::string balanced = without_unmatched_closers(text);
+    if (parses(balanced, q)) return q;
+    std::size_t first = balanced.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && excludes_at(balanced, first) &&
+        parses(exclusions_as_not(balanced), q))
+        return q;
+    if (has_exclusion(text)) {
+        throw UsageError(
+            "cannot read its brackets, quotes or operators, and read as plain words it would "
+            "find what it excludes");
+    }
+    return qp.parse_query(
+        text, Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_WILDCARD);
+}
+
 // Folds accents (as the indexer does) but keeps ASCII case, which QueryParser reads:
 // AND/OR/NOT operators, and capitalised words are not stemmed.
 std::string fold_accents(std::string_view in) {
@@ -328,7 +366,7 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
         throw UsageError(fmt::format("the query is {} bytes long; the limit is {} KiB", raw.size(),
                                      kMaxQueryBytes / 1024));
     }
-    std::string text = encode_field_values(fold_accents(repair_utf8(raw)));
+    std::string text = unsign_ranges(encode_field_values(fold_accents(repair_utf8(raw))));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("the query is empty");
     if (std::string_view field = processor_field_before_bracket(text); !field.empty()) {
@@ -376,6 +414,8 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
                      Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_PURE_NOT;
     try {
         Xapian::Query q = qp.parse_query(text, flags);
+        if (problem.message.empty() && parsed_without_flags(qp, text, q))
+            q = parse_unreadable(qp, text, flags);
         if (!problem.message.empty()) throw UsageError(problem.message);
         if (q.empty()) throw UsageError("the query has no words to search for");
         return q;

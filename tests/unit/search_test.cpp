@@ -121,6 +121,33 @@ TEST_F(SearchTest, SloppyQueriesAreReadBestEffort) {
     EXPECT_EQ(paths("nosuchfield:drum"), Paths{});
 }
 
+// QueryParser reads a query it cannot parse again with no flags, which in a reel database lost
+// the stems' synonyms (lower-case words found nothing) and turned exclusions into terms to find.
+TEST_F(SearchTest, UnparsableQueriesKeepStemsAndExclusions) {
+    EXPECT_EQ(paths("drums)"), (Paths{"/a", "/b", "/c"}));
+    EXPECT_EQ(paths("(drumming) )"), (Paths{"/a", "/b", "/c"}));
+    EXPECT_EQ(paths("drum -film:whiplash )"), (Paths{"/b", "/c"}));
+    EXPECT_EQ(paths("drum* battle)"), (Paths{"/a", "/b", "/c"}));
+    // A query of excluded terms only means everything but those, as NOT does.
+    EXPECT_EQ(paths("-film:whiplash"), (Paths{"/b", "/c"}));
+    EXPECT_EQ(paths("-whiplash -amelie"), (Paths{"/c"}));
+    EXPECT_EQ(paths("-person:simmons"), (Paths{"/c"}));
+    EXPECT_EQ(paths("-(drum NEAR battle)"), Paths{});
+    // Read as words, an exclusion would be searched for: an error instead.
+    Searcher searcher(dir_);
+    SearchOptions o;
+    EXPECT_THROW(searcher.search("drum -film:whiplash (\"", o), UsageError);
+    EXPECT_THROW(searcher.search("drum ADJ -battle", o), UsageError);
+}
+
+// QueryParser 1.4 has no "-range" or "+range" ("Unknown range operation").
+TEST_F(SearchTest, RangesCanBeExcludedOrRequired) {
+    EXPECT_EQ(paths("drum -rating:..5"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("-rating:7..10"), (Paths{"/b"}));
+    EXPECT_EQ(paths("drum +rating:7..10"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("drum -year:2010..2015"), (Paths{"/b"}));
+}
+
 TEST_F(SearchTest, TotalIsExactAndSnippetsHighlight) {
     Searcher searcher(dir_);
     SearchOptions o;

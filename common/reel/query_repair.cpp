@@ -1,0 +1,98 @@
+#include "reel/query_repair.hpp"
+
+#include "reel/schema.hpp"
+
+namespace reel {
+
+namespace {
+
+// Whether a term starts at text[i]: at the start, or after white space or an opening bracket.
+bool term_starts_at(std::string_view text, std::size_t i) {
+    return i == 0 || static_cast<unsigned char>(text[i - 1]) <= ' ' || text[i - 1] == '(';
+}
+
+// Whether a range of a range field ("rating:..5", "year:2010..2015") starts at text[i].
+bool range_at(std::string_view text, std::size_t i) {
+    std::string_view rest = text.substr(i);
+    for (std::string_view field : {schema::kRatingField, schema::kYearField, schema::kDateField}) {
+        if (!rest.starts_with(field) || !rest.substr(field.size()).starts_with(":")) continue;
+        std::string_view value = rest.substr(field.size() + 1);
+        std::size_t end = 0;
+        while (end < value.size() && static_cast<unsigned char>(value[end]) > ' ' &&
+               value[end] != ')')
+            ++end;
+        return value.substr(0, end).find("..") != std::string_view::npos;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool excludes_at(std::string_view text, std::size_t i) {
+    return text[i] == '-' && term_starts_at(text, i) && i + 1 < text.size() &&
+           static_cast<unsigned char>(text[i + 1]) > ' ' && text[i + 1] != '-';
+}
+
+std::string unsign_ranges(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"') quoted = !quoted;
+        if (!quoted && (c == '-' || c == '+') && term_starts_at(text, i) && range_at(text, i + 1)) {
+            if (c == '-') out += "NOT ";
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+bool has_exclusion(std::string_view text) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (excludes_at(text, i)) return true;
+        if (text.substr(i).starts_with("NOT") && term_starts_at(text, i) &&
+            (i + 3 == text.size() || static_cast<unsigned char>(text[i + 3]) <= ' ' ||
+             text[i + 3] == '('))
+            return true;
+    }
+    return false;
+}
+
+std::string without_unmatched_closers(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool quoted = false;
+    int depth = 0;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && c == '(') ++depth;
+        if (!quoted && c == ')' && depth-- == 0) {
+            depth = 0;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string exclusions_as_not(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        if (!quoted && excludes_at(text, i)) {
+            out += "NOT ";
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+}  // namespace reel

@@ -1,0 +1,29 @@
+// Repairs of sloppy queries that Xapian's QueryParser 1.4 would not read as the user meant:
+// text-level rewrites, made before parsing or when the parser gives up (query.cpp).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace reel {
+
+// Whether text[i] is a '-' that excludes the term it opens ("-drum", "-(a b)").
+bool excludes_at(std::string_view text, std::size_t i);
+
+// Whether the query excludes anything: a term opened by '-', or NOT (outside phrases).
+bool has_exclusion(std::string_view text);
+
+// "-rating:..5", "+year:2010..2015": QueryParser 1.4 cannot exclude or require a range
+// ("Unknown range operation"). A range filters anyway, so '+' adds nothing, and '-' is NOT,
+// which the parser takes, alone too (FLAG_PURE_NOT).
+std::string unsign_ranges(std::string_view text);
+
+// The query without its unmatched closing brackets ("drum -film:x )"), which is what the parser
+// stumbles on most, outside phrases.
+std::string without_unmatched_closers(std::string_view text);
+
+// "-drum -score" as "NOT drum NOT score".
+std::string exclusions_as_not(std::string_view text);
+
+}  // namespace reel
