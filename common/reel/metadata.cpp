@@ -30,6 +30,19 @@ void skip_spaces(std::string_view s, std::size_t& i) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
 }
 
+// A half after a whole number: "3½", "3 ½", "3 1/2" (Ebert's "3 1/2 stars").
+void read_half(std::string_view s, std::size_t& i, double& value) {
+    std::size_t k = i;
+    skip_spaces(s, k);
+    if (s.substr(k).starts_with("\xC2\xBD")) {
+        value += 0.5;
+        i = k + 2;
+    } else if (k > i && s.substr(k).starts_with("1/2") && (k + 3 == s.size() || !digit(s[k + 3]))) {
+        value += 0.5;
+        i = k + 3;
+    }
+}
+
 std::optional<double> clamp10(double v) {
     if (v < 0 || v > 10) return std::nullopt;
     return v;
@@ -38,8 +51,10 @@ std::optional<double> clamp10(double v) {
 }  // namespace
 
 std::optional<double> parse_rating(std::string_view s) {
-    // Star glyphs: ★ (U+2605) full, ☆ (U+2606) empty, ½ (U+00BD) half.
+    // Star glyphs: ★ (U+2605) full, ☆ (U+2606) empty, ½ (U+00BD) half. A ½ after digits
+    // ("3½/5") is part of the number instead.
     int full = 0, empty = 0, half = 0;
+    bool digits = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s.substr(i, 3) == "\xE2\x98\x85")
             ++full;
@@ -47,8 +62,10 @@ std::optional<double> parse_rating(std::string_view s) {
             ++empty;
         else if (s.substr(i, 2) == "\xC2\xBD")
             ++half;
+        else if (digit(s[i]))
+            digits = true;
     }
-    if (full + half > 0) {
+    if (full > 0 || (half > 0 && !digits)) {
         double out_of = full + empty + half > 5 ? full + empty + half : 5;
         return clamp10((full + 0.5 * half) / out_of * 10);
     }
@@ -57,6 +74,7 @@ std::optional<double> parse_rating(std::string_view s) {
     while (i < s.size() && !digit(s[i])) ++i;
     auto value = read_number(s, i);
     if (!value) return std::nullopt;
+    if (*value == static_cast<int>(*value)) read_half(s, i, *value);
     skip_spaces(s, i);
     if (i < s.size() && s[i] == '/') {
         ++i;

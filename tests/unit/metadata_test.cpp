@@ -18,6 +18,15 @@ TEST(ParseRating, AsPeopleWriteThem) {
     EXPECT_DOUBLE_EQ(*parse_rating("3 out of 5"), 6);
     EXPECT_DOUBLE_EQ(*parse_rating("★★★★☆"), 8);
     EXPECT_DOUBLE_EQ(*parse_rating("★★★½"), 7);
+    // Halves written after a whole number, as critics write them.
+    EXPECT_DOUBLE_EQ(*parse_rating("3½/5"), 7);
+    EXPECT_DOUBLE_EQ(*parse_rating("3½ stars"), 7);
+    EXPECT_DOUBLE_EQ(*parse_rating("3 ½ out of 5"), 7);
+    EXPECT_DOUBLE_EQ(*parse_rating("3 1/2 stars"), 7);
+    EXPECT_DOUBLE_EQ(*parse_rating("2½ out of 4"), 6.25);
+    EXPECT_DOUBLE_EQ(*parse_rating("7½"), 7.5);
+    EXPECT_DOUBLE_EQ(*parse_rating("½"), 1);
+    EXPECT_DOUBLE_EQ(*parse_rating("1/2"), 5);  // one out of two, not a half
 }
 
 TEST(ParseRating, NonsenseGivesNothing) {
