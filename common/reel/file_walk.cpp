@@ -30,8 +30,12 @@ class Walker {
     void visit(const fs::path& path, bool explicit_input) {
         struct stat st;
         if (::stat(path.c_str(), &st) != 0) {
-            warn_(path.string(), explicit_input && errno == ENOENT ? "no such file or folder"
-                                                                   : std::strerror(errno));
+            int err = errno;
+            warn_(path.string(),
+                  explicit_input && err == ENOENT ? "no such file or folder" : std::strerror(err));
+            // Listed by its parent but not examinable (the parent lacks search permission): it
+            // is there, so what was indexed at it stays. An input never becomes a root here.
+            if (!explicit_input && err != ENOENT) result_.unreadable.push_back(path);
             return;
         }
         if (S_ISDIR(st.st_mode)) {
@@ -56,12 +60,16 @@ class Walker {
         fs::directory_iterator it(dir, ec);
         if (ec) {
             warn_(dir.string(), fmt::format("cannot read folder: {}", ec.message()));
+            // A folder that vanished since its stat has really gone; any other failure leaves
+            // its files unknown, not deleted.
+            if (ec != std::errc::no_such_file_or_directory) result_.unreadable.push_back(dir);
             return;
         }
         std::vector<fs::path> children;
         for (; it != fs::directory_iterator(); it.increment(ec)) {
             if (ec) {
                 warn_(dir.string(), fmt::format("error while listing folder: {}", ec.message()));
+                result_.unreadable.push_back(dir);  // the rest of the listing is unknown
                 break;
             }
             std::string name = it->path().filename().string();
@@ -107,6 +115,12 @@ WalkResult walk_inputs(const std::vector<fs::path>& inputs, const Warn& warn) {
                     [](const InputFile& a, const InputFile& b) { return a.path == b.path; }),
         result.files.end());
     return result;
+}
+
+bool WalkResult::covers(const std::string& path) const {
+    auto under = [&](const fs::path& p) { return is_under(path, p); };
+    return std::any_of(roots.begin(), roots.end(), under) &&
+           std::none_of(unreadable.begin(), unreadable.end(), under);
 }
 
 bool is_under(const std::string& path, const fs::path& root) {

@@ -23,11 +23,19 @@ struct WalkResult {
     // Roots that exist; documents of vanished files are deleted only under these, so an
     // unmounted folder never wipes its reviews from the index.
     std::vector<std::filesystem::path> roots;
+    // Folders that exist but could not be listed (and entries that could not be examined):
+    // the walk cannot tell whether what was indexed below them is still there.
+    std::vector<std::filesystem::path> unreadable;
     std::size_t ignored = 0;  // files of other types
+
+    // True when the walk saw all there is at `path`: it lies under a root and under nothing
+    // unreadable. A file indexed at such a path that the walk did not find is gone.
+    bool covers(const std::string& path) const;
 };
 
 // Walks each input recursively: hidden entries are skipped, symlinked folders are followed once
-// (loops are detected), unreadable folders and files are reported through `warn(path, reason)`.
+// (loops are detected), unreadable folders and files are reported through `warn(path, reason)`
+// and folders that cannot be listed are also kept in `unreadable`.
 WalkResult walk_inputs(const std::vector<std::filesystem::path>& inputs,
                        const std::function<void(const std::string&, const std::string&)>& warn);
 

@@ -142,10 +142,7 @@ class Run {
             todo.push_back(std::move(w));
         }
         for (const auto& [path, k] : known) {
-            if (seen.count(path)) continue;
-            bool under_root = false;
-            for (const auto& root : walk.roots) under_root |= is_under(path, root);
-            if (!under_root) continue;
+            if (seen.count(path) || !walk.covers(path)) continue;
             delete_file_documents(path, main_);
             main_.db.set_metadata(signature_key(path), "");
             ++summary_.deleted;

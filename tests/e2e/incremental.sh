@@ -38,6 +38,44 @@ expect_status 1 "missing input" "$REEL_INDEX" --quiet "$WORK/other" .
 check "warning names the missing folder" contains "$ERR" "$WORK/other"
 check "its reviews are kept" [ "$(count elsewhere)" = 1 ]
 
+# A folder that exists but cannot be read keeps its reviews too, below the input or as the input
+# itself; once readable it is indexed as usual, and its reviews go only when it is really gone.
+mkdir -p "$WORK/shelf/locked/inner"
+printf 'readable quinces\n' > "$WORK/shelf/ok.txt"
+printf 'hidden damsons\n' > "$WORK/shelf/locked/x.txt"
+printf 'nested damsons\n' > "$WORK/shelf/locked/inner/y.txt"
+expect_status 0 "index a folder to lock" "$REEL_INDEX" --quiet "$WORK/shelf"
+if why=$(cannot_lock); then
+    echo "skipped the unreadable folder checks: $why"
+else
+    index_shelf() { expect_status "$1" "$2" "${UNPRIV[@]}" "$REEL_INDEX" --quiet "${3:-$WORK/shelf}"; }
+    chmod 000 "$WORK/shelf/locked"
+    index_shelf 1 "run with an unreadable folder"
+    check "warning names the folder" contains "$ERR" "shelf/locked: cannot read folder"
+    check "skipped, nothing deleted" contains "$ERR" "0 deleted, 1 unchanged, 1 skipped"
+    check "its reviews are kept" [ "$(count damsons)" = 2 ]
+    index_shelf 1 "run with the unreadable folder as input" "$WORK/shelf/locked"
+    check "input's reviews are kept" [ "$(count damsons)" = 2 ]
+    chmod 644 "$WORK/shelf/locked"
+    index_shelf 1 "run with a folder that lists but cannot be entered"
+    check "its reviews are kept too" [ "$(count damsons)" = 2 ]
+    chmod 755 "$WORK/shelf/locked" && chmod 000 "$WORK/shelf/locked/inner"
+    index_shelf 1 "run with a nested unreadable folder"
+    check "nested: nothing deleted" contains "$ERR" "0 deleted, 2 unchanged, 1 skipped"
+    check "nested reviews are kept" [ "$(count damsons)" = 2 ]
+    chmod 755 "$WORK/shelf/locked/inner"
+    printf 'nested damsons revised\n' > "$WORK/shelf/locked/inner/y.txt"
+    touch -d '+1 minute' "$WORK/shelf/locked/inner/y.txt"
+    index_shelf 0 "run once readable again"
+    check "change picked up" contains "$ERR" "0 added, 1 updated, 0 deleted, 2 unchanged"
+    check "changed text found" [ "$(count revised)" = 1 ]
+    rm -r "$WORK/shelf/locked"
+    index_shelf 0 "run with the folder gone"
+    check "gone folder's reviews deleted" contains "$ERR" "2 deleted, 1 unchanged"
+    check "and no longer found" [ "$(count damsons)" = 0 ]
+fi
+rm -r "$WORK/shelf"
+
 # --rebuild starts over.
 expect_status 0 "rebuild" "$REEL_INDEX" --quiet --rebuild .
 check "rebuild drops other folders" [ "$(count elsewhere)" = 0 ]

@@ -56,6 +56,29 @@ for line in sys.stdin:
 }
 export WORK
 
+# Root reads a folder whatever its mode: UNPRIV runs a command without the capabilities that
+# allow that, so chmod 000 locks root out as it does anyone else. cannot_lock prints why a folder
+# cannot be locked here, or fails when it can.
+if [[ $(id -u) -eq 0 ]]; then
+    UNPRIV=(setpriv --inh-caps=-dac_override,-dac_read_search
+            --bounding-set=-dac_override,-dac_read_search)
+else
+    UNPRIV=()
+fi
+cannot_lock() {
+    local probe="$WORK/.lock-probe" why=""
+    mkdir -p "$probe" && chmod 000 "$probe"
+    if [[ ${#UNPRIV[@]} -gt 0 ]] && ! command -v setpriv >/dev/null; then
+        why="running as root and setpriv (util-linux) is not installed"
+    elif ! "${UNPRIV[@]}" true 2>/dev/null; then
+        why="setpriv cannot drop capabilities here"
+    elif "${UNPRIV[@]}" ls "$probe" >/dev/null 2>&1; then
+        why="a folder with mode 000 is still readable"
+    fi
+    rmdir "$probe"
+    [[ -n $why ]] && echo "$why"
+}
+
 finish() {
     echo "$(basename "$0" .sh): $((CHECKS - FAILURES)) passed, $FAILURES failed"
     [[ $FAILURES -eq 0 ]]
