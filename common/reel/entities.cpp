@@ -36,7 +36,8 @@ Found find(const Review& review, const EntityEvidence* corpus, const Catalog* ca
     return f;
 }
 
-std::vector<Entity> to_entities(std::vector<Mention>& mentions) {
+std::vector<Entity> to_entities(entities::Mentions found) {
+    std::vector<Mention> mentions = std::move(found).release();
     std::stable_sort(mentions.begin(), mentions.end(),
                      [](const Mention& a, const Mention& b) { return a.first_pos < b.first_pos; });
     std::vector<Entity> out;
@@ -58,7 +59,7 @@ std::vector<Entity> to_entities(std::vector<Mention>& mentions) {
 
 // The film under review: always one of the review's films, placed where the text first names it
 // (or first, when it does not).
-void add_review_film(const Review& review, const Catalog* catalog, std::vector<Mention>& films) {
+void add_review_film(const Review& review, const Catalog* catalog, entities::Mentions& films) {
     if (review.film.empty()) return;
     std::string key = film_key(review.film);
     if (key.empty()) return;
@@ -66,12 +67,10 @@ void add_review_film(const Review& review, const Catalog* catalog, std::vector<M
     if (catalog) {
         if (const CatalogFilm* f = catalog->find_film(key, review.year)) name = f->title;
     }
-    for (auto& m : films) {
-        if (m.key == key) {
-            m.add_form(m.name);
-            m.name = name;
-            return;
-        }
+    if (Mention* m = films.find(key)) {
+        m->add_form(m->name);
+        m->name = name;
+        return;
     }
     entities::add_mention(films, name, key, 0, 2);
 }
@@ -111,8 +110,8 @@ ExtractedEntities EntityExtractor::extract(const Review& review,
     Found f = find(review, &corpus, catalog_);
     add_review_film(review, catalog_, f.films.films);
     ExtractedEntities out;
-    out.people = to_entities(f.people.people);
-    out.films = to_entities(f.films.films);
+    out.people = to_entities(std::move(f.people.people));
+    out.films = to_entities(std::move(f.films.films));
     return out;
 }
 

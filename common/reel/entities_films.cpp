@@ -116,6 +116,28 @@ bool after_weak_cue_not_title(const Scan& s, std::size_t i) {
     return s.lx.not_person.contains(f) && !s.lx.common_words.contains(f);
 }
 
+// The keys of the titles a review names, and the most words of those starting with each word:
+// known() asks for every capitalised word, and a review may name thousands.
+class LocalTitles {
+  public:
+    void add(std::string_view key) {
+        keys_[key] = true;
+        std::uint32_t words =
+            1 + static_cast<std::uint32_t>(std::count(key.begin(), key.end(), ' '));
+        std::uint32_t& most = most_from_[key.substr(0, key.find(' '))];
+        most = std::max(most, words);
+    }
+    bool has(std::string_view key) const { return keys_.find(key) != nullptr; }
+    std::size_t words_from(std::string_view word) const {
+        const std::uint32_t* most = most_from_.find(word);
+        return most ? *most : 0;
+    }
+
+  private:
+    WordMap<bool> keys_;
+    WordMap<std::uint32_t> most_from_;
+};
+
 enum class Source : std::uint8_t { Emphasis, Quote, Year, Caps, StrongCue, WeakCue, Known };
 
 class FilmFinder {
@@ -371,35 +393,58 @@ class FilmFinder {
     // Resurrection"): that is a film of its own.
     void fold_shortened_titles() {
         auto& films = out_.films;
-        for (std::size_t i = 0; i < films.size();) {
+        // Keys in order: the titles a key begins, and its spellings with or without a final
+        // "s", are found by search rather than by comparing every pair.
+        std::vector<std::pair<std::string_view, std::size_t>> by_key;
+        by_key.reserve(films.size());
+        for (std::size_t i = 0; i < films.size(); ++i) by_key.emplace_back(films[i].key, i);
+        std::sort(by_key.begin(), by_key.end());
+        std::vector<bool> folded(films.size());
+        constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+        auto position = [&](std::string_view key) {
+            auto it =
+                std::lower_bound(by_key.begin(), by_key.end(), std::pair(key, std::size_t{0}));
+            return it != by_key.end() && it->first == key && !folded[it->second] ? it->second
+                                                                                 : kNone;
+        };
+        for (std::size_t i = 0; i < films.size(); ++i) {
+            const std::string& key = films[i].key;
+            // The last in the list of the titles this one may be a short form of.
+            std::size_t full = kNone;
+            auto found = [&](std::size_t j) {
+                if (j != kNone && (full == kNone || j > full)) full = j;
+            };
             // A short form two titles share is the series' name or its first film ("Mad Max"
             // beside "Mad Max Beyond Thunderdome" and "Mad Max: Fury Road").
-            Mention* full = nullptr;
             int candidates = 0;
-            for (auto& other : films) {
-                if (&other == &films[i]) continue;
-                if (starts_with_words(other.key, films[i].key)) {
-                    ++candidates;
-                    if (shortened(films[i], other)) full = &other;
-                } else if (misspelt(films[i], other)) {
-                    full = &other;
-                }
+            std::string prefix = key + ' ';
+            for (auto it = std::lower_bound(by_key.begin(), by_key.end(),
+                                            std::pair(std::string_view(prefix), std::size_t{0}));
+                 it != by_key.end() && it->first.starts_with(prefix) && candidates < 2; ++it) {
+                std::size_t j = it->second;
+                if (folded[j] || !starts_with_words(it->first, key)) continue;
+                ++candidates;
+                if (shortened(films[i], films[j])) found(j);
             }
-            if (!full || candidates > 1) {
-                ++i;
-                continue;
+            if (candidates > 1) continue;
+            std::string plural = key + 's';
+            for (std::string_view other :
+                 {std::string_view(plural), std::string_view(key).substr(0, key.size() - 1)}) {
+                std::size_t j = position(other);
+                if (j != kNone && misspelt(films[i], films[j])) found(j);
             }
+            if (full == kNone) continue;
             // While observing there is no corpus to tell 'Alien' (1979) from a short form of
             // 'Alien Resurrection': the mention just stops being evidence.
             if (!s_.corpus) {
                 films[i].weight = 0;
-                ++i;
                 continue;
             }
-            for (auto& form : films[i].forms) full->add_form(std::move(form));
-            full->weight = std::max(full->weight, films[i].weight);
-            films.erase(films.begin() + static_cast<std::ptrdiff_t>(i));
+            for (auto& form : films[i].forms) films[full].add_form(std::move(form));
+            films[full].weight = std::max(films[full].weight, films[i].weight);
+            folded[i] = true;
         }
+        films.erase(folded);
     }
 
     // '"Night of the Twisters" ... "Night of the Twister"': a later mention of a long title
@@ -439,11 +484,7 @@ class FilmFinder {
 
     // Whether this review itself has the title: its metadata, or a mark (quotes, italics).
     bool local_key(std::string_view key) const {
-        if (key == s_.film_key) return true;
-        for (const auto& m : out_.films) {
-            if (m.key == key) return true;
-        }
-        return false;
+        return key == s_.film_key || out_.films.find(key);
     }
 
     // "Westerns", "DVDs", but also "Jaws" and "Friends".
@@ -1103,9 +1144,9 @@ class FilmFinder {
     }
 
     void known(std::size_t min_words) {
-        std::vector<std::string> local;  // keys found in this review so far
-        for (const auto& m : out_.films) local.push_back(m.key);
-        if (!s_.film_key.empty()) local.push_back(s_.film_key);
+        LocalTitles local;  // keys found in this review so far
+        for (const auto& m : out_.films) local.add(m.key);
+        if (!s_.film_key.empty()) local.add(s_.film_key);
         for (std::size_t i = s_.next_capital(0); i < s_.size(); i = s_.next_capital(i + 1)) {
             if (!known_word(i) || !free(i)) continue;
             // film_key drops a leading "The", so the lookup starts at the next word.
@@ -1116,13 +1157,7 @@ class FilmFinder {
             char buf[32];
             std::string_view w = first_key_word(lookup, buf);
             if (w.empty()) continue;
-            std::size_t most = 0;
-            for (const auto& k : local) {
-                if (k.compare(0, w.size(), w) == 0 &&
-                    (k.size() == w.size() || k[w.size()] == ' ')) {
-                    most = std::max<std::size_t>(most, 1 + std::count(k.begin(), k.end(), ' '));
-                }
-            }
+            std::size_t most = local.words_from(w);
             if (s_.corpus_index) most = std::max(most, s_.corpus_index->film_words_from(w));
             if (s_.catalog) most = std::max(most, s_.catalog->title_words_from(w));
             if (most == 0 || most < min_words) continue;
@@ -1148,7 +1183,7 @@ class FilmFinder {
                     !local_title_word(local, lookup))
                     continue;
                 std::string key = film_key(s_.span_text(i, e));
-                bool local_hit = std::find(local.begin(), local.end(), key) != local.end();
+                bool local_hit = local.has(key);
                 std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Film, key);
                 bool cat = s_.catalog && s_.catalog->find_film(key);
                 if (!local_hit && ev == 0 && !cat) continue;
@@ -1162,7 +1197,7 @@ class FilmFinder {
                     s_.is(e + 1, "series"))
                     e += 2;
                 add(i, e, Source::Known, false);
-                local.push_back(key);
+                local.add(key);
                 i = e - 1;
                 break;
             }
@@ -1220,9 +1255,8 @@ class FilmFinder {
     }
 
     // Whether one of this review's own titles is the single word at token i.
-    bool local_title_word(const std::vector<std::string>& local, std::size_t i) const {
-        std::string_view f = s_.folded(i);
-        return std::find(local.begin(), local.end(), f) != local.end();
+    bool local_title_word(const LocalTitles& local, std::size_t i) const {
+        return local.has(s_.folded(i));
     }
 
     // Whether a title the corpus or catalogue knows (`ev` weighted sightings) is meant here.

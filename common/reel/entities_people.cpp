@@ -27,9 +27,6 @@ bool is_acronym(std::string_view f) {
 bool ends_with_words(std::string_view key, std::string_view w) {
     return key.size() > w.size() && key.ends_with(w) && key[key.size() - w.size() - 1] == ' ';
 }
-bool starts_with_words(std::string_view key, std::string_view w) {
-    return key.size() > w.size() && key.starts_with(w) && key[w.size()] == ' ';
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() > suffix.size() + 2 && s.substr(s.size() - suffix.size()) == suffix;
@@ -718,15 +715,12 @@ class PeopleFinder {
         for (const auto& c : cands_) {
             if (c.cue > -3) continue;
             std::string_view last = s_.folded(c.e - 1);
-            if (std::find(char_words_.begin(), char_words_.end(), last) == char_words_.end()) {
-                char_words_.push_back(last);
-            }
+            char_words_[last] = true;
         }
         for (auto& c : cands_) {
             if (c.names < 2 || c.cue > 0 || c.key.empty() || c.real) continue;
             std::string_view last = s_.folded(c.e - 1);
-            bool here =
-                std::find(char_words_.begin(), char_words_.end(), last) != char_words_.end();
+            bool here = char_words_.find(last) != nullptr;
             std::size_t sp = c.key.rfind(' ');
             std::string_view surname =
                 std::string_view(c.key).substr(sp == std::string::npos ? 0 : sp + 1);
@@ -828,8 +822,7 @@ class PeopleFinder {
         if (f > 0 && s_.cap_word(f - 1)) return;  // "Tom Hanks and Ethan Coen"
         if (f > 0 && (s_.cue(f - 1, kCueCharBefore) || s_.is(f - 1, "as")))
             return;  // "as Max and Charlize Theron"
-        if (std::find(char_words_.begin(), char_words_.end(), s_.folded(f)) != char_words_.end())
-            return;
+        if (char_words_.find(s_.folded(f))) return;
         std::string name(s_.raw(f));
         name += ' ';
         name += s_.span_text(std::max(c.b + 1, c.nick_e), c.e);  // not 'Benny "The Jet"'s
@@ -894,13 +887,10 @@ class PeopleFinder {
             if (c.cue > -4 && c.cue <= -3 &&
                 s_.evidence(EntityEvidence::Kind::Film, film_key(c.display)) > 0)
                 continue;
-            bool is_character = c.cue <= -3;
-            for (const auto& ch : out.characters) {
-                if (ch.key == c.key || starts_with_words(ch.key, c.key) ||
-                    ends_with_words(ch.key, c.key)) {
-                    is_character = true;
-                }
-            }
+            character_parts_.update(out.characters);
+            bool is_character = c.cue <= -3 || out.characters.find(c.key) ||
+                                character_parts_.starts.find(c.key) ||
+                                character_parts_.ends.find(c.key);
             if (is_character) {
                 claim(c, Claim::Character);
                 if (c.cue <= -4 && !given)
@@ -1003,17 +993,23 @@ class PeopleFinder {
 
     // The person of this review whose surname this is ("Teller", "De Niro"), or whose family
     // name comes first ("Bong" for Bong Joon-ho). Several share it: the one named last before.
-    Mention* named_here(PeopleFound& out, const Candidate& c, bool given) const {
+    Mention* named_here(PeopleFound& out, const Candidate& c, bool given) {
+        people_parts_.update(out.people);
+        std::vector<std::uint32_t> matches;
+        if (const auto* ends = people_parts_.ends.find(c.key)) matches = *ends;
+        if (const auto* starts = people_parts_.starts.find(c.key); starts && !given) {
+            for (std::uint32_t k : *starts) {
+                // Family name first: its first word is not an English given name.
+                const std::string& key = out.people[k].key;
+                if (!s_.lx.first_names.contains(std::string_view(key).substr(0, key.find(' '))))
+                    matches.push_back(k);
+            }
+            std::sort(matches.begin(), matches.end());  // in the order named
+        }
         Mention* best = nullptr;
         std::uint32_t at = s_[c.b].begin;
-        for (auto& m : out.people) {
-            bool match = ends_with_words(m.key, c.key);
-            if (!match && !given && starts_with_words(m.key, c.key)) {
-                // Family name first: its first word is not an English given name.
-                std::string_view first = std::string_view(m.key).substr(0, m.key.find(' '));
-                match = !s_.lx.first_names.contains(first);
-            }
-            if (!match) continue;
+        for (std::uint32_t k : matches) {
+            Mention& m = out.people[k];
             if (!best ||
                 (m.first_pos <= at && (best->first_pos > at || m.first_pos > best->first_pos)))
                 best = &m;
@@ -1042,7 +1038,25 @@ class PeopleFinder {
 
     Scan& s_;
     std::vector<Candidate> cands_;
-    std::vector<std::string_view> char_words_;
+    WordMap<bool> char_words_;
+    // The keys of a list of mentions by the words they start and end with ("john smith" under
+    // "john" and "smith"): a lone surname looks for its full name among them, and a review may
+    // name thousands.
+    struct KeyParts {
+        WordMap<std::vector<std::uint32_t>> starts, ends;  // positions in the list
+        std::size_t done = 0;                              // mentions indexed so far
+        void update(const Mentions& list) {
+            for (; done < list.size(); ++done) {
+                std::string_view key = list[done].key;
+                for (std::size_t sp = key.find(' '); sp != std::string_view::npos;
+                     sp = key.find(' ', sp + 1)) {
+                    starts[key.substr(0, sp)].push_back(static_cast<std::uint32_t>(done));
+                    ends[key.substr(sp + 1)].push_back(static_cast<std::uint32_t>(done));
+                }
+            }
+        }
+    };
+    KeyParts people_parts_, character_parts_;
 };
 
 }  // namespace

@@ -137,17 +137,56 @@ bool names_a_maker(const Scan& scan, std::size_t b, std::size_t e) {
     return b > 0 && scan.is(b - 1, "by");
 }
 
-Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key,
-                     std::uint32_t pos, std::uint32_t weight) {
-    for (auto& m : list) {
-        if (m.key == key) {
-            // The display form is the fullest one seen ("J.K. Simmons" over "JK Simmons").
-            if (name.size() > m.name.size()) m.name = name;
-            m.add_form(std::move(name));
-            m.first_pos = std::min(m.first_pos, pos);
-            m.weight = std::max(m.weight, weight);
-            return m;
-        }
+Mention* Mentions::find(std::string_view key) {
+    if (index_) {
+        const std::uint32_t* at = index_->find(key);
+        return at ? &list_[*at - 1] : nullptr;
+    }
+    for (auto& m : list_) {
+        if (m.key == key) return &m;
+    }
+    return nullptr;
+}
+
+Mention& Mentions::push_back(Mention m) {
+    list_.push_back(std::move(m));
+    if (index_) {
+        index(list_.size() - 1);
+    } else if (list_.size() >= kIndexFrom) {
+        index_.emplace();
+        index(0);
+    }
+    return list_.back();
+}
+
+void Mentions::erase(const std::vector<bool>& drop) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < list_.size(); ++i) {
+        if (drop[i]) continue;
+        if (kept != i) list_[kept] = std::move(list_[i]);
+        ++kept;
+    }
+    list_.resize(kept);
+    if (index_) {
+        index_.emplace();  // a WordMap cannot forget a key
+        index(0);
+    }
+}
+
+void Mentions::index(std::size_t from) {
+    for (std::size_t i = from; i < list_.size(); ++i)
+        (*index_)[list_[i].key] = static_cast<std::uint32_t>(i + 1);
+}
+
+Mention& add_mention(Mentions& list, std::string name, std::string key, std::uint32_t pos,
+                     std::uint32_t weight) {
+    if (Mention* m = list.find(key)) {
+        // The display form is the fullest one seen ("J.K. Simmons" over "JK Simmons").
+        if (name.size() > m->name.size()) m->name = name;
+        m->add_form(std::move(name));
+        m->first_pos = std::min(m->first_pos, pos);
+        m->weight = std::max(m->weight, weight);
+        return *m;
     }
     Mention m;
     m.name = name;
@@ -155,8 +194,7 @@ Mention& add_mention(std::vector<Mention>& list, std::string name, std::string k
     m.forms.push_back(std::move(name));
     m.first_pos = pos;
     m.weight = weight;
-    list.push_back(std::move(m));
-    return list.back();
+    return list.push_back(std::move(m));
 }
 
 }  // namespace reel::entities

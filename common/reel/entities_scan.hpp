@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "reel/entities_evidence.hpp"
 #include "reel/entities_lexicon.hpp"
 #include "reel/entities_tokens.hpp"
+#include "reel/entities_wordmap.hpp"
 
 namespace reel::entities {
 
@@ -30,6 +32,38 @@ struct Mention {
     // How much this sighting counts as corpus evidence: 0 none, 1 accepted, 2 beyond doubt.
     std::uint32_t weight = 0;
     void add_form(std::string form);
+};
+
+// A review's mentions of one kind, unique by key, in the order found. Reviews name a handful,
+// so a search by key walks the list; a long list gets an index instead, or a review naming tens
+// of thousands of people or titles would take quadratic time.
+class Mentions {
+  public:
+    Mention* find(std::string_view key);
+    const Mention* find(std::string_view key) const {
+        return const_cast<Mentions*>(this)->find(key);
+    }
+    // The key must be new (find() it first).
+    Mention& push_back(Mention m);
+    // Drops the mentions flagged in `drop` (one flag per mention), keeping the order.
+    void erase(const std::vector<bool>& drop);
+    std::vector<Mention> release() && { return std::move(list_); }
+
+    std::size_t size() const { return list_.size(); }
+    bool empty() const { return list_.empty(); }
+    Mention& operator[](std::size_t i) { return list_[i]; }
+    const Mention& operator[](std::size_t i) const { return list_[i]; }
+    auto begin() { return list_.begin(); }
+    auto end() { return list_.end(); }
+    auto begin() const { return list_.begin(); }
+    auto end() const { return list_.end(); }
+
+  private:
+    static constexpr std::size_t kIndexFrom = 16;
+    void index(std::size_t from);
+
+    std::vector<Mention> list_;
+    std::optional<WordMap<std::uint32_t>> index_;  // key to position + 1, once the list is long
 };
 
 class Scan {
@@ -149,17 +183,17 @@ class Scan {
 };
 
 struct PeopleFound {
-    std::vector<Mention> people;
-    std::vector<Mention> characters;
+    Mentions people;
+    Mentions characters;
     // While observing: people accepted with no cue, evidence of a name but not that it is a
     // person's (EntityEvidence::Kind::Named).
-    std::vector<Mention> named;
+    Mentions named;
     // While observing: people named as historical ones (EntityEvidence::Kind::Real).
-    std::vector<Mention> real;
+    Mentions real;
 };
 
 struct FilmsFound {
-    std::vector<Mention> films;
+    Mentions films;
 };
 
 // Quoted, emphasised and year-marked titles: claimed before people are looked for, so that
@@ -175,7 +209,7 @@ void find_cued_titles(Scan& scan, const PeopleFound& people, FilmsFound& out);
 bool names_a_maker(const Scan& scan, std::size_t b, std::size_t e);
 
 // Adds a mention to `list`, merging by key.
-Mention& add_mention(std::vector<Mention>& list, std::string name, std::string key,
-                     std::uint32_t pos, std::uint32_t weight);
+Mention& add_mention(Mentions& list, std::string name, std::string key, std::uint32_t pos,
+                     std::uint32_t weight);
 
 }  // namespace reel::entities

@@ -102,28 +102,48 @@ PersonVariants find_person_variants(std::vector<KeyCount> people, const Lexicon&
     // Heads by first word and the start of the last, and the other way round: a misspelling
     // keeps one of the two whole and the start of the other.
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> blocks;
+    // Heads by their words: no two heads share them (the second would have joined the first).
+    std::unordered_map<std::string, std::size_t> head_by_core;
     PersonVariants out;
     for (const KeyCount& p : people) {
         std::vector<std::string_view> core = core_words(p.key);
         if (core.size() < 2) continue;
         std::uint64_t blocks_of[2] = {block_of(core.front(), core.back()),
                                       block_of(core.back(), core.front())};
+        std::string joined;
+        for (std::string_view w : core) (joined += w) += ' ';
+        auto same_core = head_by_core.find(joined);
+        const Head* same_head =
+            same_core == head_by_core.end() ? nullptr : &heads[same_core->second];
+        // Only the best-known heads of a block can have a misspelling join them; past those,
+        // only the head with the same words (in both blocks) can match, so a block of thousands
+        // of rare names is not walked for each.
+        std::uint32_t slip_from = std::max(kMisspeltRatio * p.count, kMisspeltMinHead);
         const Head* best = nullptr;
         bool misspelt = false;
         for (std::uint64_t b : blocks_of) {
             auto it = blocks.find(b);
             if (it == blocks.end()) continue;
+            bool stopped = false, matched = false;
             for (std::size_t h : it->second) {
                 const Head& head = heads[h];
-                if (best && best->count >= head.count) break;  // listed best-known first
-                bool same = head.core == core;                 // only initials differ
-                bool slip = !same && head.count >= kMisspeltRatio * p.count &&
-                            head.count >= kMisspeltMinHead && misspelling(core, head.core, lexicon);
-                if (same || slip) {
-                    best = &head;
-                    misspelt = slip;
+                if (head.count < slip_from) break;
+                if (best && best->count >= head.count) {  // listed best-known first
+                    stopped = true;
                     break;
                 }
+                bool same = &head == same_head;  // only initials differ
+                if (same || misspelling(core, head.core, lexicon)) {
+                    best = &head;
+                    misspelt = !same;
+                    matched = true;
+                    break;
+                }
+            }
+            if (!stopped && !matched && same_head && same_head->count < slip_from &&
+                !(best && best->count >= same_head->count)) {
+                best = same_head;
+                misspelt = false;
             }
         }
         if (best) {
@@ -131,6 +151,7 @@ PersonVariants find_person_variants(std::vector<KeyCount> people, const Lexicon&
             if (misspelt) out.misspelt[p.key] = std::string(best->key);
             continue;
         }
+        head_by_core.emplace(std::move(joined), heads.size());
         heads.push_back(Head{p.key, p.count, std::move(core)});
         for (std::uint64_t b : blocks_of) blocks[b].push_back(heads.size() - 1);
     }

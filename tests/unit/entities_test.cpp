@@ -297,5 +297,30 @@ TEST(Entities, ExtractIsThreadSafe) {
     }
 }
 
+// A generated review naming tens of thousands of people, characters and titles: every lookup by
+// key must stay near-constant, or extraction turns quadratic (minutes here). Not timed: the
+// ctest timeout catches that.
+TEST(Entities, ThousandsOfDistinctNamesInOneReview) {
+    constexpr int kEach = 10000;
+    std::string text;
+    for (int i = 0; i < kEach; ++i) {
+        std::string n = std::to_string(i);
+        text += "I saw Big Film " + n + " today. Bob Lee (John Smith" + n + ") plays. ";
+        text += "Directed by Jane Doe" + n + ". Later Doe" + n + " was great. ";
+        text += "Tom Hanks plays Ted Moe" + n + " well. ";
+    }
+    Found f = run(text);
+    ASSERT_EQ(f.films.size(), static_cast<std::size_t>(kEach));
+    EXPECT_EQ(f.films.front(), "big film 0");
+    EXPECT_EQ(f.films.back(), "big film " + std::to_string(kEach - 1));
+    // John Smith and Jane Doe for each number, and Tom Hanks; the Moes are characters.
+    ASSERT_EQ(f.people.size(), static_cast<std::size_t>(2 * kEach + 1));
+    EXPECT_EQ(f.people[0], "john smith0");
+    EXPECT_EQ(f.people[1], "jane doe0");
+    EXPECT_EQ(f.people[2], "tom hanks");
+    EXPECT_EQ(f.all.people[1].aliases, Keys{"Doe0"});
+    EXPECT_EQ(f.people.back(), "jane doe" + std::to_string(kEach - 1));
+}
+
 }  // namespace
 }  // namespace reel
