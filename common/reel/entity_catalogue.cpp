@@ -1,11 +1,13 @@
 #include "reel/entity_catalogue.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "reel/entity_key.hpp"
 #include "reel/schema.hpp"
-#include "reel/unicode.hpp"
+#include "reel/text_normalize.hpp"
 
 namespace reel {
 
@@ -114,7 +116,34 @@ bool key_matches(std::string_view key, std::string_view prefix) {
     return false;
 }
 
+bool ends_in_word_char(std::string_view text) {
+    if (text.empty()) return false;
+    auto last = static_cast<unsigned char>(text.back());
+    return last >= 0x80 || std::isalnum(last);
+}
+
 }  // namespace
+
+KeyPrefix::KeyPrefix(EntityKind kind, std::string_view text) {
+    any_ = text.empty();
+    auto key_of = kind == EntityKind::person ? &person_key : &film_key;
+    // Curly apostrophes and odd spaces were straightened in the names the keys came from.
+    std::string plain = normalize_chars(text);
+    forms_.push_back(key_of(plain));
+    // A prefix may stop inside a word, which its key cannot tell: "J.K. S" keys as initials
+    // "jks", but the S starts "Simmons". Keyed with a letter after it, the last word stays one
+    // word ("jk sx"); the letter is then taken off. Both readings are kept: "J.K" needs the first.
+    if (ends_in_word_char(plain)) {
+        std::string cut = key_of(plain + "x");
+        if (cut.ends_with('x')) forms_.push_back(cut.substr(0, cut.size() - 1));
+    }
+    std::erase_if(forms_, [](const std::string& f) { return f.empty() || f.ends_with(' '); });
+}
+
+bool KeyPrefix::matches(std::string_view key) const {
+    return any_ || std::any_of(forms_.begin(), forms_.end(),
+                               [&](const std::string& f) { return key_matches(key, f); });
+}
 
 std::string_view kind_name(EntityKind kind) {
     return kind == EntityKind::person ? "person" : "film";
@@ -211,14 +240,14 @@ std::string catalogue_display_name(const Xapian::Database& db, EntityKind kind,
 
 std::vector<CatalogueEntry> read_catalogue(const Xapian::Database& db, EntityKind kind,
                                            std::string_view prefix, std::size_t limit) {
-    std::string folded_prefix = fold(prefix);
+    KeyPrefix wanted(kind, prefix);
     std::string meta_prefix = metadata_prefix(kind);
     std::vector<CatalogueEntry> out;
     for (auto it = db.metadata_keys_begin(meta_prefix); it != db.metadata_keys_end(meta_prefix);
          ++it) {
         Json entry = stored_entry(db, *it);
         CatalogueEntry e{kind, entry.value("key", ""), "", {}, 0};
-        if (!key_matches(e.key, folded_prefix)) continue;
+        if (!wanted.matches(e.key)) continue;
         read_entry(entry, e);
         e.reviews = db.get_termfreq(schema::term(key_prefix(kind), e.key));
         if (e.reviews > 0) out.push_back(std::move(e));

@@ -50,8 +50,22 @@ class CatalogueDelta {
 std::string catalogue_display_name(const Xapian::Database& db, EntityKind kind,
                                    const std::string& key);
 
-// Entries of one kind, most reviewed first. `prefix` (folded) keeps entries whose key, or a word
-// of it, starts with it. `limit` 0 means all.
+// A --prefix as the user typed it, read as keys of its kind are made, so that every spelling
+// that gives one key ("J.K.", "JK", "O'Toole", "Keays-Byrne", "Mad Max:") also works as a prefix.
+class KeyPrefix {
+  public:
+    KeyPrefix(EntityKind kind, std::string_view text);
+    // Whether the key, or a word of it, starts with the prefix. An empty prefix matches all, one
+    // with nothing a key keeps (only punctuation) matches nothing.
+    bool matches(std::string_view key) const;
+
+  private:
+    std::vector<std::string> forms_;  // the prefix's possible keys; any one may match
+    bool any_ = false;
+};
+
+// Entries of one kind, most reviewed first. `prefix` (as typed, see KeyPrefix) keeps entries
+// whose key, or a word of it, starts with it. `limit` 0 means all.
 std::vector<CatalogueEntry> read_catalogue(const Xapian::Database& db, EntityKind kind,
                                            std::string_view prefix, std::size_t limit);
 

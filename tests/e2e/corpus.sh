@@ -40,6 +40,16 @@ import json,sys
 rows=[json.loads(l) for l in sys.argv[1].splitlines()]
 assert rows and all("whip" in r["name"].lower() for r in rows), rows
 ' "$OUT"
+# A prefix is keyed like the names: punctuation, initials and apostrophes as displayed.
+for p in "J.K. Simmons" "J.K" "J.K. S" "O'T" "keays-b"; do
+    expect_status 0 "list people --prefix '$p'" "$REEL_SEARCH" --list people --prefix "$p"
+done
+check "J.K. Simmons by his displayed name" contains "$("$REEL_SEARCH" --list people --prefix "J.K. Simmons")" "J.K. Simmons"
+check "O'Toole by O'T" contains "$("$REEL_SEARCH" --list people --prefix "O'T")" "Peter O'Toole"
+for p in "Mad Max: Fury Road" "Dr."; do
+    expect_status 0 "list films --prefix '$p'" "$REEL_SEARCH" --list films --prefix "$p"
+done
+check "Dr. finds Dr. Strangelove" contains "$OUT" "Dr. Strangelove"
 
 # Hits carry people and films; facets count all matches.
 expect_status 0 "facets" "$REEL_SEARCH" --format json --facets --limit 3 film:whiplash

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "reel/entity_catalogue.hpp"
+#include "reel/entity_key.hpp"
 #include "reel/schema.hpp"
 
 namespace reel {
@@ -87,6 +88,35 @@ TEST(EntityCatalogue, MergedDeltasAddUp) {
               "{\"aliases\":{\"Hale\":2},\"key\":\"alan hale\",\"names\":{\"Alan Hale\":1}}");
     EXPECT_EQ(db.db().get_metadata(entry_key(EntityKind::film, "vertigo")),
               "{\"aliases\":{},\"key\":\"vertigo\",\"names\":{\"Vertigo\":1}}");
+}
+
+// A --prefix is typed as names are written; it must match the keys those names were given,
+// including a prefix that stops inside a run of initials or inside a word.
+TEST(EntityCatalogue, PrefixesAreKeyedLikeNames) {
+    auto person = [](std::string_view prefix, std::string_view name) {
+        return KeyPrefix(EntityKind::person, prefix).matches(person_key(name));
+    };
+    auto film = [](std::string_view prefix, std::string_view title) {
+        return KeyPrefix(EntityKind::film, prefix).matches(film_key(title));
+    };
+    for (std::string_view p : {"J.K. Simmons", "J. K. Simmons", "JK Sim", "J.K", "J.K.", "J.K. S",
+                               "j k s", "Simmons", "jk", ""})
+        EXPECT_TRUE(person(p, "J.K. Simmons")) << p;
+    for (std::string_view p : {"O'T", "O\xe2\x80\x99T", "O'Toole", "Peter O'", "otoo"})
+        EXPECT_TRUE(person(p, "Peter O'Toole")) << p;
+    for (std::string_view p : {"keays-b", "Keays-Byrne", "Hugh Keays-", "byrne"})
+        EXPECT_TRUE(person(p, "Hugh Keays-Byrne")) << p;
+    for (std::string_view p : {"Mad Max: Fury Road", "mad max: f", "Fury"})
+        EXPECT_TRUE(film(p, "Mad Max: Fury Road")) << p;
+    EXPECT_TRUE(film("Dr.", "Dr. Strangelove"));
+    EXPECT_TRUE(film("E.T", "E.T. the Extra-Terrestrial"));
+    EXPECT_TRUE(film("The God", "The Godfather"));
+    EXPECT_TRUE(film("Tom & J", "Tom & Jerry"));
+
+    EXPECT_FALSE(person("J.K. Simmonz", "J.K. Simmons"));
+    EXPECT_FALSE(person("imm", "J.K. Simmons"));  // not at the start of a word
+    EXPECT_FALSE(person("'", "J.K. Simmons"));    // nothing a key keeps
+    EXPECT_FALSE(film("Mad Max: Fury Roads", "Mad Max: Fury Road"));
 }
 
 }  // namespace
