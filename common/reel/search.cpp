@@ -16,6 +16,33 @@ namespace reel {
 
 namespace {
 
+// Xapian's snippets are HTML: it escapes "&", "<" and ">" of the text, except that a text that
+// fits whole with no highlight markers comes back as given, and reel prints plain text. Markers
+// starting with "&", which escaped text holds only as "&amp;", "&lt;" or "&gt;", make every
+// snippet escaped and tell the markers apart from the text.
+constexpr std::string_view kMarkStart = "&[";
+constexpr std::string_view kMarkEnd = "&]";
+
+// A snippet made with kMarkStart/kMarkEnd, as plain text with the caller's markers.
+std::string plain_snippet(std::string_view html, std::string_view start, std::string_view end) {
+    const std::pair<std::string_view, std::string_view> decoded[] = {
+        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {kMarkStart, start}, {kMarkEnd, end}};
+    std::string out;
+    out.reserve(html.size());
+    for (std::size_t i = 0; i < html.size();) {
+        auto found = std::find_if(std::begin(decoded), std::end(decoded), [&](const auto& d) {
+            return html.substr(i).starts_with(d.first);
+        });
+        if (html[i] == '&' && found != std::end(decoded)) {
+            out += found->second;
+            i += found->first.size();
+        } else {
+            out += html[i++];
+        }
+    }
+    return out;
+}
+
 // Counts every entity key of every match: the slot has a line per entity, its key first and
 // any spellings after tabs (schema.hpp).
 class KeyCountSpy : public Xapian::MatchSpy {
@@ -150,9 +177,11 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
             // No stemmer: the query already holds every indexed form of a stemmed word (the
             // synonym expansion), so exact matching highlights them all, and stemming each
             // word of each snippet cost a fifth of a batch's time.
-            hit.snippet = snippet_source.snippet(hit.stored.review.text, options.snippet_bytes,
-                                                 Xapian::Stem(), 0, options.highlight_start,
-                                                 options.highlight_end, "...");
+            hit.snippet =
+                plain_snippet(snippet_source.snippet(hit.stored.review.text, options.snippet_bytes,
+                                                     Xapian::Stem(), 0, std::string(kMarkStart),
+                                                     std::string(kMarkEnd), "..."),
+                              options.highlight_start, options.highlight_end);
         }
         hit.stored.review.text.clear();
         result.hits.push_back(std::move(hit));

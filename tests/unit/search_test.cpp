@@ -181,5 +181,34 @@ TEST_F(SearchTest, MissingDatabaseSaysHowToCreateIt) {
     }
 }
 
+// Xapian writes snippets as HTML; reel's output is plain text in every format, with or without
+// highlighting, and text that merely looks escaped stays as written.
+TEST(Snippets, ArePlainText) {
+    test::TestDatabase db("reel-snippet-test");
+    std::string filler;
+    for (int i = 0; i < 100; ++i) filler += "filler words here ";
+    const std::string middle = "the durian: Tom & Jerry say 3 < 5 and 7 > 2, &amp; &[x&] stays.";
+    for (const std::string& text : {filler + middle + " " + filler, middle}) {
+        Review r;
+        r.path = r.id = "/" + std::to_string(text.size());
+        r.text = text;
+        db.add(r);
+    }
+    fs::path dir = db.commit();
+    Searcher searcher(dir);
+    for (std::string mark : {"", "*"}) {
+        SearchOptions o;
+        o.highlight_start = o.highlight_end = mark;
+        SearchResult r = searcher.search("durian", o);
+        ASSERT_EQ(r.hits.size(), 2u);
+        for (const Hit& hit : r.hits) {
+            const std::string want =
+                mark + "durian" + mark + ": Tom & Jerry say 3 < 5 and 7 > 2, &amp; &[x&] stays.";
+            EXPECT_NE(hit.snippet.find(want), std::string::npos) << hit.snippet;
+        }
+    }
+    fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace reel
