@@ -16,7 +16,8 @@ struct BatchQuery {
     std::string text;
 };
 
-// One query per line; blank lines and lines starting with '#' are skipped.
+// One query per line; blank lines and lines starting with '#' are skipped, and so is a UTF-8
+// BOM at the start.
 std::vector<BatchQuery> read_batch(std::istream& in);
 
 struct BatchOutcome {

@@ -84,6 +84,11 @@ assert [l["total"] for l in lines]==[3,1,0], lines
 ' "$OUT"
 expect_status 0 "batch on stdin with threads" bash -c "cat '$WORK/queries' | '$REEL_SEARCH' --format json --jobs 2 --batch -"
 check "threaded batch keeps input order" python3 -c 'import json,sys; assert [json.loads(l)["id"] for l in sys.argv[1].splitlines()]==["q1","4","q3"]' "$OUT"
+printf '\xef\xbb\xbf# a comment after a BOM\nq1\tdrum\n' > "$WORK/bom-comment"
+expect_status 0 "batch file starting with a BOM and a comment" "$REEL_SEARCH" --format json -n 0 --batch "$WORK/bom-comment"
+check "the BOM does not turn the comment into a query" [ "$(printf '%s\n' "$OUT" | wc -l)" = 1 ]
+expect_status 0 "batch on stdin starting with a BOM and an id" bash -c "printf '\xef\xbb\xbfq1\tdrum\n' | '$REEL_SEARCH' --format json -n 0 --batch -"
+check "the BOM is not part of the first id" contains "$OUT" '"id":"q1"'
 printf 'ok\tdrum\nbad\t"unbalanced AND (\nbackwards\trating:9..2\n' > "$WORK/bad-queries"
 expect_status 2 "batch with a bad query exits 2 but answers the rest" "$REEL_SEARCH" --format json --batch "$WORK/bad-queries"
 check "the good query was answered" contains "$OUT" '"id":"ok"'
