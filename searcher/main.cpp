@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -71,6 +74,17 @@ int list(const std::filesystem::path& db_path, const std::string& what, const st
             }
         }
     }
+}
+
+// Opens a --batch file; returns why it cannot be read, or "".
+std::string open_batch(const std::string& path, std::ifstream& file) {
+    std::error_code ec;
+    // An ifstream opens a folder and then reads nothing from it, which passed for an empty batch.
+    if (std::filesystem::is_directory(path, ec)) return "it is a directory";
+    errno = 0;
+    file.open(path);
+    if (file) return "";
+    return errno != 0 ? std::strerror(errno) : "it cannot be opened";
 }
 
 }  // namespace
@@ -167,9 +181,8 @@ int main(int argc, char** argv) {
         }
         std::ifstream file;
         if (batch != "-") {
-            file.open(batch);
-            if (!file) {
-                fmt::print(stderr, "reel-search: cannot read batch file '{}'\n", batch);
+            if (std::string why = open_batch(batch, file); !why.empty()) {
+                fmt::print(stderr, "reel-search: cannot read batch file '{}': {}\n", batch, why);
                 return reel::kExitUsage;
             }
         }

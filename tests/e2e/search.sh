@@ -100,6 +100,10 @@ expect_status 1 "no match exits 1" "$REEL_SEARCH" nosuchwordanywhere
 expect_status 2 "backwards range exits 2" "$REEL_SEARCH" rating:10..2
 check "error is one line naming the query" [ "$(printf '%s\n' "$ERR" | wc -l)" = 1 ]
 expect_status 2 "NUL byte in a query" "$REEL_SEARCH" --batch <(printf 'a\0b\n') 
+expect_status 2 "missing batch file" "$REEL_SEARCH" --batch "$WORK/no-such-queries"
+check "missing batch file named" contains "$ERR" "cannot read batch file '$WORK/no-such-queries'"
+expect_status 2 "batch file that is a folder" "$REEL_SEARCH" --batch "$WORK/in"
+check "folder named as unreadable" contains "$ERR" "cannot read batch file '$WORK/in': it is a directory"
 expect_status 2 "bad option" "$REEL_SEARCH" --frobnicate drum
 expect_status 2 "no query" "$REEL_SEARCH"
 expect_status 3 "missing database" "$REEL_SEARCH" --db "$WORK/nope" drum
