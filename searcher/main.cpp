@@ -109,8 +109,11 @@ int main(int argc, char** argv) {
                    "Output: text (for people), json (one object per query per line), tsv")
         ->check(CLI::IsMember({"text", "json", "tsv"}))
         ->capture_default_str();
-    app.add_option("-n,--limit", options.limit, "Results per query")->capture_default_str();
+    app.add_option("-n,--limit", options.limit, "Results per query")
+        ->check(reel::arg::whole_number())
+        ->capture_default_str();
     app.add_option("--offset", options.offset, "Skip this many results first (paging)")
+        ->check(reel::arg::whole_number())
         ->capture_default_str();
     app.add_flag("-c,--count", options.count_only,
                  "Print the exact number of matching reviews only");
@@ -125,7 +128,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"people", "films", "reviews"}));
     app.add_option("--prefix", prefix, "With --list: only names with a word starting with TEXT")
         ->type_name("TEXT");
-    app.add_option("--list-limit", list_limit, "With --list: at most N entries (default: all)");
+    app.add_option("--list-limit", list_limit, "With --list: at most N entries (default: all)")
+        ->check(reel::arg::whole_number());
     app.add_option("--color", color,
                    "Highlight matches: auto (when stdout is a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))

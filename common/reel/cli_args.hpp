@@ -3,6 +3,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -29,6 +31,22 @@ struct Jobs {
         return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
     }
 };
+
+// For options read into an unsigned number. CLI11 reads those with strtoull, which takes "-1"
+// for the largest number there is: "-n -1" listed every hit. The name stays out of --help, which
+// says UINT already.
+inline CLI::Validator whole_number() {
+    auto check = [](std::string& value) -> std::string {
+        std::size_t n = 0;
+        const char* end = value.data() + value.size();
+        auto [stop, ec] = std::from_chars(value.data(), end, n);
+        if (ec == std::errc::result_out_of_range) return "'" + value + "' is too large";
+        if (ec != std::errc() || stop != end)
+            return "'" + value + "' is not a whole number of 0 or more";
+        return "";
+    };
+    return CLI::Validator(check, "");
+}
 
 // Adds --version printing "<program> <version>".
 inline void add_version(CLI::App& app, const std::string& program) {

@@ -104,6 +104,14 @@ expect_status 2 "missing batch file" "$REEL_SEARCH" --batch "$WORK/no-such-queri
 check "missing batch file named" contains "$ERR" "cannot read batch file '$WORK/no-such-queries'"
 expect_status 2 "batch file that is a folder" "$REEL_SEARCH" --batch "$WORK/in"
 check "folder named as unreadable" contains "$ERR" "cannot read batch file '$WORK/in': it is a directory"
+# Unsigned options: a negative number is a usage error, not the largest number there is.
+for opt in "-n -1" "--limit -1" "--offset -2" "--list-limit -1 --list people" "-n 99999999999999999999"; do
+    # shellcheck disable=SC2086
+    expect_status 2 "$opt is a usage error" "$REEL_SEARCH" $opt $([[ $opt == *--list* ]] || echo drum)
+    read -r name value _ <<<"$opt"
+    [[ $name == -n ]] && name=--limit
+    check "$opt: the error names the option and value" contains "$ERR" "$name: '$value' is"
+done
 expect_status 2 "bad option" "$REEL_SEARCH" --frobnicate drum
 expect_status 2 "no query" "$REEL_SEARCH"
 expect_status 3 "missing database" "$REEL_SEARCH" --db "$WORK/nope" drum
