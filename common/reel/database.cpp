@@ -139,6 +139,22 @@ void remove_broken_database(const fs::path& path) {
     fs::remove_all(path, ec);
 }
 
+// Xapian throws DatabaseLockError both when another writer holds the lock and when the lock
+// cannot be taken at all (permission denied, a read-only filesystem, no file descriptors left);
+// only the first, which glass words "...: already locked", is worth waiting for.
+bool held_by_another_writer(const Xapian::DatabaseLockError& e) {
+    return e.get_msg().ends_with(": already locked");
+}
+
+// Xapian's message names the path again ("Unable to get write lock on PATH: REASON"): the
+// reason alone follows reel's own wording.
+std::string lock_failure_message(const fs::path& path, const Xapian::DatabaseLockError& e) {
+    std::string why = e.get_msg();
+    std::string xapian_lead = "Unable to get write lock on " + path.string() + ": ";
+    if (why.starts_with(xapian_lead)) why.erase(0, xapian_lead.size());
+    return fmt::format("cannot lock database '{}' for writing: {}", path.string(), why);
+}
+
 }  // namespace
 
 Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
@@ -173,7 +189,8 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
                     path.string(), version, schema::kSchemaVersion));
             }
             return db;
-        } catch (const Xapian::DatabaseLockError&) {
+        } catch (const Xapian::DatabaseLockError& e) {
+            if (!held_by_another_writer(e)) throw DatabaseError(lock_failure_message(path, e));
             if (std::chrono::steady_clock::now() >= deadline) {
                 throw DatabaseError(
                     fmt::format("database '{}' is being updated by another process (locked); wait "

@@ -135,6 +135,30 @@ status=$?
 check "--wait got the lock once it was free and finished (exit $status)" [ "$status" -eq 0 ]
 check "nothing indexed twice" [ "$(count steady)" = "$TOTAL" ]
 
+# --- A lock that cannot be taken at all is no contention: a read-only database says why at
+# once, without waiting. chmod does not stop root, so as root reel-index runs without the
+# capabilities that bypass file permissions. ---
+as_user=(env)
+if [[ $(id -u) -eq 0 ]]; then
+    caps=-dac_override,-dac_read_search
+    if setpriv --inh-caps=$caps --bounding-set=$caps true 2>/dev/null; then
+        as_user=(setpriv --inh-caps=$caps --bounding-set=$caps)
+    else
+        as_user=()
+        echo "SKIP: running as root and setpriv cannot drop capabilities: read-only database not tested"
+    fi
+fi
+if [[ ${#as_user[@]} -gt 0 ]]; then
+    cp -a "$WORK/locked.db" "$WORK/readonly.db" && chmod -R a-w "$WORK/readonly.db"
+    start=$(date +%s.%N)
+    expect_status 3 "a read-only database" "${as_user[@]}" "$REEL_INDEX" --quiet --db "$WORK/readonly.db" --wait 5 .
+    waited=$(python3 -c "print(round($(date +%s.%N) - $start, 1))")
+    check "read-only: the reason is given" contains "$ERR" "Permission denied"
+    check "read-only: not called locked by another process" lacks "$ERR" "another process"
+    check "read-only: said at once, not after --wait ($waited s)" python3 -c "assert $waited < 4"
+    check "read-only: the message is one line" [ "$(printf '%s\n' "$ERR" | wc -l)" = 1 ]
+fi
+
 # --- --batch --jobs N: output order is input order, byte for byte the same as --jobs 1. ---
 python3 - "$WORK/many.txt" <<'PY'
 import random, sys
