@@ -85,6 +85,16 @@ std::string_view FieldMap::field_names() {
     return "text, film, title, rating, author, date, year, url";
 }
 
+std::string FieldMap::common_columns(Field field) {
+    std::string out;
+    for (const auto& c : kCommonColumns) {
+        if (c.field != field) continue;
+        if (!out.empty()) out += ", ";
+        out += c.name;
+    }
+    return out;
+}
+
 Review review_from_record(const std::vector<std::pair<std::string, std::string>>& record,
                           const FieldMap& map) {
     Review r;

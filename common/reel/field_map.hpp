@@ -15,8 +15,7 @@ enum class Field { text, film, title, rating, author, date, year, url };
 
 class FieldMap {
   public:
-    // Recognises the common column names (review/review_content/text/content/body,
-    // film/movie/movie_title, title, rating/score, author/critic, date, year, url).
+    // Recognises the common column names (see common_columns).
     FieldMap() = default;
 
     // "--field NAME=COLUMN": the review field NAME (text, film, title, rating, author, date,
@@ -27,6 +26,9 @@ class FieldMap {
     std::optional<Field> field_for(std::string_view column) const;
 
     static std::string_view field_names();  // for --help and error messages
+
+    // The common column names recognised for `field`, comma-separated, for error messages.
+    static std::string common_columns(Field field);
 
   private:
     std::map<std::string, Field> explicit_;  // folded column name → field

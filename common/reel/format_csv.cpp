@@ -19,8 +19,8 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
     for (const auto& h : header) has_text_column |= fields.field_for(h) == Field::text;
     if (!has_text_column) {
         throw InputError(fmt::format(
-            "CSV header has no review text column (looked for review, review_content, text, "
-            "content, body; use --field text=COLUMN)"));
+            "CSV header has no review text column (looked for {}; use --field text=COLUMN)",
+            FieldMap::common_columns(Field::text)));
     }
 
     std::vector<Review> reviews;

@@ -168,6 +168,28 @@ TEST(ParseCsv, HeaderWithoutTextColumnIsRejected) {
     EXPECT_THROW(parse_csv(in, ',', m, 1 << 20, w), InputError);
 }
 
+// The message lists the names the loader looks for, so a user can rename a column to one.
+TEST(ParseCsv, MissingTextColumnMessageListsEveryTextColumn) {
+    FieldMap m;
+    std::vector<std::string> w;
+    std::istringstream in("title,score\nx,1\n");
+    try {
+        parse_csv(in, ',', m, 1 << 20, w);
+        FAIL() << "no InputError";
+    } catch (const InputError& e) {
+        std::string message = e.what();
+        auto from = message.find("looked for ");
+        auto to = message.find(';');
+        ASSERT_TRUE(from != std::string::npos && to != std::string::npos) << message;
+        std::string listed = ", " + message.substr(from + 11, to - from - 11) + ",";
+        for (const char* column :
+             {"review", "review_content", "review_text", "text", "content", "body", "comment"}) {
+            EXPECT_EQ(m.field_for(column), Field::text) << column;
+            EXPECT_NE(listed.find(", " + std::string(column) + ","), std::string::npos) << message;
+        }
+    }
+}
+
 class LoadFileTest : public ::testing::Test {
   protected:
     void SetUp() override {
