@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 namespace reel {
@@ -74,7 +75,7 @@ std::optional<double> parse_rating(std::string_view s) {
     while (i < s.size() && !digit(s[i])) ++i;
     auto value = read_number(s, i);
     if (!value) return std::nullopt;
-    if (*value == static_cast<int>(*value)) read_half(s, i, *value);
+    if (*value == std::floor(*value)) read_half(s, i, *value);
     skip_spaces(s, i);
     if (i < s.size() && s[i] == '/') {
         ++i;

@@ -72,7 +72,10 @@ std::string without_unmatched_closers(std::string_view text) {
         if (c == '"') quoted = !quoted;
         if (!quoted && c == '(') ++depth;
         if (!quoted && c == ')' && depth-- == 0) {
+            // A space, not nothing: "fi)lm:" must not become a field, whose value would reach
+            // the parser unencoded (fuzz_query).
             depth = 0;
+            out += ' ';
             continue;
         }
         out += c;

@@ -19,8 +19,8 @@ bool has_exclusion(std::string_view text);
 // which the parser takes, alone too (FLAG_PURE_NOT).
 std::string unsign_ranges(std::string_view text);
 
-// The query without its unmatched closing brackets ("drum -film:x )"), which is what the parser
-// stumbles on most, outside phrases.
+// The query with its unmatched closing brackets ("drum -film:x )") made spaces, outside
+// phrases: they are what the parser stumbles on most.
 std::string without_unmatched_closers(std::string_view text);
 
 // "-drum -score" as "NOT drum NOT score".

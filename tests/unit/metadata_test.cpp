@@ -35,6 +35,9 @@ TEST(ParseRating, NonsenseGivesNothing) {
     EXPECT_FALSE(parse_rating("12/10"));
     EXPECT_FALSE(parse_rating("5/0"));
     EXPECT_FALSE(parse_rating("1000"));
+    // Too large for an int: a half is only looked for after a whole number (fuzz_csv, UBSan).
+    EXPECT_FALSE(parse_rating("20150000000000000000000 1/2"));
+    EXPECT_FALSE(parse_rating(std::string(112, '1') + "½"));
 }
 
 TEST(ParseYear, FirstPlausibleYear) {

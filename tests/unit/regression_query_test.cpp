@@ -136,5 +136,17 @@ TEST(RegressionQuery, ExcludedWordBeforeAWindowIsRejected) {
     EXPECT_EQ(problem_with("practice -drum"), "");
 }
 
+// Reading an unparsable query again, an unmatched ')' was dropped, which joined "+fi)lm:" into a
+// film: field after field values had been encoded: its quoted value reached QueryParser 1.4 as
+// a phrase, which crashed it (found by fuzz_query). The bracket becomes a space instead.
+TEST(RegressionQuery, DroppedBracketDoesNotMakeAField) {
+    std::string fuzzed = "r " + std::string(55, '\x9f') + "+film:mad-R T  Np +fi)lm:\"unc\xc2\xb9" +
+                         std::string(11, '\xff') + "\x92r " + std::string(11, '\x9f') +
+                         "\xd6\xd6\"\xde\xd6-\xd6";
+    Xapian::Database empty;
+    EXPECT_NO_THROW(parse_query(fuzzed, empty, {}));
+    EXPECT_NO_THROW(parse_query("x +fi)lm:\"a b\" y)", empty, {}));
+}
+
 }  // namespace
 }  // namespace reel
