@@ -52,21 +52,20 @@ std::optional<double> clamp10(double v) {
 }  // namespace
 
 std::optional<double> parse_rating(std::string_view s) {
-    // Star glyphs: ★ (U+2605) full, ☆ (U+2606) empty, ½ (U+00BD) half. A ½ after digits
-    // ("3½/5") is part of the number instead.
+    // Star glyphs: ★ (U+2605) full, ☆ (U+2606) empty, ½ (U+00BD) half. A ½ right after digits
+    // ("3½/5", "3 ½") is part of the number instead; a lone one ("½ out of 4") is a half star.
     int full = 0, empty = 0, half = 0;
-    bool digits = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s.substr(i, 3) == "\xE2\x98\x85")
+        if (s.substr(i, 3) == "\xE2\x98\x85") {
             ++full;
-        else if (s.substr(i, 3) == "\xE2\x98\x86")
+        } else if (s.substr(i, 3) == "\xE2\x98\x86") {
             ++empty;
-        else if (s.substr(i, 2) == "\xC2\xBD")
-            ++half;
-        else if (digit(s[i]))
-            digits = true;
+        } else if (s.substr(i, 2) == "\xC2\xBD") {
+            std::size_t before = s.find_last_not_of(" \t", i == 0 ? std::string_view::npos : i - 1);
+            if (i == 0 || before == std::string_view::npos || !digit(s[before])) ++half;
+        }
     }
-    if (full > 0 || (half > 0 && !digits)) {
+    if (full + half > 0) {
         double out_of = full + empty + half > 5 ? full + empty + half : 5;
         return clamp10((full + 0.5 * half) / out_of * 10);
     }

@@ -295,10 +295,14 @@ std::string window_problem(std::string_view text) {
 // that, silently. That suits a plain Xapian database, whose words are still found; not reel's:
 // its stems reach the indexed forms only through FLAG_AUTO_SYNONYMS ("drum)" found nothing), and
 // an excluded term comes back as a term to find ("-film:whiplash" found the Whiplash reviews).
-// A query parsed to the same as with no flags at all is taken for that fallback.
-bool parsed_without_flags(Xapian::QueryParser& qp, const std::string& text,
-                          const Xapian::Query& q) {
-    return q.get_description() == qp.parse_query(text, 0).get_description();
+// A query parsed to the same as with no flags at all is taken for that fallback. The probe's own
+// problems are not the query's: without flags, a quoted "rating:8" reaches the rating processor.
+bool parsed_without_flags(Xapian::QueryParser& qp, const std::string& text, const Xapian::Query& q,
+                          ParseProblem& problem) {
+    std::string noted = problem.message;
+    bool same = q.get_description() == qp.parse_query(text, 0).get_description();
+    problem.message = std::move(noted);
+    return same;
 }
 
 // The fallback done as reel needs it: without unmatched closing brackets, the query may read
@@ -306,11 +310,16 @@ bool parsed_without_flags(Xapian::QueryParser& qp, const std::string& text,
 // the parser takes) means everything but those; any other query the parser cannot read is read
 // as its words (with their stems, and wildcards), unless it excludes something, which read so
 // would be searched for instead: that is an error.
-Xapian::Query parse_unreadable(Xapian::QueryParser& qp, const std::string& text, unsigned flags) {
+Xapian::Query parse_unreadable(Xapian::QueryParser& qp, const std::string& text, unsigned flags,
+                               ParseProblem& problem) {
+    // An attempt that is given up leaves no problem behind.
     auto parses = [&](const std::string& attempt, Xapian::Query& q) {
         if (attempt == text || !window_problem(attempt).empty()) return false;
+        std::string noted = problem.message;
         q = qp.parse_query(attempt, flags);
-        return !parsed_without_flags(qp, attempt, q);
+        if (!parsed_without_flags(qp, attempt, q, problem)) return true;
+        problem.message = std::move(noted);
+        return false;
     };
     Xapian::Query q;
     std::string balanced = without_unmatched_closers(text);
@@ -414,8 +423,8 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
                      Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_PURE_NOT;
     try {
         Xapian::Query q = qp.parse_query(text, flags);
-        if (problem.message.empty() && parsed_without_flags(qp, text, q))
-            q = parse_unreadable(qp, text, flags);
+        if (problem.message.empty() && parsed_without_flags(qp, text, q, problem))
+            q = parse_unreadable(qp, text, flags, problem);
         if (!problem.message.empty()) throw UsageError(problem.message);
         if (q.empty()) throw UsageError("the query has no words to search for");
         return q;

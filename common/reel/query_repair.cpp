@@ -1,5 +1,7 @@
 #include "reel/query_repair.hpp"
 
+#include <cctype>
+
 #include "reel/schema.hpp"
 
 namespace reel {
@@ -29,8 +31,10 @@ bool range_at(std::string_view text, std::size_t i) {
 }  // namespace
 
 bool excludes_at(std::string_view text, std::size_t i) {
-    return text[i] == '-' && term_starts_at(text, i) && i + 1 < text.size() &&
-           static_cast<unsigned char>(text[i + 1]) > ' ' && text[i + 1] != '-';
+    if (text[i] != '-' || !term_starts_at(text, i) || i + 1 >= text.size()) return false;
+    // What the parser reads as a term: a word, a bracket or a phrase; it skips "-!" or "-.".
+    auto next = static_cast<unsigned char>(text[i + 1]);
+    return std::isalnum(next) || next >= 0x80 || next == '(' || next == '"';
 }
 
 std::string unsign_ranges(std::string_view text) {

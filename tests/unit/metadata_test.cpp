@@ -26,6 +26,8 @@ TEST(ParseRating, AsPeopleWriteThem) {
     EXPECT_DOUBLE_EQ(*parse_rating("2½ out of 4"), 6.25);
     EXPECT_DOUBLE_EQ(*parse_rating("7½"), 7.5);
     EXPECT_DOUBLE_EQ(*parse_rating("½"), 1);
+    EXPECT_DOUBLE_EQ(*parse_rating("½/5"), 1);  // a lone half star, with its scale
+    EXPECT_DOUBLE_EQ(*parse_rating("½ out of 4"), 1);
     EXPECT_DOUBLE_EQ(*parse_rating("1/2"), 5);  // one out of two, not a half
 }
 

@@ -138,6 +138,11 @@ TEST_F(SearchTest, UnparsableQueriesKeepStemsAndExclusions) {
     SearchOptions o;
     EXPECT_THROW(searcher.search("drum -film:whiplash (\"", o), UsageError);
     EXPECT_THROW(searcher.search("drum ADJ -battle", o), UsageError);
+    // Neither excludes anything: a '-' before punctuation, a rating: inside a phrase (which the
+    // fallback's probe, parsing without flags, hands to the rating processor).
+    EXPECT_EQ(paths("drums -!"), (Paths{"/a", "/b", "/c"}));
+    EXPECT_EQ(paths("Whiplash -."), (Paths{"/a"}));
+    EXPECT_EQ(paths("drum \"rating:8\""), Paths{});
 }
 
 // QueryParser 1.4 has no "-range" or "+range" ("Unknown range operation").
