@@ -108,10 +108,17 @@ std::string new_entry(const std::string& key, CatalogueDelta::Counts& delta) {
     return out;
 }
 
-bool key_matches(std::string_view key, std::string_view prefix) {
-    if (prefix.empty() || key.starts_with(prefix)) return true;
+// Whether the key, or a word of it, starts with `prefix`; with `whole`, ending at a word's end.
+bool key_matches(std::string_view key, std::string_view prefix, bool whole) {
+    if (prefix.empty()) return true;
+    auto at = [&](std::size_t b) {
+        std::string_view rest = key.substr(b);
+        return rest.starts_with(prefix) &&
+               (!whole || rest.size() == prefix.size() || rest[prefix.size()] == ' ');
+    };
+    if (at(0)) return true;
     for (std::size_t sp = key.find(' '); sp != std::string_view::npos; sp = key.find(' ', sp + 1)) {
-        if (key.substr(sp + 1).starts_with(prefix)) return true;
+        if (at(sp + 1)) return true;
     }
     return false;
 }
@@ -126,6 +133,8 @@ bool ends_in_word_char(std::string_view text) {
 
 KeyPrefix::KeyPrefix(EntityKind kind, std::string_view text) {
     any_ = text.empty();
+    // "The ": the space the key drops said the word ends there ("The", not "They").
+    whole_ = !text.empty() && static_cast<unsigned char>(text.back()) <= ' ';
     auto key_of = kind == EntityKind::person ? &person_key : &film_key;
     // Curly apostrophes and odd spaces were straightened in the names the keys came from.
     std::string plain = normalize_chars(text);
@@ -142,7 +151,7 @@ KeyPrefix::KeyPrefix(EntityKind kind, std::string_view text) {
 
 bool KeyPrefix::matches(std::string_view key) const {
     return any_ || std::any_of(forms_.begin(), forms_.end(),
-                               [&](const std::string& f) { return key_matches(key, f); });
+                               [&](const std::string& f) { return key_matches(key, f, whole_); });
 }
 
 std::string_view kind_name(EntityKind kind) {

@@ -62,6 +62,7 @@ class KeyPrefix {
   private:
     std::vector<std::string> forms_;  // the prefix's possible keys; any one may match
     bool any_ = false;
+    bool whole_ = false;  // typed with a space after it: its last word is whole
 };
 
 // Entries of one kind, most reviewed first. `prefix` (as typed, see KeyPrefix) keeps entries

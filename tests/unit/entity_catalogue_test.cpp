@@ -117,6 +117,14 @@ TEST(EntityCatalogue, PrefixesAreKeyedLikeNames) {
     EXPECT_FALSE(person("imm", "J.K. Simmons"));  // not at the start of a word
     EXPECT_FALSE(person("'", "J.K. Simmons"));    // nothing a key keeps
     EXPECT_FALSE(film("Mad Max: Fury Roads", "Mad Max: Fury Road"));
+
+    // A space typed after the prefix ends its last word there.
+    EXPECT_TRUE(film("mad max ", "Mad Max"));
+    EXPECT_TRUE(film("mad max ", "Mad Max: Fury Road"));
+    EXPECT_FALSE(film("They ", "Theyre Watching"));
+    EXPECT_TRUE(film("boots ", "They Died with Their Boots On"));
+    EXPECT_FALSE(person("Sim ", "J.K. Simmons"));
+    EXPECT_TRUE(person("J.K. ", "J.K. Simmons"));
 }
 
 }  // namespace
