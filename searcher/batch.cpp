@@ -10,16 +10,11 @@
 #include <optional>
 #include <thread>
 
+#include "reel/encoding.hpp"
 #include "reel/errors.hpp"
 #include "reel/unicode.hpp"
 
 namespace reel {
-
-namespace {
-
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
-}  // namespace
 
 std::vector<BatchQuery> read_batch(std::istream& in) {
     std::vector<BatchQuery> queries;
@@ -28,7 +23,7 @@ std::vector<BatchQuery> read_batch(std::istream& in) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         // Editors on Windows start UTF-8 files with a BOM; it would end up in the first id or
         // hide a first "#" comment.
-        if (n == 1 && line.starts_with(kUtf8Bom)) line.erase(0, kUtf8Bom.size());
+        if (n == 1) drop_utf8_bom(line);
         std::string_view v = line;
         if (v.find_first_not_of(" \t") == std::string_view::npos || v.front() == '#') continue;
         auto tab = v.find('\t');

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "reel/encoding.hpp"
 #include "reel/entity_key.hpp"
 #include "reel/errors.hpp"
 
@@ -133,7 +134,7 @@ Catalog Catalog::load(const std::string& path) {
 }
 
 Catalog Catalog::parse(std::string_view data, std::string_view source) {
-    if (data.size() >= 3 && data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
+    data = without_utf8_bom(data);
     std::size_t first_nl = data.find('\n');
     std::string_view first_line = data.substr(0, first_nl);
     if (first_line.find_first_not_of(" \t\r") == std::string_view::npos) {

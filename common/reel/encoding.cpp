@@ -42,7 +42,7 @@ std::string bytes_to_text(std::string bytes, std::vector<std::string>& notes) {
         notes.push_back("converted from UTF-16");
         return utf16_to_utf8(v.substr(2), v[0] == '\xFF');
     }
-    if (v.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+    drop_utf8_bom(bytes);
 
     std::size_t sample = std::min<std::size_t>(bytes.size(), 8192);
     std::size_t odd = 0;

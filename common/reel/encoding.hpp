@@ -7,6 +7,14 @@
 
 namespace reel {
 
+// Text without the UTF-8 byte-order mark some editors (Windows Notepad) put first.
+inline std::string_view without_utf8_bom(std::string_view text) {
+    return text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
+}
+inline void drop_utf8_bom(std::string& text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+}
+
 // Returns the bytes as UTF-8-ish text (still to be repaired by normalize_text): UTF-16 with a BOM
 // is converted, a UTF-8 BOM dropped. Throws InputError when the bytes look binary (NUL bytes or
 // control characters in a large share of the first 8 KiB). Stray NULs in text are dropped, with a

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "reel/csv.hpp"
+#include "reel/encoding.hpp"
 #include "reel/errors.hpp"
 #include "reel/loader.hpp"
 #include "reel/unicode.hpp"
@@ -13,7 +14,7 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
     std::vector<std::string> header;
     if (!reader.next(header)) throw InputError("empty CSV file");
     for (auto& h : header) h = repair_utf8(h);
-    if (!header.empty() && header[0].starts_with("\xEF\xBB\xBF")) header[0].erase(0, 3);
+    if (!header.empty()) drop_utf8_bom(header[0]);
 
     bool has_text_column = false;
     for (const auto& h : header) has_text_column |= fields.field_for(h) == Field::text;

@@ -1,5 +1,6 @@
 #include "reel/text_normalize.hpp"
 
+#include "reel/encoding.hpp"
 #include "reel/html_entities.hpp"
 #include "reel/unicode.hpp"
 
@@ -113,8 +114,7 @@ std::string normalize_chars(std::string_view s) {
 NormalizedText normalize_text(std::string_view raw) {
     NormalizedText result;
     std::string utf8 = repair_utf8(raw, &result.repaired_utf8);
-    std::string_view in = utf8;
-    if (in.starts_with("\xEF\xBB\xBF")) in.remove_prefix(3);
+    std::string_view in = without_utf8_bom(utf8);
 
     // Decode references and tag left-overs first, tracking emphasis in the decoded text; the
     // character pass that follows only ever shortens text, so spans are mapped through it.
