@@ -29,15 +29,20 @@ std::string plain_snippet(std::string_view html, std::string_view start, std::st
         {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {kMarkStart, start}, {kMarkEnd, end}};
     std::string out;
     out.reserve(html.size());
+    // From one '&' to the next: the text between is copied whole.
     for (std::size_t i = 0; i < html.size();) {
+        std::size_t amp = std::min(html.find('&', i), html.size());
+        out.append(html, i, amp - i);
+        if (amp == html.size()) break;
         auto found = std::find_if(std::begin(decoded), std::end(decoded), [&](const auto& d) {
-            return html.substr(i).starts_with(d.first);
+            return html.substr(amp).starts_with(d.first);
         });
-        if (html[i] == '&' && found != std::end(decoded)) {
+        if (found != std::end(decoded)) {
             out += found->second;
-            i += found->first.size();
+            i = amp + found->first.size();
         } else {
-            out += html[i++];
+            out += '&';
+            i = amp + 1;
         }
     }
     return out;
