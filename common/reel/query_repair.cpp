@@ -28,6 +28,24 @@ bool range_at(std::string_view text, std::size_t i) {
     return false;
 }
 
+// The text with each character outside phrases for which `replace(text, i)` gives a string
+// put in its place.
+template <typename Replace>
+std::string rewrite_outside_phrases(std::string_view text, Replace replace) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        const char* with = quoted ? nullptr : replace(text, i);
+        if (with)
+            out += with;
+        else
+            out += text[i];
+    }
+    return out;
+}
+
 }  // namespace
 
 bool excludes_at(std::string_view text, std::size_t i) {
@@ -38,19 +56,11 @@ bool excludes_at(std::string_view text, std::size_t i) {
 }
 
 std::string unsign_ranges(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 8);
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '"') quoted = !quoted;
-        if (!quoted && (c == '-' || c == '+') && term_starts_at(text, i) && range_at(text, i + 1)) {
-            if (c == '-') out += "NOT ";
-            continue;
-        }
-        out += c;
-    }
-    return out;
+    return rewrite_outside_phrases(text, [](std::string_view t, std::size_t i) -> const char* {
+        if ((t[i] != '-' && t[i] != '+') || !term_starts_at(t, i) || !range_at(t, i + 1))
+            return nullptr;
+        return t[i] == '-' ? "NOT " : "";
+    });
 }
 
 bool has_exclusion(std::string_view text) {
@@ -88,18 +98,9 @@ std::string without_unmatched_closers(std::string_view text) {
 }
 
 std::string exclusions_as_not(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 16);
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '"') quoted = !quoted;
-        if (!quoted && excludes_at(text, i)) {
-            out += "NOT ";
-            continue;
-        }
-        out += text[i];
-    }
-    return out;
+    return rewrite_outside_phrases(text, [](std::string_view t, std::size_t i) {
+        return excludes_at(t, i) ? "NOT " : nullptr;
+    });
 }
 
 }  // namespace reel
