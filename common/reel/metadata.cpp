@@ -61,8 +61,8 @@ std::optional<double> parse_rating(std::string_view s) {
         } else if (s.substr(i, 3) == "\xE2\x98\x86") {
             ++empty;
         } else if (s.substr(i, 2) == "\xC2\xBD") {
-            std::size_t before = s.find_last_not_of(" \t", i == 0 ? std::string_view::npos : i - 1);
-            if (i == 0 || before == std::string_view::npos || !digit(s[before])) ++half;
+            std::size_t before = s.substr(0, i).find_last_not_of(" \t");
+            if (before == std::string_view::npos || !digit(s[before])) ++half;
         }
     }
     if (full + half > 0) {
