@@ -104,7 +104,7 @@ TEST(EntityNames, WordsTheBodyHoldsGetNoTermOfTheirOwn) {
     EXPECT_EQ(entity_word_terms(doc), (Paths{"XPchaplin", "XPcharlie", "XPjk"}));
 }
 
-class EntitySearchTest : public ::testing::Test {
+class EntitySearchTest : public test::SearchSuite<EntitySearchTest> {
   protected:
     static void SetUpTestSuite() {
         test::TestDatabase db("reel-entity-search-test");
@@ -119,14 +119,7 @@ class EntitySearchTest : public ::testing::Test {
         add("/both", {person("Charlie Chaplin"), person("Philip Seymour Hoffman")});
         dir_ = db.commit();
     }
-    static void TearDownTestSuite() { fs::remove_all(dir_); }
-
-    Paths paths(const std::string& query) { return test::found_paths(dir_, query); }
-
-    static fs::path dir_;
 };
-
-fs::path EntitySearchTest::dir_;
 
 TEST_F(EntitySearchTest, PhrasesMatchWithinOneName) {
     EXPECT_EQ(paths("person:\"Philip Seymour\""), (Paths{"/both", "/hoffman"}));
@@ -164,7 +157,7 @@ TEST_F(EntitySearchTest, FacetsCountKeysNotSpellings) {
 
 // Reviews whose text names the people: person: words are found through body terms, and only
 // where the review's people hold them.
-class EntitySearchInTextTest : public ::testing::Test {
+class EntitySearchInTextTest : public test::SearchSuite<EntitySearchInTextTest> {
   protected:
     static void SetUpTestSuite() {
         test::TestDatabase db("reel-entity-search-text-test");
@@ -185,14 +178,7 @@ class EntitySearchInTextTest : public ::testing::Test {
         add("/cassel", "Seymour Cassel, mostly in a hall.", {person("Seymour Cassel")});
         dir_ = db.commit();
     }
-    static void TearDownTestSuite() { fs::remove_all(dir_); }
-
-    Paths paths(const std::string& query) { return test::found_paths(dir_, query); }
-
-    static fs::path dir_;
 };
-
-fs::path EntitySearchInTextTest::dir_;
 
 TEST_F(EntitySearchInTextTest, AWordIsAPersonsOnlyWhereTheReviewNamesThem) {
     EXPECT_EQ(paths("person:simmons"), (Paths{"/fletcher", "/jk", "/spaced"}));

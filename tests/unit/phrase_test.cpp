@@ -125,7 +125,7 @@ TEST(WordSequence, SharedHashesAreFound) {
     fs::remove_all(dir);
 }
 
-class PhraseSearchTest : public ::testing::Test {
+class PhraseSearchTest : public test::SearchSuite<PhraseSearchTest> {
   protected:
     static void SetUpTestSuite() {
         test::TestDatabase db("reel-phrase-test");
@@ -144,14 +144,7 @@ class PhraseSearchTest : public ::testing::Test {
         add("/z", std::string(kTwin) + " night and " + kWord + " day");
         dir_ = db.commit();
     }
-    static void TearDownTestSuite() { fs::remove_all(dir_); }
-
-    Paths paths(const std::string& query) { return test::found_paths(dir_, query); }
-
-    static fs::path dir_;
 };
-
-fs::path PhraseSearchTest::dir_;
 
 TEST_F(PhraseSearchTest, PhrasesAndHyphenatedWords) {
     EXPECT_EQ(paths("\"ice cream\""), (Paths{"/a", "/c"}));

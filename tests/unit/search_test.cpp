@@ -24,7 +24,7 @@ Entity film(const std::string& title) {
     return {title, film_key(title), {title}};
 }
 
-class SearchTest : public ::testing::Test {
+class SearchTest : public test::SearchSuite<SearchTest> {
   protected:
     static void SetUpTestSuite() {
         test::TestDatabase db("reel-search-test");
@@ -46,16 +46,7 @@ class SearchTest : public ::testing::Test {
             7.5, 2015);
         dir_ = db.commit();
     }
-    static void TearDownTestSuite() { fs::remove_all(dir_); }
-
-    std::vector<std::string> paths(const std::string& query, bool any = false) {
-        return test::found_paths(dir_, query, any);
-    }
-
-    static fs::path dir_;
 };
-
-fs::path SearchTest::dir_;
 
 using Paths = std::vector<std::string>;
 

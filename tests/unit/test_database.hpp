@@ -2,6 +2,7 @@
 // shared word hashes), for tests that search.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -64,5 +65,19 @@ inline std::vector<std::string> found_paths(const std::filesystem::path& db,
     std::sort(out.begin(), out.end());
     return out;
 }
+
+// A test suite searching one database that its SetUpTestSuite builds into dir_ (one per
+// suite, removed after it).
+template <typename Suite>
+class SearchSuite : public ::testing::Test {
+  protected:
+    static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
+
+    std::vector<std::string> paths(const std::string& query, bool any = false) {
+        return found_paths(dir_, query, any);
+    }
+
+    static inline std::filesystem::path dir_;
+};
 
 }  // namespace reel::test
