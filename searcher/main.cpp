@@ -32,23 +32,50 @@ constexpr const char* kDescription = R"(Search film reviews indexed by reel-inde
 Exit status: 0 some query matched, 1 nothing matched, 2 usage or query error,
 3 database error.)";
 
-int list_once(const std::filesystem::path& db_path, const std::string& what,
-              const std::string& prefix, std::size_t limit, const reel::OutputStyle& style,
-              std::size_t& printed) {
+struct ListRequest {
+    std::string what;    // people, films or reviews
+    std::string prefix;  // people and films only
+    std::size_t offset = 0;
+    std::size_t limit = 0;  // 0: all
+    bool count_only = false;
+};
+
+int list_once(const std::filesystem::path& db_path, const ListRequest& request,
+              const reel::OutputStyle& style, std::size_t& printed) {
     reel::Searcher searcher(db_path);
     const Xapian::Database& db = searcher.database();
-    if (what == "reviews") {
-        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    std::size_t found = 0;
+    // Whether entry number `found` (counting from 0) is one to print.
+    auto wanted = [&] {
+        return !request.count_only && found >= request.offset &&
+               (request.limit == 0 || found - request.offset < request.limit);
+    };
+    if (request.what == "reviews") {
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it, ++found) {
+            if (request.count_only) continue;
+            if (request.limit != 0 && found >= request.offset + request.limit) break;
+            if (!wanted()) continue;
             std::cout << reel::format_review_entry(
                 style, reel::decode_document_data(db.get_document(*it).get_data()));
-            if (++printed == limit) break;
-        }
-    } else {
-        auto kind = what == "people" ? reel::EntityKind::person : reel::EntityKind::film;
-        for (const auto& entry : reel::read_catalogue(db, kind, prefix, limit)) {
-            std::cout << reel::format_catalogue_entry(style, entry);
             ++printed;
         }
+        if (request.count_only) found = db.get_doccount();
+    } else {
+        auto kind = request.what == "people" ? reel::EntityKind::person : reel::EntityKind::film;
+        std::size_t read =
+            request.count_only || request.limit == 0 ? 0 : request.offset + request.limit;
+        for (const auto& entry : reel::read_catalogue(db, kind, request.prefix, read)) {
+            if (wanted()) {
+                std::cout << reel::format_catalogue_entry(style, entry);
+                ++printed;
+            }
+            ++found;
+        }
+    }
+    if (request.count_only) {
+        std::cout << reel::format_list_count(style, found);
+        ++printed;
+        return found > 0 ? reel::kExitOk : reel::kExitPartial;
     }
     return printed > 0 ? reel::kExitOk : reel::kExitPartial;
 }
@@ -56,12 +83,12 @@ int list_once(const std::filesystem::path& db_path, const std::string& what,
 // A reel-index commit while listing discards the revision being read: the catalogue is read
 // whole before anything is printed, so it is read again; a review listing already under way
 // cannot restart without printing entries twice.
-int list(const std::filesystem::path& db_path, const std::string& what, const std::string& prefix,
-         std::size_t limit, const reel::OutputStyle& style) {
+int list(const std::filesystem::path& db_path, const ListRequest& request,
+         const reel::OutputStyle& style) {
     for (int attempt = 0;; ++attempt) {
         std::size_t printed = 0;
         try {
-            return list_once(db_path, what, prefix, limit, style, printed);
+            return list_once(db_path, request, style, printed);
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (printed > 0 || attempt >= 5) {
                 throw reel::DatabaseError(reel::unreadable_message(db_path, e.get_msg()));
@@ -74,6 +101,21 @@ int list(const std::filesystem::path& db_path, const std::string& what, const st
             }
         }
     }
+}
+
+// Options that make no sense together with the chosen mode, as one line for the user ("" when
+// all is well): silently ignoring one would answer a question the user did not ask.
+std::string misplaced_option(const CLI::App& app, bool listing, const std::string& list_what) {
+    if (listing) {
+        for (const char* opt : {"--facets", "--any", "--no-snippets"}) {
+            if (app.count(opt) > 0) return fmt::format("{} applies to queries, not to --list", opt);
+        }
+        if (list_what == "reviews" && app.count("--prefix") > 0)
+            return "--prefix applies to --list people or --list films";
+    } else if (app.count("--prefix") > 0) {
+        return "--prefix applies to --list people or --list films";
+    }
+    return "";
 }
 
 // Opens a --batch file; returns why it cannot be read, or "".
@@ -98,7 +140,6 @@ int main(int argc, char** argv) {
     reel::SearchOptions options;
     std::vector<std::string> query_words;
     std::string query, batch, format = "text", color = "auto", list_what, prefix;
-    std::size_t list_limit = 0;
     db.add(app);
     app.add_option("query", query_words,
                    "The query (see syntax below); several arguments are joined by spaces")
@@ -109,14 +150,16 @@ int main(int argc, char** argv) {
                    "Output: text (for people), json (one object per query per line), tsv")
         ->check(CLI::IsMember({"text", "json", "tsv"}))
         ->capture_default_str();
-    app.add_option("-n,--limit", options.limit, "Results per query")
+    app.add_option("-n,--limit", options.limit,
+                   "Results per query; with --list, entries (default there: all)")
         ->check(reel::arg::whole_number())
         ->capture_default_str();
-    app.add_option("--offset", options.offset, "Skip this many results first (paging)")
+    app.add_option("--offset", options.offset,
+                   "Skip this many results (or --list entries) first (paging)")
         ->check(reel::arg::whole_number())
         ->capture_default_str();
     app.add_flag("-c,--count", options.count_only,
-                 "Print the exact number of matching reviews only");
+                 "Print the exact number of matching reviews (or --list entries) only");
     app.add_flag("--any", options.query.match_any,
                  "Match reviews with any of the words (default: all)");
     app.add_flag("--facets", options.facets, "Add the top people and films among all matches");
@@ -128,8 +171,6 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"people", "films", "reviews"}));
     app.add_option("--prefix", prefix, "With --list: only names with a word starting with TEXT")
         ->type_name("TEXT");
-    app.add_option("--list-limit", list_limit, "With --list: at most N entries (default: all)")
-        ->check(reel::arg::whole_number());
     app.add_option("--color", color,
                    "Highlight matches: auto (when stdout is a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -163,11 +204,19 @@ int main(int argc, char** argv) {
             "reel-search: give exactly one of QUERY, --batch FILE or --list WHAT (see --help)\n");
         return reel::kExitUsage;
     }
+    if (std::string why = misplaced_option(app, !list_what.empty(), list_what); !why.empty()) {
+        fmt::print(stderr, "reel-search: {}\n", why);
+        return reel::kExitUsage;
+    }
 
     try {
         std::ios::sync_with_stdio(false);
         reel::install_crash_guard("reel-search", db.path());
-        if (!list_what.empty()) return list(db.path(), list_what, prefix, list_limit, style);
+        if (!list_what.empty()) {
+            ListRequest request{list_what, prefix, options.offset,
+                                app.count("--limit") > 0 ? options.limit : 0, options.count_only};
+            return list(db.path(), request, style);
+        }
         std::cout << reel::format_header(style);
         if (!query.empty()) {
             reel::Searcher searcher(db.path());

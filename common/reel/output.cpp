@@ -211,6 +211,11 @@ std::string format_catalogue_entry(const OutputStyle& style, const CatalogueEntr
                        aliases.empty() ? "" : fmt::format("  (also: {})", aliases));
 }
 
+std::string format_list_count(const OutputStyle& style, std::size_t total) {
+    if (style.format == OutputFormat::json) return dump(Json{{"total", total}}) + "\n";
+    return fmt::format("{}\n", total);
+}
+
 std::string format_review_entry(const OutputStyle& style, const StoredReview& s) {
     const Review& r = s.review;
     if (style.format == OutputFormat::json) {

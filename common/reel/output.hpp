@@ -33,6 +33,9 @@ std::string format_header(const OutputStyle& style);
 // --list people|films: one entry per line.
 std::string format_catalogue_entry(const OutputStyle& style, const CatalogueEntry& entry);
 
+// --list ... --count: how many entries there are (JSON: {"total": N}, as a query's count).
+std::string format_list_count(const OutputStyle& style, std::size_t total);
+
 // --list reviews: one review with its entities per line.
 std::string format_review_entry(const OutputStyle& style, const StoredReview& review);
 

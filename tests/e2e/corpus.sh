@@ -26,7 +26,7 @@ check "film:whiplash finds the Whiplash reviews" [ "$(count film:whiplash)" -ge 
 check "film and word together" [ "$(count 'film:whiplash tempo')" -ge 1 ]
 
 # The catalogue.
-expect_status 0 "list people" "$REEL_SEARCH" --list people --format json --list-limit 5
+expect_status 0 "list people" "$REEL_SEARCH" --list people --format json --limit 5
 check "people are objects, most reviewed first" python3 -c '
 import json,sys
 rows=[json.loads(l) for l in sys.argv[1].splitlines()]
@@ -34,6 +34,19 @@ assert len(rows)==5, rows
 assert all(r["kind"]=="person" and r["reviews"]>0 and isinstance(r["aliases"],list) for r in rows), rows
 assert [r["reviews"] for r in rows]==sorted([r["reviews"] for r in rows], reverse=True), rows
 ' "$OUT"
+all_people=$("$REEL_SEARCH" --list people --format json)
+check "--list without --limit lists every entry, not 10" [ "$(printf '%s\n' "$all_people" | wc -l)" -gt 10 ]
+check "--list --offset pages on" [ "$("$REEL_SEARCH" --list people --format json --offset 3 --limit 2)" = "$(printf '%s\n' "$all_people" | sed -n 4,5p)" ]
+check "--list --count counts every entry" [ "$("$REEL_SEARCH" --list people --count)" = "$(printf '%s\n' "$all_people" | wc -l)" ]
+check "--list --count with a prefix, as JSON" [ "$("$REEL_SEARCH" --list films --prefix whip --count -f json)" = '{"total":1}' ]
+check "--list reviews --count" [ "$("$REEL_SEARCH" --list reviews --count)" = "$(wc -l <"$WORK/reviews.jsonl")" ]
+expect_status 1 "--list --offset past the end" "$REEL_SEARCH" --list people --offset 100000
+for opt in --facets --any --no-snippets; do
+    expect_status 2 "--list people $opt is refused" "$REEL_SEARCH" --list people $opt
+    check "$opt: the error says why" contains "$ERR" "$opt applies to queries, not to --list"
+done
+expect_status 2 "--prefix with --list reviews is refused" "$REEL_SEARCH" --list reviews --prefix a
+expect_status 2 "--prefix without --list is refused" "$REEL_SEARCH" --prefix a whiplash
 expect_status 0 "list films with a prefix" "$REEL_SEARCH" --list films --prefix whip --format json
 check "prefix filter" python3 -c '
 import json,sys

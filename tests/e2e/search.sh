@@ -105,7 +105,7 @@ check "missing batch file named" contains "$ERR" "cannot read batch file '$WORK/
 expect_status 2 "batch file that is a folder" "$REEL_SEARCH" --batch "$WORK/in"
 check "folder named as unreadable" contains "$ERR" "cannot read batch file '$WORK/in': it is a directory"
 # Unsigned options: a negative number is a usage error, not the largest number there is.
-for opt in "-n -1" "--limit -1" "--offset -2" "--list-limit -1 --list people" "-n 99999999999999999999"; do
+for opt in "-n -1" "--limit -1" "--offset -2" "--limit -1 --list people" "-n 99999999999999999999"; do
     # shellcheck disable=SC2086
     expect_status 2 "$opt is a usage error" "$REEL_SEARCH" $opt $([[ $opt == *--list* ]] || echo drum)
     read -r name value _ <<<"$opt"
