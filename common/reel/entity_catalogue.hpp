@@ -50,6 +50,21 @@ class CatalogueDelta {
 std::string catalogue_display_name(const Xapian::Database& db, EntityKind kind,
                                    const std::string& key);
 
+// Display names of the entities of search hits, each read from the catalogue once: every hit
+// names a person as the catalogue does ("J.K. Simmons"), whichever spelling its review used
+// ("J. K. Simmons", "JK Simmons"), so that scripts can group hits by name and the names agree
+// with --facets and --list. Valid for one revision of one database: clear() after a reopen.
+class DisplayNames {
+  public:
+    // The catalogue's name for `key`, or `fallback` when the catalogue has no entry for it.
+    const std::string& of(const Xapian::Database& db, EntityKind kind, const std::string& key,
+                          const std::string& fallback);
+    void clear();
+
+  private:
+    std::array<std::unordered_map<std::string, std::string>, 2> names_;  // by EntityKind
+};
+
 // A --prefix as the user typed it, read as keys of its kind are made, so that every spelling
 // that gives one key ("J.K.", "JK", "O'Toole", "Keays-Byrne", "Mad Max:") also works as a prefix.
 class KeyPrefix {

@@ -93,7 +93,9 @@ Searcher::Searcher(const std::filesystem::path& db_path)
 
 bool Searcher::reopen_quietly() {
     try {
-        return db_.reopen();
+        bool newer = db_.reopen();
+        if (newer) names_.clear();
+        return newer;
     } catch (const Xapian::Error&) {
         return false;
     }
@@ -189,6 +191,10 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
                               options.highlight_start, options.highlight_end);
         }
         hit.stored.review.text.clear();
+        for (Entity& e : hit.stored.entities.people)
+            e.name = names_.of(db_, EntityKind::person, e.key, e.name);
+        for (Entity& e : hit.stored.entities.films)
+            e.name = names_.of(db_, EntityKind::film, e.key, e.name);
         result.hits.push_back(std::move(hit));
     }
     if (options.facets) {

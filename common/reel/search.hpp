@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reel/entity_catalogue.hpp"
 #include "reel/query.hpp"
 #include "reel/stored_review.hpp"
 
@@ -63,6 +64,7 @@ class Searcher {
 
     std::filesystem::path path_;
     Xapian::Database db_;
+    DisplayNames names_;  // of db_'s current revision
 };
 
 }  // namespace reel

@@ -117,6 +117,9 @@ class EntitySearchTest : public test::SearchSuite<EntitySearchTest> {
         add("/two", {person("Philip Baker Hall"), person("Seymour Cassel")});
         add("/chaplin", {person("Charlie Chaplin", {"Charles Chaplin"})});
         add("/both", {person("Charlie Chaplin"), person("Philip Seymour Hoffman")});
+        add("/jk-spaced", {person("J. K. Simmons")});
+        add("/jk-dotted", {person("J.K. Simmons")});
+        add("/jk-again", {person("J.K. Simmons")});
         dir_ = db.commit();
     }
 };
@@ -149,10 +152,24 @@ TEST_F(EntitySearchTest, FacetsCountKeysNotSpellings) {
     o.snippets = false;
     SearchResult r = searcher.search("person:chaplin", o);
     ASSERT_EQ(r.people.size(), 2u);
-    EXPECT_EQ(r.people[0].name, "charlie chaplin");
+    EXPECT_EQ(r.people[0].name, "Charlie Chaplin");
     EXPECT_EQ(r.people[0].count, 2u);
-    EXPECT_EQ(r.people[1].name, "philip seymour hoffman");
+    EXPECT_EQ(r.people[1].name, "Philip Seymour Hoffman");
     EXPECT_EQ(r.people[1].count, 1u);
+}
+
+// Hits name a person as the catalogue does, whichever spelling their review used, so that
+// scripts grouping hits by name see one J.K. Simmons, as --facets and --list do.
+TEST_F(EntitySearchTest, HitsNamePeopleAsTheCatalogueDoes) {
+    Searcher searcher(dir_);
+    SearchOptions o;
+    o.snippets = false;
+    SearchResult r = searcher.search("person:simmons", o);
+    ASSERT_EQ(r.hits.size(), 3u);
+    for (const Hit& hit : r.hits) {
+        ASSERT_EQ(hit.stored.entities.people.size(), 1u) << hit.stored.review.path;
+        EXPECT_EQ(hit.stored.entities.people[0].name, "J.K. Simmons") << hit.stored.review.path;
+    }
 }
 
 // Reviews whose text names the people: person: words are found through body terms, and only

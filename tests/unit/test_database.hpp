@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "reel/document_builder.hpp"
+#include "reel/entity_catalogue.hpp"
 #include "reel/schema.hpp"
 #include "reel/search.hpp"
 #include "reel/stem_forms.hpp"
@@ -33,6 +34,8 @@ class TestDatabase {
 
     void add(const Review& review, const ExtractedEntities& entities = {}) {
         db_.add_document(builder_.build(review, entities, synonyms_));
+        for (const Entity& e : entities.people) catalogue_.add(EntityKind::person, e, +1);
+        for (const Entity& e : entities.films) catalogue_.add(EntityKind::film, e, +1);
     }
 
     // Writes what reel-index writes at a commit besides the documents, and commits.
@@ -40,6 +43,7 @@ class TestDatabase {
         StemForms stems;
         for (const auto& s : synonyms_) stems.add(s);
         stems.flush(db_);
+        catalogue_.apply(db_);
         db_.set_metadata(std::string(schema::kSharedHashesKey), find_shared_hashes(db_));
         db_.commit();
         db_.close();
@@ -51,6 +55,7 @@ class TestDatabase {
     Xapian::WritableDatabase db_;
     DocumentBuilder builder_;
     std::vector<StemSynonym> synonyms_;
+    CatalogueDelta catalogue_;
 };
 
 // The paths of the reviews `query` finds in the database at `db`, sorted.
