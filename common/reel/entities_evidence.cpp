@@ -280,6 +280,9 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
             std::size_t sp = key.rfind(' ');
             if (sp == std::string::npos) continue;
             auto& list = index->people_by_surname[std::string_view(key).substr(sp + 1)];
+            // A full list is never read: searching it for every namesake was quadratic, and
+            // one hostile review can name tens of thousands of them.
+            if (list.size() > Indexes::kPeopleBySurname) continue;
             std::string head(head_of(key));
             if (std::find(list.begin(), list.end(), head) == list.end())
                 list.push_back(std::move(head));

@@ -52,7 +52,10 @@ class EntityEvidence {
         // A misspelt person key to the spelling most reviews use (entities_variants.hpp).
         entities::WordMap<std::string> misspelt;
         entities::WordMap<std::size_t> film_first_words;
-        // By surname, every person cued as one (Kind::Person), under the spelling most use.
+        // By surname, the people cued as one (Kind::Person), under the spelling most use; when
+        // more than kPeopleBySurname share it the list stops at one more, as readers then tell
+        // none of them apart.
+        static constexpr std::size_t kPeopleBySurname = 3;
         entities::WordMap<std::vector<std::string>> people_by_surname;
         entities::WordMap<Counts> counts;  // every key of every kind
 

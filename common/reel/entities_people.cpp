@@ -11,6 +11,9 @@ namespace reel::entities {
 
 namespace {
 
+// More people sharing a surname than one review ever names (named_here()).
+constexpr std::size_t kMaxNamesakes = 64;
+
 enum class NT : std::uint8_t { None, Name, Initials, Particle, Honor, HonorKeep, Suffix };
 
 constexpr std::array<std::string_view, 44> kAcronyms = {
@@ -981,7 +984,9 @@ class PeopleFinder {
             if (s_.is_any(before, {"two", "three", "both"}) && before > 0) --before;
             if (!s_.is(before, "the")) continue;
             const auto* people = s_.corpus_index->people_by_surname.find(s_.folded(x));
-            if (!people || people->empty() || people->size() > 3) continue;
+            if (!people || people->empty() ||
+                people->size() > EntityEvidence::Indexes::kPeopleBySurname)
+                continue;
             for (const std::string& key : *people) {
                 const auto* e = s_.corpus->find(EntityEvidence::Kind::Person, key);
                 add_mention(out.people, e ? e->name : key, key, s_[x].begin, 0)
@@ -995,9 +1000,16 @@ class PeopleFinder {
     // name comes first ("Bong" for Bong Joon-ho). Several share it: the one named last before.
     Mention* named_here(PeopleFound& out, const Candidate& c, bool given) {
         people_parts_.update(out.people);
+        const auto* ends = people_parts_.ends.find(c.key);
+        const auto* starts = given ? nullptr : people_parts_.starts.find(c.key);
+        // A surname shared by more people than any review names ("Smith" after thousands of
+        // Smiths in a list or a hostile file) says nobody in particular; weighing them all at
+        // each lone use made such a text quadratic (4 MB: 48 s).
+        if ((ends ? ends->size() : 0) + (starts ? starts->size() : 0) > kMaxNamesakes)
+            return nullptr;
         std::vector<std::uint32_t> matches;
-        if (const auto* ends = people_parts_.ends.find(c.key)) matches = *ends;
-        if (const auto* starts = people_parts_.starts.find(c.key); starts && !given) {
+        if (ends) matches = *ends;
+        if (starts) {
             for (std::uint32_t k : *starts) {
                 // Family name first: its first word is not an English given name.
                 const std::string& key = out.people[k].key;

@@ -138,5 +138,26 @@ TEST(EntityEvidence, NamesWithoutACueStillLendTheirSurname) {
               (std::vector<std::string>{"gus van sant", "alfred hitchcock"}));
 }
 
+// Evidence from a collection naming hundreds of thousands of people who share a surname (a
+// generated list, a hostile file): the lookups built from it must stay near-linear, or
+// indexing stalls for minutes before extraction starts. Not timed: the ctest timeout catches it.
+TEST(EntityEvidence, HundredsOfThousandsOfNamesakes) {
+    constexpr int kPeople = 500000;
+    EntityEvidence ev;
+    for (int i = 0; i < kPeople; ++i) {
+        std::string given = "x";  // never "ann"
+        for (int n = i; n > 0; n /= 26) given += static_cast<char>('a' + n % 26);
+        ev.add(Kind::Person, given + " smith", given + " Smith");
+    }
+    ev.add(Kind::Person, "ann smith", "Ann Smith", 3);  // seen in more reviews than any other
+    auto index = ev.indexes();
+    const auto* smiths = index->people_by_surname.find("smith");
+    ASSERT_NE(smiths, nullptr);
+    EXPECT_GT(smiths->size(), EntityEvidence::Indexes::kPeopleBySurname);  // too many to tell
+    const auto* best = index->surnames.find("smith");
+    ASSERT_NE(best, nullptr);
+    EXPECT_EQ(best->key, "ann smith");
+}
+
 }  // namespace
 }  // namespace reel
