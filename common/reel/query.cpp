@@ -11,6 +11,7 @@
 #include "reel/phrase_filter.hpp"
 #include "reel/query_repair.hpp"
 #include "reel/schema.hpp"
+#include "reel/text_normalize.hpp"
 #include "reel/unicode.hpp"
 
 namespace reel {
@@ -375,7 +376,11 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
         throw UsageError(fmt::format("the query is {} bytes long; the limit is {} KiB", raw.size(),
                                      kMaxQueryBytes / 1024));
     }
-    std::string text = unsign_ranges(encode_field_values(fold_accents(repair_utf8(raw))));
+    // Quotes straightened as in indexed text: a name pasted from a web page, with a curly
+    // apostrophe (O'Toole) or in curly quotes, found nothing or other reviews, as names are keyed
+    // with straight apostrophes and only straight quotes delimit a field's value.
+    std::string text =
+        unsign_ranges(encode_field_values(fold_accents(normalize_chars(repair_utf8(raw)))));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("the query is empty");
     if (std::string_view field = processor_field_before_bracket(text); !field.empty()) {

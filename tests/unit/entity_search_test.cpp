@@ -193,6 +193,7 @@ class EntitySearchInTextTest : public test::SearchSuite<EntitySearchInTextTest> 
         add("/character", "Sergeant Simmons is the villain of this one.", {});
         add("/hall", "Philip Baker Hall walks down the hall.", {person("Philip Baker Hall")});
         add("/cassel", "Seymour Cassel, mostly in a hall.", {person("Seymour Cassel")});
+        add("/otoole", "Peter O'Toole in the desert.", {person("Peter O'Toole")});
         dir_ = db.commit();
     }
 };
@@ -214,6 +215,14 @@ TEST_F(EntitySearchInTextTest, EverySpellingOfInitialsFindsTheSameReviews) {
     EXPECT_EQ(paths("person:\"hall baker\""), Paths{});
     EXPECT_EQ(paths("person:jk"), (Paths{"/fletcher", "/jk", "/spaced"}));
     EXPECT_EQ(paths("person:\"simmons\" -person:jk"), Paths{});
+}
+
+// Names pasted from web pages come with curly quotes and apostrophes, which the indexed text
+// has straightened.
+TEST_F(EntitySearchInTextTest, CurlyQuotesAndApostrophesFindTheName) {
+    EXPECT_EQ(paths("person:\u201cJ.K. Simmons\u201d"), (Paths{"/fletcher", "/jk", "/spaced"}));
+    EXPECT_EQ(paths("person:\"Peter O\u2019Toole\""), (Paths{"/otoole"}));
+    EXPECT_EQ(paths("person:O\u2019Toole"), (Paths{"/otoole"}));
 }
 
 // Schema 3 had a term for every entity word, besides the body's: queries find each review
