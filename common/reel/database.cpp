@@ -59,6 +59,17 @@ void check_readable_schema(const fs::path& path, const Xapian::Database& db) {
     }
 }
 
+// Xapian takes a file at the database path for a stub listing databases: one given by mistake
+// was "cannot be read ...; it may be corrupt: rebuild it" to reel-search and "No databases
+// listed" or "Bad line" to reel-index. A reel database is always a folder.
+void check_not_a_file(const fs::path& path) {
+    std::error_code ec;
+    if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+        throw DatabaseError(fmt::format("'{}' is a file, not a database folder: give --db a folder",
+                                        path.string()));
+    }
+}
+
 }  // namespace
 
 Xapian::Database open_for_reading(const fs::path& path) {
@@ -68,6 +79,7 @@ Xapian::Database open_for_reading(const fs::path& path) {
             "no database at '{}': create it with 'reel-index --db {} DIR' (or set REEL_DB)",
             path.string(), path.string()));
     }
+    check_not_a_file(path);
     if (never_committed(path)) {
         throw DatabaseError(fmt::format(
             "database '{}' is empty: reel-index was stopped before its first commit; run it again",
@@ -161,6 +173,7 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
                                           double wait_seconds) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
     bool removed_broken = false;
+    check_not_a_file(path);
     while (true) {
         try {
             // Creating again over a creation cut short loses nothing; Xapian takes the lock

@@ -77,7 +77,15 @@ check "names the missing input" contains "$ERR" "nothing-here"
 # Database errors.
 printf 'not a database' > "$WORK/notadb"
 expect_status 3 "database path is a file" "$REEL_INDEX" --db "$WORK/notadb" .
+check "a file is named as such" contains "$ERR" "is a file, not a database folder"
 expect_status 3 "search on a non-database" "$REEL_SEARCH" --db "$WORK/notadb" heat
+check "a file is named as such to reel-search" contains "$ERR" "is a file, not a database folder"
+check "a file is not called corrupt" lacks "$ERR" "corrupt"
+: > "$WORK/emptyfile"
+expect_status 3 "search on an empty file" "$REEL_SEARCH" --db "$WORK/emptyfile" heat
+check "an empty file is named as such" contains "$ERR" "is a file, not a database folder"
+expect_status 3 "rebuild over a file" "$REEL_INDEX" --rebuild --db "$WORK/notadb" .
+check "rebuild leaves the file alone" [ "$(cat "$WORK/notadb")" = "not a database" ]
 
 chmod -R u+rwx "$WORK/in"
 finish
