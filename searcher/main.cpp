@@ -105,7 +105,8 @@ int list(const std::filesystem::path& db_path, const ListRequest& request,
 
 // Options that make no sense together with the chosen mode, as one line for the user ("" when
 // all is well): silently ignoring one would answer a question the user did not ask.
-std::string misplaced_option(const CLI::App& app, bool listing, const std::string& list_what) {
+std::string misplaced_option(const CLI::App& app, bool listing, const std::string& list_what,
+                             const std::string& format) {
     if (listing) {
         for (const char* opt : {"--facets", "--any", "--no-snippets"}) {
             if (app.count(opt) > 0) return fmt::format("{} applies to queries, not to --list", opt);
@@ -115,6 +116,8 @@ std::string misplaced_option(const CLI::App& app, bool listing, const std::strin
     } else if (app.count("--prefix") > 0) {
         return "--prefix applies to --list people or --list films";
     }
+    if (format == "tsv" && app.count("--facets") > 0)
+        return "--facets has no column in --format tsv (one row per hit): use json or text";
     return "";
 }
 
@@ -204,7 +207,8 @@ int main(int argc, char** argv) {
             "reel-search: give exactly one of QUERY, --batch FILE or --list WHAT (see --help)\n");
         return reel::kExitUsage;
     }
-    if (std::string why = misplaced_option(app, !list_what.empty(), list_what); !why.empty()) {
+    if (std::string why = misplaced_option(app, !list_what.empty(), list_what, format);
+        !why.empty()) {
         fmt::print(stderr, "reel-search: {}\n", why);
         return reel::kExitUsage;
     }

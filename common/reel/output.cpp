@@ -83,6 +83,20 @@ Json facets_json(const std::vector<FacetCount>& facets) {
     return out;
 }
 
+// "top people: ..." and "top films: ..." lines.
+std::string text_facets(const SearchResult& result) {
+    std::string out;
+    auto facet_line = [&](const char* label, const std::vector<FacetCount>& list) {
+        std::string s;
+        for (const FacetCount& f : list)
+            s += fmt::format("{}{} ({})", s.empty() ? "" : ", ", f.name, f.count);
+        if (!s.empty()) out += fmt::format("top {}: {}\n", label, s);
+    };
+    facet_line("people", result.people);
+    facet_line("films", result.films);
+    return out;
+}
+
 std::string text_result(const OutputStyle& style, std::string_view id, std::string_view query,
                         const SearchResult& result) {
     auto paint = [&](std::string_view code, const std::string& s) {
@@ -90,7 +104,9 @@ std::string text_result(const OutputStyle& style, std::string_view id, std::stri
     };
     std::string out;
     if (!id.empty()) out += paint(kBold, fmt::format("== {}: {}", id, query)) + "\n";
-    if (style.count_only) return out + fmt::format("{}\n", result.total);
+    // Facets count all matches, so --count keeps them (as JSON does) rather than drop them.
+    if (style.count_only)
+        return out + fmt::format("{}\n", result.total) + (style.facets ? text_facets(result) : "");
     for (const Hit& hit : result.hits) {
         const Review& r = hit.stored.review;
         std::string line = fmt::format("{:>3}. {}", hit.rank, paint(kBold, heading(r)));
@@ -110,16 +126,7 @@ std::string text_result(const OutputStyle& style, std::string_view id, std::stri
             out += "     " + snippet + "\n";
         }
     }
-    if (style.facets) {
-        auto facet_line = [&](const char* label, const std::vector<FacetCount>& list) {
-            std::string s;
-            for (const FacetCount& f : list)
-                s += fmt::format("{}{} ({})", s.empty() ? "" : ", ", f.name, f.count);
-            if (!s.empty()) out += fmt::format("top {}: {}\n", label, s);
-        };
-        facet_line("people", result.people);
-        facet_line("films", result.films);
-    }
+    if (style.facets) out += text_facets(result);
     std::size_t shown_to = result.hits.empty() ? 0 : result.hits.back().rank;
     out += paint(kDim,
                  result.total == 0

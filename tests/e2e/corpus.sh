@@ -75,5 +75,11 @@ films=o["facets"]["films"]
 assert films[0]["name"]=="Whiplash" and films[0]["count"]==o["total"], films
 assert o["facets"]["people"] and o["facets"]["people"][0]["count"]>=5, o["facets"]
 ' "$OUT"
+# --facets is never dropped without a word: text --count keeps the facet lines, as JSON keeps
+# its object; TSV, one row per hit, has no place for them and says so.
+expect_status 0 "facets with --count" "$REEL_SEARCH" --facets --count film:whiplash
+check "--count --facets prints the count and the facets" contains "$OUT" "top films: Whiplash"
+expect_status 2 "facets in TSV are refused" "$REEL_SEARCH" --facets --format tsv film:whiplash
+check "the TSV refusal says why" contains "$ERR" "--facets has no column in --format tsv"
 
 finish

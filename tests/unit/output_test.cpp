@@ -84,6 +84,12 @@ TEST(Output, TextShowsFilmPeopleAndTotal) {
     EXPECT_EQ(out.find("\033["), std::string::npos);  // no colour unless asked
 }
 
+// Facets count every match, so a count keeps them, as the JSON count does.
+TEST(Output, TextCountKeepsFacets) {
+    OutputStyle style{OutputFormat::text, false, true, true};
+    EXPECT_EQ(format_result(style, "", "drum", sample()), "7\ntop people: J.K. Simmons (5)\n");
+}
+
 TEST(Output, CatalogueEntryJson) {
     OutputStyle style{OutputFormat::json, false, false, false};
     CatalogueEntry e{
