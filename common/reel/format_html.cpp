@@ -156,7 +156,8 @@ void read_head(const GumboNode* node, Extraction& out) {
         auto* child = static_cast<const GumboNode*>(e.children.data[0]);
         if (child->type == GUMBO_NODE_TEXT) out.title = gumbo_text(child->v.text.text);
     } else if (e.tag == GUMBO_TAG_META) {
-        std::string name = attribute(e, "name") + attribute(e, "property");
+        // Metadata names are case-insensitive: pages write <meta name="Author">.
+        std::string name = fold(attribute(e, "name") + attribute(e, "property"));
         if (name == "author") out.author = attribute(e, "content");
         if (name == "date" || name == "article:published_time") out.date = attribute(e, "content");
     }

@@ -67,6 +67,16 @@ TEST(ParseHtml, VisibleTextTitleAndItalics) {
     EXPECT_EQ(span_text(r, 0), "Rabbit Hole");
 }
 
+TEST(ParseHtml, MetaNamesAreCaseInsensitive) {
+    std::vector<std::string> w;
+    Review r = parse_html(
+        "<html><head><meta name=\"Author\" content=\"Pauline Kael\">"
+        "<meta NAME=\"DATE\" content=\"1975-06-20\"></head><body><p>Jaws.</p></body></html>",
+        w);
+    EXPECT_EQ(r.author, "Pauline Kael");
+    EXPECT_EQ(r.date, "1975-06-20");
+}
+
 TEST(ParseHtml, DeepNestingFallsBackWithoutCrashing) {
     std::string html;
     for (int i = 0; i < 100000; ++i) html += "<div>";
