@@ -223,6 +223,11 @@ class CheckedDateRange : public Xapian::DateRangeProcessor {
 
     Xapian::Query operator()(const std::string& begin, const std::string& end) override {
         Xapian::Query q = Xapian::DateRangeProcessor::operator()(begin, end);
+        // QueryParser's own word for it is "Unknown range operation".
+        if (q.get_type() == Xapian::Query::OP_INVALID) {
+            return problem_.note(fmt::format(
+                "{0}: expects dates as YYYY-MM-DD, as in {0}:2020-01-01..2020-06-30", field_));
+        }
         // A valid but backwards range comes back as an empty query (an unreadable one as
         // OP_INVALID, which lets QueryParser report it).
         if (q.empty() && !begin.empty() && !end.empty()) {
@@ -379,8 +384,8 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     // Quotes straightened as in indexed text: a name pasted from a web page, with a curly
     // apostrophe (O'Toole) or in curly quotes, found nothing or other reviews, as names are keyed
     // with straight apostrophes and only straight quotes delimit a field's value.
-    std::string text =
-        unsign_ranges(encode_field_values(fold_accents(normalize_chars(repair_utf8(raw)))));
+    std::string text = unsign_ranges(single_dates_as_ranges(
+        encode_field_values(fold_accents(normalize_chars(repair_utf8(raw))))));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("the query is empty");
     if (std::string_view field = processor_field_before_bracket(text); !field.empty()) {

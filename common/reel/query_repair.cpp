@@ -63,6 +63,59 @@ std::string unsign_ranges(std::string_view text) {
     });
 }
 
+namespace {
+
+// The range a single date:VALUE means: a day (2014-10-17, 20141017), a month (2014-10) or a
+// year (2014); empty for anything else.
+std::string date_as_range(std::string_view v) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (from + n > v.size()) return false;
+        for (std::size_t k = from; k < from + n; ++k) {
+            if (!std::isdigit(static_cast<unsigned char>(v[k]))) return false;
+        }
+        return true;
+    };
+    std::string value(v);
+    if ((v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' &&
+         digits(8, 2)) ||
+        (v.size() == 8 && digits(0, 8)))
+        return value + ".." + value;
+    if (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2))
+        return value + "-01.." + value + "-31";
+    if (v.size() == 4 && digits(0, 4)) return value + "-01-01.." + value + "-12-31";
+    return {};
+}
+
+}  // namespace
+
+std::string single_dates_as_ranges(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    bool quoted = false;
+    const std::string field = std::string(schema::kDateField) + ":";
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '"') quoted = !quoted;
+        bool field_here =
+            !quoted && text.substr(i).starts_with(field) &&
+            (term_starts_at(text, i) ||
+             (i > 0 && (text[i - 1] == '-' || text[i - 1] == '+') && term_starts_at(text, i - 1)));
+        if (field_here) {
+            std::size_t start = i + field.size(), end = start;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' &&
+                   text[end] != ')')
+                ++end;
+            if (std::string range = date_as_range(text.substr(start, end - start));
+                !range.empty()) {
+                out += field + range;
+                i = end;
+                continue;
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
 bool has_exclusion(std::string_view text) {
     bool quoted = false;
     for (std::size_t i = 0; i < text.size(); ++i) {

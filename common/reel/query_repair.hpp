@@ -19,6 +19,11 @@ bool has_exclusion(std::string_view text);
 // which the parser takes, alone too (FLAG_PURE_NOT).
 std::string unsign_ranges(std::string_view text);
 
+// "date:2014-10-17" as "date:2014-10-17..2014-10-17", a month (2014-10) or a year (2014) as
+// the range of its days, as year: and rating: take one value: QueryParser 1.4 has no field for
+// a date, so a single one was searched for as the words "date 2014 10 17".
+std::string single_dates_as_ranges(std::string_view text);
+
 // The query with its unmatched closing brackets ("drum -film:x )") made spaces, outside
 // phrases: they are what the parser stumbles on most.
 std::string without_unmatched_closers(std::string_view text);

@@ -29,8 +29,10 @@ class SearchTest : public test::SearchSuite<SearchTest> {
     static void SetUpTestSuite() {
         test::TestDatabase db("reel-search-test");
         auto add = [&](const std::string& path, const std::string& text, ExtractedEntities e,
-                       std::optional<double> rating = {}, std::optional<int> year = {}) {
+                       std::optional<double> rating = {}, std::optional<int> year = {},
+                       std::string date = {}) {
             Review r;
+            r.date = std::move(date);
             r.path = r.id = path;
             r.text = text;
             r.rating = rating;
@@ -39,9 +41,9 @@ class SearchTest : public test::SearchSuite<SearchTest> {
             db.add(r, e);
         };
         add("/a", "The drum battle in Whiplash was loud.",
-            {{person("J.K. Simmons")}, {film("Whiplash")}}, 9, 2014);
+            {{person("J.K. Simmons")}, {film("Whiplash")}}, 9, 2014, "2014-10-17");
         add("/b", "A drum and a battle, never together. Amélie plays.",
-            {{person("Jean Simmons")}, {}}, 4, 1960);
+            {{person("Jean Simmons")}, {}}, 4, 1960, "2014-11-02");
         add("/c", "Battle drum sounds. Drumming all night.", {{}, {film("Mad Max: Fury Road")}},
             7.5, 2015);
         dir_ = db.commit();
@@ -88,6 +90,24 @@ TEST_F(SearchTest, RangesAndYears) {
     EXPECT_EQ(paths("rating:7"), (Paths{"/c"}));
     EXPECT_EQ(paths("year:2014"), (Paths{"/a"}));
     EXPECT_EQ(paths("year:1950..2014"), (Paths{"/a", "/b"}));
+}
+
+// A single date was searched for as the words "date 2014 10 17", and a range of years got
+// QueryParser's "Unknown range operation".
+TEST_F(SearchTest, ASingleDateIsADayMonthOrYear) {
+    EXPECT_EQ(paths("date:2014-10-17"), (Paths{"/a"}));
+    EXPECT_EQ(paths("date:20141017"), (Paths{"/a"}));
+    EXPECT_EQ(paths("date:2014-11"), (Paths{"/b"}));
+    EXPECT_EQ(paths("date:2014"), (Paths{"/a", "/b"}));
+    EXPECT_EQ(paths("drum -date:2014-10-17"), (Paths{"/b", "/c"}));
+    EXPECT_EQ(paths("date:2014-10-01..2014-10-31"), (Paths{"/a"}));
+    Searcher searcher(dir_);
+    try {
+        searcher.search("date:2014..2015", SearchOptions{});
+        FAIL() << "a range of years was read";
+    } catch (const UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("YYYY-MM-DD"), std::string::npos) << e.what();
+    }
 }
 
 TEST_F(SearchTest, BooleanOperators) {
