@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     app.add_option("--wait", options.wait_seconds,
                    "Wait up to SECONDS for another reel-index to finish")
         ->type_name("SECONDS")
-        ->check(CLI::NonNegativeNumber);
+        ->check(reel::arg::seconds());
     app.add_option("--max-review-mb", max_review_mb,
                    "Cut longer reviews (and JSONL lines) at this size")
         ->check(CLI::Range(0.001, 4096.0))

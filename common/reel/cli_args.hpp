@@ -48,6 +48,20 @@ inline CLI::Validator whole_number() {
     return CLI::Validator(check, "");
 }
 
+// For --wait: CLI::NonNegativeNumber answered "-1" and "abc" alike with "Value abc not in range
+// 0.000000 to 179769313486231570814527423731704356798070567525844996598917476803157260780028...".
+inline CLI::Validator seconds() {
+    auto check = [](std::string& value) -> std::string {
+        double n = 0;
+        const char* end = value.data() + value.size();
+        auto [stop, ec] = std::from_chars(value.data(), end, n);
+        if (ec != std::errc() || stop != end || !(n >= 0))
+            return "'" + value + "' is not a number of seconds (0 or more)";
+        return "";
+    };
+    return CLI::Validator(check, "");
+}
+
 // Adds --version printing "<program> <version>".
 inline void add_version(CLI::App& app, const std::string& program) {
     app.set_version_flag("-V,--version", program + " " + REEL_VERSION);

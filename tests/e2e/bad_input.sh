@@ -71,6 +71,10 @@ check "old version still searchable" [ "$(count 'version two')" = 1 ]
 expect_status 2 "no inputs" "$REEL_INDEX"
 expect_status 2 "bad --field" "$REEL_INDEX" --field nonsense .
 check "bad --field explained" contains "$ERR" "NAME=COLUMN"
+for w in -1 abc; do
+    expect_status 2 "--wait $w" "$REEL_INDEX" --wait "$w" .
+    check "--wait $w explained" contains "$ERR" "'$w' is not a number of seconds"
+done
 expect_status 2 "input that does not exist" "$REEL_INDEX" --db "$WORK/db2" "$WORK/nothing-here"
 check "names the missing input" contains "$ERR" "nothing-here"
 
