@@ -395,6 +395,7 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
                         field));
     }
     if (std::string window = window_problem(text); !window.empty()) throw UsageError(window);
+    if (std::string value = field_value_problem(text); !value.empty()) throw UsageError(value);
 
     ParseProblem problem;  // outlives qp, which owns the processors that refer to it
     Xapian::QueryParser qp;

@@ -1,6 +1,10 @@
 #include "reel/query_repair.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "reel/schema.hpp"
 
@@ -65,9 +69,9 @@ std::string unsign_ranges(std::string_view text) {
 
 namespace {
 
-// The range a single date:VALUE means: a day (2014-10-17, 20141017), a month (2014-10) or a
-// year (2014); empty for anything else.
-std::string date_as_range(std::string_view v) {
+// The first and the last day a date:VALUE side means, as YYYY-MM-DD (YYYYMMDD stays as typed):
+// a day (2014-10-17, 20141017), a month (2014-10) or a year (2014); empty for anything else.
+std::pair<std::string, std::string> date_days(std::string_view v) {
     auto digits = [&](std::size_t from, std::size_t n) {
         if (from + n > v.size()) return false;
         for (std::size_t k = from; k < from + n; ++k) {
@@ -79,11 +83,27 @@ std::string date_as_range(std::string_view v) {
     if ((v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' &&
          digits(8, 2)) ||
         (v.size() == 8 && digits(0, 8)))
-        return value + ".." + value;
+        return {value, value};
     if (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2))
-        return value + "-01.." + value + "-31";
-    if (v.size() == 4 && digits(0, 4)) return value + "-01-01.." + value + "-12-31";
+        return {value + "-01", value + "-31"};
+    if (v.size() == 4 && digits(0, 4)) return {value + "-01-01", value + "-12-31"};
     return {};
+}
+
+// The range a date:VALUE means: a single day, month or year as the range of its days, and the
+// same for each end of a range (date:2014..2015 is 2014-01-01..2015-12-31); empty when VALUE is
+// none of these (the range processor then says what a date looks like).
+std::string date_as_range(std::string_view v) {
+    std::size_t dots = v.find("..");
+    if (dots == std::string_view::npos) {
+        auto [first, last] = date_days(v);
+        return first.empty() ? "" : first + ".." + last;
+    }
+    std::string_view from = v.substr(0, dots), to = v.substr(dots + 2);
+    std::string first = from.empty() ? "" : date_days(from).first;
+    std::string last = to.empty() ? "" : date_days(to).second;
+    if ((!from.empty() && first.empty()) || (!to.empty() && last.empty())) return {};
+    return first + ".." + last;
 }
 
 }  // namespace
@@ -114,6 +134,53 @@ std::string single_dates_as_ranges(std::string_view text) {
         out += text[i++];
     }
     return out;
+}
+
+std::string field_value_problem(std::string_view text) {
+    struct Field {
+        std::string_view name, example;
+    };
+    static constexpr Field kFields[] = {{schema::kPersonField, "person:\"J.K. Simmons\""},
+                                        {schema::kFilmField, "film:whiplash"},
+                                        {schema::kRatingField, "rating:8 or rating:7..10"},
+                                        {schema::kYearField, "year:2014"},
+                                        {schema::kDateField, "date:2014-10-17"},
+                                        {schema::kAuthorField, "author:NAME"},
+                                        {schema::kTitleField, "title:WORDS"}};
+    auto digits = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    };
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_'))
+            continue;
+        for (const Field& f : kFields) {
+            std::string_view rest = text.substr(i);
+            if (!rest.starts_with(f.name) || !rest.substr(f.name.size()).starts_with(":")) continue;
+            std::size_t start = i + f.name.size() + 1, end = start;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' &&
+                   text[end] != ')')
+                ++end;
+            std::string_view value = text.substr(start, end - start);
+            // "film:" alone was searched for as the word "film" (every other review).
+            if (value.empty() && (end == text.size() || text[end] != '('))
+                return fmt::format("{}: needs a value, as in {}", f.name, f.example);
+            std::size_t dots = value.find("..");
+            bool range = dots != std::string_view::npos;
+            // year:abc searched for a term no review has; date:abc for the words "date abc".
+            if (f.name == schema::kYearField &&
+                !(range ? digits(value.substr(0, dots)) && digits(value.substr(dots + 2))
+                        : !value.empty() && digits(value)))
+                return "year: expects a year, as in year:2014 or year:2010..2015";
+            if (f.name == schema::kDateField && !value.empty() && !range)
+                return "date: expects a day, month or year (2014-10-17, 2014-10, 2014) or a "
+                       "range of them";
+        }
+    }
+    return "";
 }
 
 bool has_exclusion(std::string_view text) {

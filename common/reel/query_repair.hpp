@@ -14,6 +14,11 @@ bool excludes_at(std::string_view text, std::size_t i);
 // Whether the query excludes anything: a term opened by '-', or NOT (outside phrases).
 bool has_exclusion(std::string_view text);
 
+// The first field written without a value it can take, as a usage message ("" when all are
+// fine): "film:" or "person:" alone, "year:abc", "date:abc". Run on the text as parse_query
+// rewrites it (single dates already ranges); rating: values are checked by their processor.
+std::string field_value_problem(std::string_view text);
+
 // "-rating:..5", "+year:2010..2015": QueryParser 1.4 cannot exclude or require a range
 // ("Unknown range operation"). A range filters anyway, so '+' adds nothing, and '-' is NOT,
 // which the parser takes, alone too (FLAG_PURE_NOT).
@@ -21,7 +26,8 @@ std::string unsign_ranges(std::string_view text);
 
 // "date:2014-10-17" as "date:2014-10-17..2014-10-17", a month (2014-10) or a year (2014) as
 // the range of its days, as year: and rating: take one value: QueryParser 1.4 has no field for
-// a date, so a single one was searched for as the words "date 2014 10 17".
+// a date, so a single one was searched for as the words "date 2014 10 17". The ends of a range
+// are read the same way: "date:2014..2015-06" is "date:2014-01-01..2015-06-31".
 std::string single_dates_as_ranges(std::string_view text);
 
 // The query with its unmatched closing brackets ("drum -film:x )") made spaces, outside

@@ -76,7 +76,9 @@ check "says so for the shape that crashed the parser" contains "$ERR" "NEAR and 
 # Field prefixes that do not exist are words, not errors.
 sloppy 'nosuchfield:drum'
 sloppy 'drum nosuch:"a b" x:y:z'
-sloppy 'person: film: title: author:'
+# Fields of reel's own with nothing after them: named, not searched for as words.
+rejected 'person: film: title: author:'
+check "the first empty field named" contains "$ERR" "person: needs a value"
 
 # Backwards and unreadable ranges.
 rejected 'rating:10..1'

@@ -101,13 +101,44 @@ TEST_F(SearchTest, ASingleDateIsADayMonthOrYear) {
     EXPECT_EQ(paths("date:2014"), (Paths{"/a", "/b"}));
     EXPECT_EQ(paths("drum -date:2014-10-17"), (Paths{"/b", "/c"}));
     EXPECT_EQ(paths("date:2014-10-01..2014-10-31"), (Paths{"/a"}));
+    // The ends of a range are read the same way.
+    EXPECT_EQ(paths("date:2014..2015"), (Paths{"/a", "/b"}));
+    EXPECT_EQ(paths("date:2014-11.."), (Paths{"/b"}));
+    EXPECT_EQ(paths("date:..2014-10"), (Paths{"/a"}));
     Searcher searcher(dir_);
     try {
-        searcher.search("date:2014..2015", SearchOptions{});
-        FAIL() << "a range of years was read";
+        searcher.search("date:2014..someday", SearchOptions{});
+        FAIL() << "a range ending in a word was read";
     } catch (const UsageError& e) {
         EXPECT_NE(std::string(e.what()).find("YYYY-MM-DD"), std::string::npos) << e.what();
     }
+}
+
+// A field with nothing after it was searched for as a word ("film:" found every review saying
+// "film"), a year or date that is none as words or a term no review has: each now says what the
+// field takes.
+TEST_F(SearchTest, AFieldWithoutAValueItTakesIsAUsageError) {
+    Searcher searcher(dir_);
+    auto problem = [&](const std::string& query) -> std::string {
+        try {
+            searcher.search(query, SearchOptions{});
+        } catch (const UsageError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    };
+    EXPECT_EQ(problem("film:"), "film: needs a value, as in film:whiplash");
+    EXPECT_EQ(problem("drum person: "), "person: needs a value, as in person:\"J.K. Simmons\"");
+    EXPECT_EQ(problem("-title:"), "title: needs a value, as in title:WORDS");
+    EXPECT_EQ(problem("year:abc"), "year: expects a year, as in year:2014 or year:2010..2015");
+    EXPECT_EQ(problem("drum year:20x4..2015"),
+              "year: expects a year, as in year:2014 or year:2010..2015");
+    EXPECT_NE(problem("date:yesterday").find("date: expects a day, month or year"),
+              std::string::npos);
+    // Inside a phrase a colon is only text, and a field's value may be quoted.
+    EXPECT_EQ(problem("\"film: a\" drum"), "(no error)");
+    EXPECT_EQ(problem("film:\"whiplash\" year:2014"), "(no error)");
+    EXPECT_EQ(problem("year:2014.. drum"), "(no error)");
 }
 
 TEST_F(SearchTest, BooleanOperators) {
