@@ -194,17 +194,25 @@ class CheckedNumberRange : public Xapian::NumberRangeProcessor {
     ParseProblem& problem_;
 };
 
-// rating:8 (no range): reviews rated 8 up to, but not including, 9.
+// rating:8 (no range): reviews rated 8 up to, but not including, 9; rating:7.5 those rated 7.5
+// up to 7.6, to the precision typed (a step of 1 made rating:9.5 match the 10/10 reviews).
 class SingleNumberField : public Xapian::FieldProcessor {
   public:
     SingleNumberField(Xapian::valueno slot, ParseProblem& problem)
         : slot_(slot), problem_(problem) {}
     Xapian::Query operator()(const std::string& value) override {
+        std::string text = decode_field_value(value);
         double v = 0;
-        if (!parse_double(decode_field_value(value), v))
+        if (!parse_double(text, v))
             return problem_.note("rating: expects a number, as in rating:8 or rating:7..10");
+        double step = 1;
+        if (std::size_t dot = text.find('.'); dot != std::string::npos) {
+            for (std::size_t k = dot + 1;
+                 k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); ++k)
+                step /= 10;
+        }
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_, Xapian::sortable_serialise(v),
-                             Xapian::sortable_serialise(v + 0.999));
+                             Xapian::sortable_serialise(v + 0.999 * step));
     }
 
   private:

@@ -88,6 +88,10 @@ TEST_F(SearchTest, RangesAndYears) {
     EXPECT_EQ(paths("rating:7..10"), (Paths{"/a", "/c"}));
     EXPECT_EQ(paths("rating:..4"), (Paths{"/b"}));
     EXPECT_EQ(paths("rating:7"), (Paths{"/c"}));
+    // A rating typed with decimals is one to that precision: 8.5 is not the 9/10 review.
+    EXPECT_EQ(paths("rating:7.5"), (Paths{"/c"}));
+    EXPECT_EQ(paths("rating:8.5"), Paths{});
+    EXPECT_EQ(paths("rating:7.0"), Paths{});
     EXPECT_EQ(paths("year:2014"), (Paths{"/a"}));
     EXPECT_EQ(paths("year:1950..2014"), (Paths{"/a", "/b"}));
 }
