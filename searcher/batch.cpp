@@ -25,7 +25,9 @@ std::vector<BatchQuery> read_batch(std::istream& in) {
         // hide a first "#" comment.
         if (n == 1) drop_utf8_bom(line);
         std::string_view v = line;
-        if (v.find_first_not_of(" \t") == std::string_view::npos || v.front() == '#') continue;
+        // A comment may be indented like the queries around it ("  # westerns").
+        std::size_t first = v.find_first_not_of(" \t");
+        if (first == std::string_view::npos || v[first] == '#') continue;
         auto tab = v.find('\t');
         if (tab != std::string_view::npos) {
             queries.push_back({std::string(v.substr(0, tab)), std::string(v.substr(tab + 1))});

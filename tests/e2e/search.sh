@@ -74,7 +74,7 @@ check "text shows the path" contains "$OUT" "$WORK/in/sub/d.md"
 check "text shows the total" contains "$OUT" "1-1 of 1 matching review"
 
 # Batch: ids, comments, blank lines, order kept, JSON per line.
-printf '# a comment\nq1\tdrum\n\nfilm:heat\nq3\tnosuchwordanywhere\n' > "$WORK/queries"
+printf '# a comment\nq1\tdrum\n\nfilm:heat\n  # an indented comment\nq3\tnosuchwordanywhere\n' > "$WORK/queries"
 expect_status 0 "batch" "$REEL_SEARCH" --format json --batch "$WORK/queries"
 check "batch ids and order" python3 -c '
 import json,sys
