@@ -221,8 +221,10 @@ void read_entry(const Json& entry, CatalogueEntry& e) {
             e.name = name;
         }
     }
-    for (auto& [alias, n] : entry.at("aliases").items())
-        e.aliases.emplace_back(alias, stored_count(n));
+    // The display name is no alias of itself (it is one of the forms some reviews wrote).
+    for (auto& [alias, n] : entry.at("aliases").items()) {
+        if (alias != e.name) e.aliases.emplace_back(alias, stored_count(n));
+    }
     std::sort(e.aliases.begin(), e.aliases.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     });

@@ -207,10 +207,7 @@ std::string format_catalogue_entry(const OutputStyle& style, const CatalogueEntr
                "\n";
     }
     std::string aliases;
-    for (const auto& [alias, n] : e.aliases) {
-        if (alias == e.name) continue;
-        aliases += aliases.empty() ? alias : ", " + alias;
-    }
+    for (const auto& [alias, n] : e.aliases) aliases += aliases.empty() ? alias : ", " + alias;
     if (style.format == OutputFormat::tsv)
         return fmt::format("{}\t{}\t{}\t{}\n", tsv_field(e.name), kind_name(e.kind), e.reviews,
                            tsv_field(aliases));

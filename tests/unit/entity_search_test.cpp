@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "reel/document_builder.hpp"
+#include "reel/entity_catalogue.hpp"
 #include "reel/entity_key.hpp"
 #include "reel/phrase_filter.hpp"
 #include "reel/schema.hpp"
@@ -292,6 +293,31 @@ TEST(EntitySearchSchema2, PhrasesUsePositions) {
     EXPECT_EQ(test::found_paths(dir, "person:\"hall seymour\""), Paths{});
     EXPECT_EQ(test::found_paths(dir, "person:seymour"), (Paths{"/hoffman", "/two"}));
     fs::remove_all(dir);
+}
+
+// A form that is the display name in some reviews and an alias in others ("J. K. Simmons" is
+// the fullest form here, "J.K. Simmons" there) is listed as the name only: --list printed it
+// among the aliases in JSON while text left it out.
+TEST(EntityCatalogueListing, TheDisplayNameIsNoAliasOfItself) {
+    test::TestDatabase db("reel-catalogue-name-alias");
+    auto add = [&](const std::string& path, Entity e) {
+        ExtractedEntities found;
+        found.people = {std::move(e)};
+        db.add(review(path), found);
+    };
+    add("/a", {"J.K. Simmons", "jk simmons", {"Simmons"}});
+    add("/b", {"J.K. Simmons", "jk simmons", {}});
+    add("/c", {"J. K. Simmons", "jk simmons", {"J.K. Simmons"}});
+    fs::path dir = db.commit();
+    std::vector<CatalogueEntry> people =
+        read_catalogue(Xapian::Database(dir.string()), EntityKind::person, "", 0);
+    fs::remove_all(dir);
+    ASSERT_EQ(people.size(), 1u);
+    EXPECT_EQ(people[0].name, "J.K. Simmons");
+    EXPECT_EQ(people[0].reviews, 3u);
+    std::vector<std::string> aliases;
+    for (const auto& [alias, n] : people[0].aliases) aliases.push_back(alias);
+    EXPECT_EQ(aliases, (std::vector<std::string>{"Simmons"}));
 }
 
 }  // namespace
