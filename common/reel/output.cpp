@@ -128,15 +128,16 @@ std::string text_result(const OutputStyle& style, std::string_view id, std::stri
     }
     if (style.facets) out += text_facets(result);
     std::size_t shown_to = result.hits.empty() ? 0 : result.hits.back().rank;
+    // The colour ends before the newline: a terminal left dim past it colours the next prompt.
     out += paint(kDim,
                  result.total == 0
-                     ? std::string("no reviews match\n")
-                     : fmt::format("{} of {} matching review{}\n",
+                     ? std::string("no reviews match")
+                     : fmt::format("{} of {} matching review{}",
                                    result.hits.empty()
                                        ? std::string("none")
                                        : fmt::format("{}-{}", result.hits.front().rank, shown_to),
                                    result.total, result.total == 1 ? "" : "s"));
-    return out;
+    return out + "\n";
 }
 
 }  // namespace

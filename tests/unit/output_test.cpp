@@ -84,6 +84,24 @@ TEST(Output, TextShowsFilmPeopleAndTotal) {
     EXPECT_EQ(out.find("\033["), std::string::npos);  // no colour unless asked
 }
 
+// In colour every line ends with its colour reset, before the newline: a dim summary left open
+// across it dims whatever the terminal prints next (the shell prompt).
+TEST(Output, ColourNeverRunsPastALine) {
+    OutputStyle style{OutputFormat::text, true, false, false};
+    std::string out = format_result(style, "", "drum", sample());
+    EXPECT_NE(out.find("\033["), std::string::npos);
+    std::size_t start = 0;
+    for (std::size_t nl = out.find('\n'); nl != std::string::npos; nl = out.find('\n', start)) {
+        std::string line = out.substr(start, nl - start);
+        std::size_t last_code = line.rfind("\033[");
+        if (last_code != std::string::npos) {
+            EXPECT_EQ(line.substr(last_code), "\033[0m") << line;
+        }
+        EXPECT_FALSE(out.substr(nl + 1).starts_with("\033[0m")) << "a reset after line: " << line;
+        start = nl + 1;
+    }
+}
+
 // Facets count every match, so a count keeps them, as the JSON count does.
 TEST(Output, TextCountKeepsFacets) {
     OutputStyle style{OutputFormat::text, false, true, true};
