@@ -104,6 +104,9 @@ PersonVariants find_person_variants(std::vector<KeyCount> people, const Lexicon&
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> blocks;
     // Heads by their words: no two heads share them (the second would have joined the first).
     std::unordered_map<std::string, std::size_t> head_by_core;
+    // Heads by their letters, spaces left out: "Robert DeNiro" and "Robert De Niro", "Jean
+    // Claude Van Damme" and "Jean-Claude VanDamme" are one name spaced two ways.
+    std::unordered_map<std::string, std::size_t> head_by_letters;
     PersonVariants out;
     for (const KeyCount& p : people) {
         std::vector<std::string_view> core = core_words(p.key);
@@ -146,11 +149,20 @@ PersonVariants find_person_variants(std::vector<KeyCount> people, const Lexicon&
                 misspelt = false;
             }
         }
+        std::string letters;
+        for (std::string_view w : core) letters += w;
+        if (!best) {
+            if (auto spaced = head_by_letters.find(letters); spaced != head_by_letters.end()) {
+                best = &heads[spaced->second];
+                misspelt = true;
+            }
+        }
         if (best) {
             out.head[p.key] = std::string(best->key);
             if (misspelt) out.misspelt[p.key] = std::string(best->key);
             continue;
         }
+        head_by_letters.emplace(std::move(letters), heads.size());
         head_by_core.emplace(std::move(joined), heads.size());
         heads.push_back(Head{p.key, p.count, std::move(core)});
         for (std::uint64_t b : blocks_of) blocks[b].push_back(heads.size() - 1);

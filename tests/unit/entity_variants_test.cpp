@@ -53,6 +53,23 @@ TEST(PersonVariants, AMisspellingJoinsTheSpellingMostReviewsUse) {
     EXPECT_EQ(misspelt(v, "john cassavetes"), "");  // the usual spelling stays
 }
 
+// One name spaced two ways ("DeNiro", "De Niro"; "Jean Claude", "Jean-Claude"): the reviews of
+// both were two people in the catalogue, and person:"Robert De Niro" missed a third of them.
+TEST(PersonVariants, ANameSpacedTwoWaysIsOnePerson) {
+    auto v = find_person_variants({{"robert de niro", 94},
+                                   {"robert deniro", 70},
+                                   {"leonardo dicaprio", 40},
+                                   {"leonardo di caprio", 3},
+                                   {"jean claude van damme", 20},
+                                   {"jeanclaude vandamme", 1}},
+                                  lexicon());
+    EXPECT_EQ(misspelt(v, "robert deniro"), "robert de niro");
+    EXPECT_EQ(misspelt(v, "leonardo di caprio"), "leonardo dicaprio");
+    EXPECT_EQ(misspelt(v, "jeanclaude vandamme"), "jean claude van damme");
+    EXPECT_EQ(misspelt(v, "robert de niro"), "");  // the better-known spacing stays
+    EXPECT_EQ(misspelt(v, "leonardo dicaprio"), "");
+}
+
 TEST(PersonVariants, DifferentPeopleStayApart) {
     auto v = find_person_variants({{"tom hanks", 90},
                                    {"tim hanks", 2},  // two given names, not a slip
@@ -130,6 +147,15 @@ TEST(PersonVariants, AMisspeltFullNameIsKeptUnderTheUsualSpelling) {
     EXPECT_EQ(e.people[0].key, "wilford brimley");
     EXPECT_EQ(e.people[0].name, "Wilford Brimley");
     EXPECT_EQ(e.people[0].aliases, (std::vector<std::string>{"Wilfrid Brimley"}));
+}
+
+TEST(PersonVariants, AFullNameSpacedTheLessUsualWayIsKeptUnderTheUsualOne) {
+    EntityEvidence ev;
+    ev.add(Kind::Person, "robert de niro", "Robert De Niro", 94);
+    ev.add(Kind::Person, "robert deniro", "Robert DeNiro", 70);
+    auto e = extract_with(ev, "Robert DeNiro plays a cab driver. DeNiro is frightening.");
+    ASSERT_EQ(people(e), (std::vector<std::string>{"robert de niro"}));
+    EXPECT_EQ(e.people[0].name, "Robert De Niro");
 }
 
 TEST(PersonVariants, TheReviewsOwnSpellingStillFindsIt) {
