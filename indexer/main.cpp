@@ -103,12 +103,7 @@ int main(int argc, char** argv) {
     app.add_flag("-q,--quiet", quiet, "No progress bar");
     reel::arg::add_version(app, "reel-index");
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? 0 : reel::kExitUsage;
-    }
+    if (auto status = reel::arg::parse(app, argc, argv)) return *status;
 
     try {
         for (const auto& spec : field_specs) options.load.fields.add_mapping(spec);

@@ -181,12 +181,7 @@ int main(int argc, char** argv) {
     jobs.add(app, "Threads for --batch");
     reel::arg::add_version(app, "reel-search");
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? 0 : reel::kExitUsage;
-    }
+    if (auto status = reel::arg::parse(app, argc, argv)) return *status;
 
     for (const auto& w : query_words) query += (query.empty() ? "" : " ") + w;
 

@@ -2,14 +2,20 @@
 // pattern: a small struct owns its options and their meaning).
 #pragma once
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstddef>
+#include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "reel/database.hpp"
+#include "reel/errors.hpp"
 
 namespace reel::arg {
 
@@ -65,6 +71,23 @@ inline CLI::Validator seconds() {
 // Adds --version printing "<program> <version>".
 inline void add_version(CLI::App& app, const std::string& program) {
     app.set_version_flag("-V,--version", program + " " + REEL_VERSION);
+}
+
+// Parses the command line; returns the exit status when the program is to stop there (0 after
+// --help or --version, kExitUsage after an error). CLI11 prints its errors on two lines without
+// the program's name ("...\nRun with --help for more information."); reel's errors are one line
+// starting with it, so that scripts can grep them.
+inline std::optional<int> parse(CLI::App& app, int argc, char** argv) {
+    try {
+        app.parse(argc, argv);
+        return std::nullopt;
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
+        std::string message = e.what();
+        std::replace(message.begin(), message.end(), '\n', ' ');
+        fmt::print(stderr, "{}: {} (see --help)\n", app.get_name(), message);
+        return kExitUsage;
+    }
 }
 
 }  // namespace reel::arg

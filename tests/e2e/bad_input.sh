@@ -69,6 +69,16 @@ check "old version still searchable" [ "$(count 'version two')" = 1 ]
 
 # Usage errors.
 expect_status 2 "no inputs" "$REEL_INDEX"
+check "no inputs: one line naming reel-index" error_line reel-index
+for args in "--bogus ." "--max-review-mb 0 ." "--jobs abc ." "--field"; do
+    # shellcheck disable=SC2086
+    expect_status 2 "$args is a usage error" "$REEL_INDEX" $args
+    check "$args: the error is one line naming reel-index" error_line reel-index
+done
+expect_status 0 "reel-index --help" "$REEL_INDEX" --help
+check "--help prints the options" contains "$OUT" "--max-review-mb"
+expect_status 0 "reel-index --version" "$REEL_INDEX" --version
+check "--version prints the version" contains "$OUT" "reel-index "
 expect_status 2 "bad --field" "$REEL_INDEX" --field nonsense .
 check "bad --field explained" contains "$ERR" "NAME=COLUMN"
 for w in -1 abc; do

@@ -42,6 +42,8 @@ expect_status() {
 
 contains() { [[ "$1" == *"$2"* ]]; }
 lacks() { [[ "$1" != *"$2"* ]]; }
+# error_line PROGRAM: $ERR is one line starting with "PROGRAM: ", as every error must be.
+error_line() { [[ $ERR == "$1: "* && $ERR != *$'\n'* ]]; }
 
 # count QUERY: the exact number of matching reviews.
 count() { "$REEL_SEARCH" --count "$@" 2>/dev/null; }

@@ -112,8 +112,15 @@ for opt in "-n -1" "--limit -1" "--offset -2" "--limit -1 --list people" "-n 999
     [[ $name == -n ]] && name=--limit
     check "$opt: the error names the option and value" contains "$ERR" "$name: '$value' is"
 done
-expect_status 2 "bad option" "$REEL_SEARCH" --frobnicate drum
+# Option errors are one line naming the program, like every other error.
+for args in "--frobnicate drum" "-n abc drum" "-whiplash" "--format xml drum" "--db"; do
+    # shellcheck disable=SC2086
+    expect_status 2 "$args is a usage error" "$REEL_SEARCH" $args
+    check "$args: the error is one line naming reel-search" error_line reel-search
+done
+check "an option error names the option" contains "$ERR" "--db"
 expect_status 2 "no query" "$REEL_SEARCH"
+check "no query: one line naming reel-search" error_line reel-search
 expect_status 3 "missing database" "$REEL_SEARCH" --db "$WORK/nope" drum
 check "missing database says how to create it" contains "$ERR" "reel-index"
 expect_status 0 "--version" "$REEL_SEARCH" --version
