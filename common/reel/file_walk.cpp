@@ -117,6 +117,14 @@ WalkResult walk_inputs(const std::vector<fs::path>& inputs, const Warn& warn) {
     return result;
 }
 
+bool any_input_exists(const std::vector<fs::path>& inputs) {
+    // As Walker::visit tells roots: stat follows symlinks, and only folders and files count.
+    return std::any_of(inputs.begin(), inputs.end(), [](const fs::path& input) {
+        struct stat st;
+        return ::stat(input.c_str(), &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode));
+    });
+}
+
 bool WalkResult::covers(const std::string& path) const {
     auto under = [&](const fs::path& p) { return is_under(path, p); };
     return std::any_of(roots.begin(), roots.end(), under) &&

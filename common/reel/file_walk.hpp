@@ -39,6 +39,9 @@ struct WalkResult {
 WalkResult walk_inputs(const std::vector<std::filesystem::path>& inputs,
                        const std::function<void(const std::string&, const std::string&)>& warn);
 
+// True when some input is a file or folder: a walk of `inputs` would find a root.
+bool any_input_exists(const std::vector<std::filesystem::path>& inputs);
+
 // True when `path` is `root` or lies below it.
 bool is_under(const std::string& path, const std::filesystem::path& root);
 

@@ -555,6 +555,14 @@ class Run {
 
 IndexSummary update_index(const IndexOptions& options, IndexObserver& observer,
                           const std::atomic<bool>& stop) {
+    // Opening the database creates it: a run with nothing to read stops before, leaving no
+    // empty database behind. A walk of inputs none of which exists only says why of each.
+    if (!any_input_exists(options.inputs)) {
+        walk_inputs(options.inputs, [&](const std::string& path, const std::string& why) {
+            observer.warning(path, why);
+        });
+        throw UsageError("none of the inputs exists");
+    }
     Run run(options, observer, stop);
     return run.run();
 }

@@ -87,6 +87,10 @@ for w in -1 abc; do
 done
 expect_status 2 "input that does not exist" "$REEL_INDEX" --db "$WORK/db2" "$WORK/nothing-here"
 check "names the missing input" contains "$ERR" "nothing-here"
+check "no database is created for missing inputs" [ ! -e "$WORK/db2" ]
+before=$(cd "$REEL_DB" && ls -l --time-style=full-iso && md5sum ./*)
+expect_status 2 "missing input, existing database" "$REEL_INDEX" "$WORK/nothing-here"
+check "an existing database is left untouched" [ "$(cd "$REEL_DB" && ls -l --time-style=full-iso && md5sum ./*)" = "$before" ]
 
 # Database errors.
 printf 'not a database' > "$WORK/notadb"
