@@ -44,13 +44,13 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
     }
     if (reader.gave_up()) {
         warnings.push_back(fmt::format(
-            "the field on line {} runs on past {} MiB: it is cut, the rest of the file skipped",
-            reader.line(), (max_field_bytes * 8) >> 20));
+            "the field on line {} runs on past {}: it is cut, the rest of the file skipped",
+            reader.line(), describe_size(max_field_bytes * 8)));
         if (truncated > 0) --truncated;  // that one is named in the warning above
     }
     if (truncated)
         warnings.push_back(
-            fmt::format("{} field(s) cut at {} MiB", truncated, max_field_bytes >> 20));
+            fmt::format("{} field(s) cut at {}", truncated, describe_size(max_field_bytes)));
     if (reader.unbalanced_quote()) {
         warnings.push_back(
             fmt::format("unbalanced quote: the field opened on line {} runs to the end of the file",

@@ -123,14 +123,13 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
         while (!v.empty() && (v.back() == '\r' || v.back() == ' ')) v.remove_suffix(1);
         if (v.find_first_not_of(" \t") == std::string_view::npos) continue;
         if (gave_up) {
-            warnings.push_back(
-                fmt::format("line {}: longer than {} MiB; the rest of the file skipped", line_no,
-                            (max_line_bytes * 8) >> 20));
+            warnings.push_back(fmt::format("line {}: longer than {}; the rest of the file skipped",
+                                           line_no, describe_size(max_line_bytes * 8)));
             break;
         }
         if (too_long) {
-            warnings.push_back(
-                fmt::format("line {}: longer than {} MiB, skipped", line_no, max_line_bytes >> 20));
+            warnings.push_back(fmt::format("line {}: longer than {}, skipped", line_no,
+                                           describe_size(max_line_bytes)));
             reviews.emplace_back().record = kSkippedRecord;
             continue;
         }

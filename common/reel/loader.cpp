@@ -65,6 +65,17 @@ bool cut_review(Review& r, std::size_t cap) {
 
 }  // namespace
 
+std::string describe_size(std::size_t bytes) {
+    auto in_unit = [](double amount, const char* unit) {
+        std::string text = fmt::format("{:.1f}", amount);
+        if (text.ends_with(".0")) text.resize(text.size() - 2);
+        return text + unit;
+    };
+    if (bytes >= (1u << 20)) return in_unit(bytes / double(1u << 20), " MiB");
+    if (bytes >= (1u << 10)) return in_unit(bytes / double(1u << 10), " KiB");
+    return fmt::format("{} bytes", bytes);
+}
+
 std::optional<Format> format_for(const std::filesystem::path& path) {
     std::string ext = lower_extension(path);
     if (ext == ".txt" || ext == ".text") return Format::text;
@@ -87,9 +98,9 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
             bool truncated = false;
             std::string bytes = read_capped(path, options.max_review_bytes, truncated);
             if (truncated) {
-                warnings.push_back(fmt::format("longer than {} MiB: only the first {} MiB indexed",
-                                               options.max_review_bytes >> 20,
-                                               options.max_review_bytes >> 20));
+                std::string limit = describe_size(options.max_review_bytes);
+                warnings.push_back(
+                    fmt::format("longer than {}: only the first {} indexed", limit, limit));
             }
             if (bytes.empty()) throw InputError("empty file");
             result.reviews.push_back(format == Format::text       ? parse_text(bytes, warnings)
@@ -101,9 +112,8 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
             bool truncated = false;
             std::string bytes = read_capped(path, options.max_json_bytes, truncated);
             if (truncated) {
-                throw InputError(
-                    fmt::format("JSON file larger than {} MiB; split it or use JSON Lines",
-                                options.max_json_bytes >> 20));
+                throw InputError(fmt::format("JSON file larger than {}; split it or use JSON Lines",
+                                             describe_size(options.max_json_bytes)));
             }
             if (bytes.empty()) throw InputError("empty file");
             bool single = false;
@@ -146,9 +156,9 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
     }
     result.reviews = std::move(kept);
     if (cut > 0) {
-        warnings.push_back(
-            fmt::format("{} review(s) longer than {} MiB: only the first {} MiB indexed", cut,
-                        options.max_review_bytes >> 20, options.max_review_bytes >> 20));
+        std::string limit = describe_size(options.max_review_bytes);
+        warnings.push_back(fmt::format("{} review(s) longer than {}: only the first {} indexed",
+                                       cut, limit, limit));
     }
     if (result.reviews.empty() && empty == 0 && !warnings.empty()) {
         // Every record was skipped with a warning of its own: that reason is the file's (the

@@ -31,6 +31,10 @@ struct LoadResult {
     std::vector<std::string> warnings;  // repaired or dropped parts, without the path
 };
 
+// A size limit as warnings give it: "32 MiB", "1.5 MiB", "512 KiB". Whole MiB (bytes >> 20)
+// called a limit under a MiB (--max-review-mb 0.001) "0 MiB".
+std::string describe_size(std::size_t bytes);
+
 // Reads `path` (whose format is `format`). Throws InputError when nothing can be read from it
 // (unreadable, binary, empty, malformed beyond use); recoverable problems become warnings.
 LoadResult load_file(const std::filesystem::path& path, Format format, const LoadOptions& options);

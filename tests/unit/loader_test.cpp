@@ -235,6 +235,28 @@ TEST_F(LoadFileTest, HugeReviewIsCutAndSaysSo) {
     ASSERT_EQ(r.warnings.size(), 1u);
 }
 
+// --max-review-mb 0.001: the warning said "longer than 0 MiB: only the first 0 MiB indexed".
+TEST_F(LoadFileTest, LimitsUnderAMebibyteAreNamedReadably) {
+    LoadOptions o;
+    o.max_review_bytes = 1048;
+    auto text = load_file(write("big.txt", std::string(5000, 'a')), Format::text, o);
+    EXPECT_EQ(text.warnings,
+              std::vector<std::string>{"longer than 1 KiB: only the first 1 KiB indexed"});
+    std::string jsonl = "{\"text\":\"" + std::string(2000, 'a') + "\"}\n{\"text\":\"short\"}\n";
+    auto line = load_file(write("big.jsonl", jsonl), Format::jsonl, o);
+    ASSERT_FALSE(line.warnings.empty());
+    EXPECT_EQ(line.warnings.front(), "line 1: longer than 1 KiB, skipped");
+}
+
+TEST(DescribeSize, PicksAUnitThatReadsRight) {
+    EXPECT_EQ(describe_size(32u << 20), "32 MiB");
+    EXPECT_EQ(describe_size(3u << 19), "1.5 MiB");
+    EXPECT_EQ(describe_size(512u << 10), "512 KiB");
+    EXPECT_EQ(describe_size(1048), "1 KiB");
+    EXPECT_EQ(describe_size(100), "100 bytes");
+    EXPECT_EQ(describe_size(std::size_t{4096} << 20), "4096 MiB");
+}
+
 TEST_F(LoadFileTest, BinaryEmptyAndMissingFilesAreInputErrors) {
     LoadOptions o;
     std::string binary;
