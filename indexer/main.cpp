@@ -49,9 +49,9 @@ title, url), .html/.htm, .json (an object or an array), .jsonl (one review per l
 (header row). Finds the people and films each review mentions. Re-running updates
 only what changed and removes reviews of files that disappeared.
 
-Exit status: 0 all inputs indexed, 1 some inputs skipped or repaired (see warnings),
-2 usage error, 3 database error (missing, locked, corrupt), 130/143 interrupted (what was
-done is committed; re-run to finish).)";
+Exit status: 0 all inputs indexed, 1 some inputs skipped or repaired, or a --field column
+found in no file (see warnings), 2 usage error, 3 database error (missing, locked, corrupt),
+130/143 interrupted (what was done is committed; re-run to finish).)";
 
 }  // namespace
 

@@ -64,7 +64,8 @@ void FieldMap::add_mapping(std::string_view spec) {
     std::string name = fold_column(spec.substr(0, eq));
     for (const auto& f : kFieldNames) {
         if (f.name == name) {
-            explicit_[fold_column(spec.substr(eq + 1))] = f.field;
+            std::string column(spec.substr(eq + 1));
+            explicit_[fold_column(column)] = {f.field, {std::string(spec), column}};
             return;
         }
     }
@@ -74,11 +75,25 @@ void FieldMap::add_mapping(std::string_view spec) {
 
 std::optional<Field> FieldMap::field_for(std::string_view column) const {
     std::string folded = fold_column(column);
-    if (auto it = explicit_.find(folded); it != explicit_.end()) return it->second;
+    if (auto it = explicit_.find(folded); it != explicit_.end()) {
+        // Read first: every record of every file comes here, and writing each time would
+        // bounce the flag's cache line between the loader threads.
+        if (!it->second.used->load(std::memory_order_relaxed))
+            it->second.used->store(true, std::memory_order_relaxed);
+        return it->second.field;
+    }
     for (const auto& c : kCommonColumns) {
         if (c.name == folded) return c.field;
     }
     return std::nullopt;
+}
+
+std::vector<FieldMap::Mapping> FieldMap::unused_mappings() const {
+    std::vector<Mapping> unused;
+    for (const auto& [column, mapping] : explicit_) {
+        if (!mapping.used->load(std::memory_order_relaxed)) unused.push_back(mapping.given);
+    }
+    return unused;
 }
 
 std::string_view FieldMap::field_names() {

@@ -1,7 +1,9 @@
 // Which column of a CSV/JSON record feeds which field of a Review.
 #pragma once
 
+#include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,8 +24,17 @@ class FieldMap {
     // year, url) comes from COLUMN. Throws UsageError on a malformed spec or unknown NAME.
     void add_mapping(std::string_view spec);
 
-    // The field a column feeds, if any (column names compare case-insensitively).
+    // The field a column feeds, if any (column names compare case-insensitively). Notes each
+    // --field mapping it answers with, for unused_mappings().
     std::optional<Field> field_for(std::string_view column) const;
+
+    struct Mapping {
+        std::string spec;    // NAME=COLUMN, as given
+        std::string column;  // as given
+    };
+    // The --field mappings whose column no field_for call has named: a mapping that nothing
+    // used is most likely a misspelt column.
+    std::vector<Mapping> unused_mappings() const;
 
     static std::string_view field_names();  // for --help and error messages
 
@@ -31,7 +42,13 @@ class FieldMap {
     static std::string common_columns(Field field);
 
   private:
-    std::map<std::string, Field> explicit_;  // folded column name → field
+    struct Explicit {
+        Field field;
+        Mapping given;
+        // Set by field_for, which loader threads call at once, through a const map.
+        std::shared_ptr<std::atomic<bool>> used = std::make_shared<std::atomic<bool>>(false);
+    };
+    std::map<std::string, Explicit> explicit_;  // folded column name → mapping
 };
 
 // Builds one review from (column, value) pairs of a record, using `map`. Metadata is parsed

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -148,6 +149,10 @@ class Run {
             ++summary_.deleted;
         }
 
+        bool reads_records = std::any_of(todo.begin(), todo.end(), [](const FileWork& w) {
+            return w.file->format == Format::csv || w.file->format == Format::json ||
+                   w.file->format == Format::jsonl;
+        });
         progress_.files_total = todo.size();
         for (const FileWork& w : todo) progress_.bytes_total += w.file->size;
 
@@ -170,6 +175,7 @@ class Run {
         }
         if (segmented) merge_segments();
         commit(true);
+        if (reads_records && !stop_) warn_unused_mappings();
         if (!checksums_current_ || main_.db.get_revision() != opened_revision_)
             record_table_checksums(options_.db, main_.db.get_revision());
         summary_.interrupted = stop_;
@@ -183,6 +189,16 @@ class Run {
     void warn(const std::string& path, const std::string& message) {
         ++summary_.warnings;
         observer_.warning(path, message);
+    }
+
+    // A --field mapping that no file's column met did nothing, which the user cannot tell from
+    // the index. Unchanged files are not read again, so only a run that read CSV or JSON files
+    // all the way through can say so, and only of those.
+    void warn_unused_mappings() {
+        for (const FieldMap::Mapping& m : options_.load.fields.unused_mappings()) {
+            warn("--field " + m.spec,
+                 fmt::format("no CSV or JSON file read in this run had a column '{}'", m.column));
+        }
     }
 
     unsigned threads() const {

@@ -81,6 +81,22 @@ expect_status 0 "reel-index --version" "$REEL_INDEX" --version
 check "--version prints the version" contains "$OUT" "reel-index "
 expect_status 2 "bad --field" "$REEL_INDEX" --field nonsense .
 check "bad --field explained" contains "$ERR" "NAME=COLUMN"
+# A --field column that no file has did nothing: one warning each, at the end, exit 1.
+mkdir "$WORK/fields"
+printf 'review,movie,critic\nfield mapping kumquats,Heat,Ana\n' > "$WORK/fields/a.csv"
+printf 'a text file has no columns\n' > "$WORK/fields/b.txt"
+expect_status 1 "--field with a column no file has" "$REEL_INDEX" --quiet --db "$WORK/fields.db" \
+    --field film=nosuchcol --field author=critic "$WORK/fields"
+check "unused --field named once" [ "$(printf '%s\n' "$ERR" | grep -c -- '--field film=nosuchcol')" = 1 ]
+check "unused --field warning says why" contains "$ERR" \
+    "reel-index: warning: --field film=nosuchcol: no CSV or JSON file read in this run had a column 'nosuchcol'"
+check "a --field that was used is not warned about" lacks "$ERR" "author=critic"
+check "the summary counts it as a warning, the file as added" contains "$ERR" "2 added"
+check "what is indexed is unchanged" [ "$(count --db "$WORK/fields.db" 'film:heat kumquats')" = 1 ]
+expect_status 0 "--field with every column found" "$REEL_INDEX" --quiet --db "$WORK/fields2.db" \
+    --field film=movie "$WORK/fields"
+expect_status 0 "a re-run that reads no CSV cannot tell, so does not warn" "$REEL_INDEX" --quiet \
+    --db "$WORK/fields.db" --field film=nosuchcol "$WORK/fields"
 for w in -1 abc; do
     expect_status 2 "--wait $w" "$REEL_INDEX" --wait "$w" .
     check "--wait $w explained" contains "$ERR" "'$w' is not a number of seconds"

@@ -75,6 +75,19 @@ TEST(FieldMap, ExplicitMappingWins) {
     EXPECT_EQ(m.field_for("title"), Field::film);
 }
 
+TEST(FieldMap, MappingsNoColumnMetAreUnused) {
+    FieldMap m;
+    m.add_mapping("text=blurb");
+    m.add_mapping("film=Nosuch Col");
+    EXPECT_EQ(m.unused_mappings().size(), 2u);
+    m.field_for("BLURB");
+    m.field_for("review");  // a common column: no mapping of the user's
+    auto unused = m.unused_mappings();
+    ASSERT_EQ(unused.size(), 1u);
+    EXPECT_EQ(unused[0].spec, "film=Nosuch Col");
+    EXPECT_EQ(unused[0].column, "Nosuch Col");
+}
+
 TEST(FieldMap, MalformedMappingIsAUsageError) {
     FieldMap m;
     EXPECT_THROW(m.add_mapping("blurb"), UsageError);
