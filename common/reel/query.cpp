@@ -379,7 +379,8 @@ std::string_view query_syntax_help() {
   person:simmons     reviews mentioning a person (person:"J.K. Simmons" = person:"jk simmons")
   author:NAME  title:WORDS
   rating:7..10  rating:8  rating:..4     ratings on a 0-10 scale
-  year:2014  year:2010..2015  date:2020-01-01..2020-12-31)";
+  year:2014  year:2010..2015  date:2020-01-01..2020-12-31  date:2020-03
+  A query starting with '-' goes after '--': reel-search -- -whiplash drum)";
 }
 
 Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
