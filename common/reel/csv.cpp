@@ -70,4 +70,19 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     }
 }
 
+char sniff_csv_delimiter(std::istream& in) {
+    std::istream::pos_type start = in.tellg();
+    std::string header;
+    for (int c; header.size() < (64u << 10) && (c = in.get()) != std::char_traits<char>::eof() &&
+                c != '\n';) {
+        header += static_cast<char>(c);
+    }
+    in.clear();
+    in.seekg(start);
+    if (header.find(',') != std::string::npos) return ',';
+    if (header.find(';') != std::string::npos) return ';';
+    if (header.find('\t') != std::string::npos) return '\t';
+    return ',';
+}
+
 }  // namespace reel

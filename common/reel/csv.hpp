@@ -35,4 +35,8 @@ class CsvReader {
     bool gave_up_ = false;
 };
 
+// The delimiter the header row uses: ',' unless it has none and has a ';' (spreadsheets in
+// locales with a decimal comma export those) or a tab. Leaves `in` where it was.
+char sniff_csv_delimiter(std::istream& in);
+
 }  // namespace reel

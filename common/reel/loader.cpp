@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "reel/csv.hpp"
 #include "reel/encoding.hpp"
 #include "reel/errors.hpp"
 
@@ -131,7 +132,8 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
         case Format::csv: {
             reject_binary(path);
             std::ifstream in = open_input(path);
-            result.reviews = parse_csv(in, ',', options.fields, options.max_review_bytes, warnings);
+            result.reviews = parse_csv(in, sniff_csv_delimiter(in), options.fields,
+                                       options.max_review_bytes, warnings);
             multi = true;
             break;
         }

@@ -248,6 +248,29 @@ TEST_F(LoadFileTest, LimitsUnderAMebibyteAreNamedReadably) {
     EXPECT_EQ(line.warnings.front(), "line 1: longer than 1 KiB, skipped");
 }
 
+// Spreadsheets set to a locale with a decimal comma save "CSV" with semicolons, and some tools
+// write tabs: such files were skipped as having no review text column.
+TEST_F(LoadFileTest, CsvSplitOnTheDelimiterItsHeaderUses) {
+    LoadOptions o;
+    auto semi = load_file(write("semi.csv",
+                                "\xEF\xBB\xBFmovie;critic;rating;review\n"
+                                "Heat;Ann;3,5/5;\"Mann; De Niro, Pacino\"\n"),
+                          Format::csv, o);
+    ASSERT_EQ(semi.reviews.size(), 1u);
+    EXPECT_EQ(semi.reviews[0].film, "Heat");
+    EXPECT_EQ(semi.reviews[0].author, "Ann");
+    EXPECT_DOUBLE_EQ(*semi.reviews[0].rating, 7);
+    EXPECT_EQ(semi.reviews[0].text, "Mann; De Niro, Pacino");
+    auto tabs =
+        load_file(write("tabs.csv", "film\ttext\nVertigo\tObsessive, haunted.\n"), Format::csv, o);
+    ASSERT_EQ(tabs.reviews.size(), 1u);
+    EXPECT_EQ(tabs.reviews[0].film, "Vertigo");
+    EXPECT_EQ(tabs.reviews[0].text, "Obsessive, haunted.");
+    auto commas =
+        load_file(write("c.csv", "film,text\nAlien,\"In space; nobody hears\"\n"), Format::csv, o);
+    EXPECT_EQ(commas.reviews.at(0).text, "In space; nobody hears");
+}
+
 TEST(DescribeSize, PicksAUnitThatReadsRight) {
     EXPECT_EQ(describe_size(32u << 20), "32 MiB");
     EXPECT_EQ(describe_size(3u << 19), "1.5 MiB");
