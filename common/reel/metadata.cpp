@@ -49,9 +49,27 @@ std::optional<double> clamp10(double v) {
     return v;
 }
 
+// A school grade alone ("B+", "a-", "F"), as many critics rate, on Metacritic's scale: A and
+// A+ are 10, each step down to D- about a twelfth less, F is 0.
+std::optional<double> letter_grade(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    if (s.empty() || s.size() > 2 || (s.size() == 2 && s[1] != '+' && s[1] != '-'))
+        return std::nullopt;
+    static constexpr double kGrades[4][3] = {
+        {10, 10, 9.1}, {8.3, 7.5, 6.7}, {5.8, 5, 4.2}, {3.3, 2.5, 1.6}};  // +, plain, -
+    char letter = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    if (letter == 'F') return 0.0;
+    if (letter < 'A' || letter > 'D') return std::nullopt;
+    int sign = s.size() == 1 ? 1 : s[1] == '+' ? 0 : 2;
+    return kGrades[letter - 'A'][sign];
+}
+
 }  // namespace
 
 std::optional<double> parse_rating(std::string_view s) {
+    if (auto grade = letter_grade(s)) return grade;
+
     // Star glyphs: ★ (U+2605) full, ☆ (U+2606) empty, ½ (U+00BD) half. A ½ right after digits
     // ("3½/5", "3 ½") is part of the number instead; a lone one ("½ out of 4") is a half star.
     int full = 0, empty = 0, half = 0;

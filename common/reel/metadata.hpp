@@ -8,7 +8,8 @@
 namespace reel {
 
 // A rating on a 0-10 scale. "8/10" → 8, "4/5" and "4 stars" → 8, "85%" → 8.5, "★★★½" → 7,
-// a bare number ≤ 10 → itself, a bare number ≤ 100 → a percentage. Nothing usable → nullopt.
+// a bare number ≤ 10 → itself, a bare number ≤ 100 → a percentage, a letter grade as Metacritic
+// reads it ("B+" → 8.3, "A" → 10, "F" → 0). Nothing usable → nullopt.
 std::optional<double> parse_rating(std::string_view text);
 
 // The first plausible year (1880-2100) standing alone in the text.

@@ -31,6 +31,21 @@ TEST(ParseRating, AsPeopleWriteThem) {
     EXPECT_DOUBLE_EQ(*parse_rating("1/2"), 5);  // one out of two, not a half
 }
 
+// A tenth of Rotten Tomatoes critics grade by letter: "B+" was read as no rating at all.
+TEST(ParseRating, LetterGradesOnMetacriticsScale) {
+    EXPECT_DOUBLE_EQ(*parse_rating("A+"), 10);
+    EXPECT_DOUBLE_EQ(*parse_rating("A"), 10);
+    EXPECT_DOUBLE_EQ(*parse_rating("A-"), 9.1);
+    EXPECT_DOUBLE_EQ(*parse_rating("B+"), 8.3);
+    EXPECT_DOUBLE_EQ(*parse_rating(" b "), 7.5);
+    EXPECT_DOUBLE_EQ(*parse_rating("c-"), 4.2);
+    EXPECT_DOUBLE_EQ(*parse_rating("D-"), 1.6);
+    EXPECT_DOUBLE_EQ(*parse_rating("F"), 0);
+    EXPECT_FALSE(parse_rating("E"));
+    EXPECT_FALSE(parse_rating("B+-"));
+    EXPECT_FALSE(parse_rating("A great film"));
+}
+
 TEST(ParseRating, NonsenseGivesNothing) {
     EXPECT_FALSE(parse_rating(""));
     EXPECT_FALSE(parse_rating("great!"));
