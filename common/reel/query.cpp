@@ -368,6 +368,34 @@ std::string fold_accents(std::string_view in) {
     return out;
 }
 
+bool ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+bool ascii_alnum(char c) {
+    return ascii_upper(c) || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// QueryParser reads a capitalised acronym ("U.S.", "L.A.") as one word ("us", "la"), but the
+// indexer folds case first and so indexes its letters as words of their own: "L.A.
+// Confidential" found nothing and "U.S." found every review with "us". Lower-cased, the
+// acronym is read as the indexer read it.
+std::string lower_acronyms(std::string text) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        if (!ascii_upper(text[i]) || text[i + 1] != '.' || !ascii_upper(text[i + 2]) ||
+            (i > 0 && ascii_alnum(text[i - 1])))
+            continue;
+        std::size_t j = i;
+        for (; j + 1 < text.size() && ascii_upper(text[j]) && text[j + 1] == '.'; j += 2)
+            text[j] = static_cast<char>(text[j] + ('a' - 'A'));
+        if (j < text.size() && ascii_upper(text[j]) &&
+            (j + 1 == text.size() || !ascii_alnum(text[j + 1])))
+            text[j] = static_cast<char>(text[j] + ('a' - 'A'));
+        i = j;
+    }
+    return text;
+}
+
 }  // namespace
 
 std::string_view query_syntax_help() {
@@ -394,7 +422,7 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     // apostrophe (O'Toole) or in curly quotes, found nothing or other reviews, as names are keyed
     // with straight apostrophes and only straight quotes delimit a field's value.
     std::string text = unsign_ranges(single_dates_as_ranges(
-        encode_field_values(fold_accents(normalize_chars(repair_utf8(raw))))));
+        encode_field_values(lower_acronyms(fold_accents(normalize_chars(repair_utf8(raw)))))));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("the query is empty");
     if (std::string_view field = processor_field_before_bracket(text); !field.empty()) {

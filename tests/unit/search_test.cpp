@@ -232,6 +232,30 @@ TEST_F(SearchTest, MissingDatabaseSaysHowToCreateIt) {
     }
 }
 
+// Capitalised acronyms were read by QueryParser as one word, the indexer's letters as several:
+// "L.A. Confidential" found nothing, U.S. found "us", author:"S.T. Lee" nothing.
+TEST(Acronyms, ReadAsTheIndexerReadThem) {
+    test::TestDatabase db("reel-acronym-test");
+    auto add = [&](const std::string& path, const std::string& text, const std::string& author) {
+        Review r;
+        r.path = r.id = path;
+        r.text = text;
+        r.author = author;
+        db.add(r);
+    };
+    add("/la", "L.A. Confidential opened in the U.S. in 1997.", "S.T. Lee");
+    add("/us", "Let us go to la playa.", "Sam Tate");
+    fs::path dir = db.commit();
+    using Paths = std::vector<std::string>;
+    EXPECT_EQ(test::found_paths(dir, "\"L.A. Confidential\""), Paths{"/la"});
+    EXPECT_EQ(test::found_paths(dir, "U.S."), Paths{"/la"});
+    EXPECT_EQ(test::found_paths(dir, "u.s."), Paths{"/la"});
+    EXPECT_EQ(test::found_paths(dir, "L.A"), Paths{"/la"});
+    EXPECT_EQ(test::found_paths(dir, "author:\"S.T. Lee\""), Paths{"/la"});
+    EXPECT_EQ(test::found_paths(dir, "us AND la"), Paths{"/us"});
+    fs::remove_all(dir);
+}
+
 // Xapian writes snippets as HTML; reel's output is plain text in every format, with or without
 // highlighting, and text that merely looks escaped stays as written.
 TEST(Snippets, ArePlainText) {
