@@ -23,9 +23,9 @@ std::string unquote(std::string_view v) {
     return std::string(v);
 }
 
-// Applies one "key: value" line of YAML-style front matter.
-void apply_front_matter(std::string_view line, Review& r) {
-    auto colon = line.find(':');
+// Applies one "key: value" line of YAML front matter, or "key = value" of TOML (`separator`).
+void apply_front_matter(std::string_view line, char separator, Review& r) {
+    auto colon = line.find(separator);
     if (colon == std::string_view::npos) return;
     std::string key;
     for (char c : trim(line.substr(0, colon)))
@@ -70,6 +70,12 @@ void find_emphasis(const std::string& text, std::vector<TextSpan>& spans) {
     }
 }
 
+// Front matter is YAML between "---" lines, or TOML between "+++" lines as Hugo and Zola sites
+// write it; TOML read as text made films of its values ("8/10").
+char front_matter_separator(std::string_view fence) {
+    return fence == "+++" ? '=' : ':';
+}
+
 }  // namespace
 
 Review parse_markdown(std::string_view bytes, std::vector<std::string>& warnings) {
@@ -78,16 +84,17 @@ Review parse_markdown(std::string_view bytes, std::vector<std::string>& warnings
     Review r;
     std::string_view body = t.text;
     std::size_t body_offset = 0;
-    if (body.starts_with("---\n")) {
-        std::size_t end = body.find("\n---", 3);
+    if (body.starts_with("---\n") || body.starts_with("+++\n")) {
+        std::string fence(body.substr(0, 3));
+        std::size_t end = body.find("\n" + fence, 3);
         if (end == std::string_view::npos) {
-            warnings.push_back("front matter not closed by '---'; read as text");
+            warnings.push_back("front matter not closed by '" + fence + "'; read as text");
         } else {
             std::string_view fm = body.substr(4, end - 4 + 1);
             for (std::size_t pos = 0; pos < fm.size();) {
                 std::size_t nl = fm.find('\n', pos);
                 if (nl == std::string_view::npos) nl = fm.size();
-                apply_front_matter(fm.substr(pos, nl - pos), r);
+                apply_front_matter(fm.substr(pos, nl - pos), front_matter_separator(fence), r);
                 pos = nl + 1;
             }
             std::size_t after = body.find('\n', end + 4);

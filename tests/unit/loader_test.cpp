@@ -34,6 +34,25 @@ TEST(ParseMarkdown, FrontMatterAndBody) {
     EXPECT_TRUE(w.empty());
 }
 
+// Hugo writes TOML front matter between "+++" lines: it was read as the review's text, its
+// values taken for films ("8/10", "Dee Kay") and the film, rating and author lost.
+TEST(ParseMarkdown, TomlFrontMatter) {
+    std::vector<std::string> w;
+    Review r = parse_markdown(
+        "+++\ntitle = \"Cold\"\nfilm = \"Fargo\"\nyear = 1996\nrating = \"8/10\"\n"
+        "author = 'Dee Kay'\n+++\nFrances McDormand is wonderful.\n",
+        w);
+    EXPECT_EQ(r.film, "Fargo");
+    EXPECT_EQ(r.title, "Cold");
+    EXPECT_EQ(r.year, 1996);
+    EXPECT_DOUBLE_EQ(*r.rating, 8);
+    EXPECT_EQ(r.author, "Dee Kay");
+    EXPECT_EQ(r.text, "Frances McDormand is wonderful.\n");
+    EXPECT_TRUE(w.empty());
+    parse_markdown("+++\nfilm = \"Fargo\"\nno end\n", w);
+    EXPECT_EQ(w, std::vector<std::string>{"front matter not closed by '+++'; read as text"});
+}
+
 TEST(ParseMarkdown, NoFrontMatterTitleFromHeading) {
     std::vector<std::string> w;
     Review r =
