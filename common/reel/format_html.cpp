@@ -124,6 +124,12 @@ bool is_invisible(GumboTag tag) {
            tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_OBJECT;
 }
 
+// A site's menus and footers ("Home | Reviews | Login", "Copyright ... Cookie policy") are on
+// every page: indexed, they matched queries and filled the snippets of every review.
+bool is_site_chrome(GumboTag tag) {
+    return tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER;
+}
+
 bool is_emphasis(GumboTag tag) {
     return tag == GUMBO_TAG_I || tag == GUMBO_TAG_EM || tag == GUMBO_TAG_CITE;
 }
@@ -191,7 +197,7 @@ void read_body(const GumboNode* root, Extraction& out) {
                                                                         : node->v.element.children;
         GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
         if (f.next_child == 0) {
-            if (is_invisible(tag)) {
+            if (is_invisible(tag) || is_site_chrome(tag)) {
                 stack.pop_back();
                 continue;
             }

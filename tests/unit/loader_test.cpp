@@ -86,6 +86,22 @@ TEST(ParseHtml, VisibleTextTitleAndItalics) {
     EXPECT_EQ(span_text(r, 0), "Rabbit Hole");
 }
 
+// Menus and footers are the site's, on every page: not the review's text.
+TEST(ParseHtml, MenusAndFootersAreNotTheReview) {
+    std::vector<std::string> w;
+    Review r = parse_html(
+        "<html><body><nav><a href='/'>Home</a> | <a href='/login'>Login</a></nav>"
+        "<header><h1>Rashomon</h1></header><article><p>Mifune <em>roars</em>.</p></article>"
+        "<footer>Copyright Reel Deal | Cookie policy</footer></body></html>",
+        w);
+    EXPECT_EQ(r.text.find("Login"), std::string::npos) << r.text;
+    EXPECT_EQ(r.text.find("Cookie"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("Rashomon"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("Mifune roars."), std::string::npos) << r.text;
+    ASSERT_EQ(r.emphasis.size(), 1u);
+    EXPECT_EQ(span_text(r, 0), "roars");
+}
+
 TEST(ParseHtml, MetaNamesAreCaseInsensitive) {
     std::vector<std::string> w;
     Review r = parse_html(
