@@ -48,6 +48,24 @@ std::string plain_snippet(std::string_view html, std::string_view start, std::st
     return out;
 }
 
+// The snippet as one line: reviews keep their paragraphs and runs of blanks ("Login\n\nMenu\n\n"),
+// which broke the text output's layout and reached JSON consumers as they were.
+std::string one_line(std::string snippet) {
+    std::string out;
+    out.reserve(snippet.size());
+    bool blank = false;
+    for (char c : snippet) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            blank = !out.empty();
+            continue;
+        }
+        if (blank) out += ' ';
+        blank = false;
+        out += c;
+    }
+    return out;
+}
+
 // Counts every entity key of every match: the slot has a line per entity, its key first and
 // any spellings after tabs (schema.hpp).
 class KeyCountSpy : public Xapian::MatchSpy {
@@ -184,11 +202,11 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
             // No stemmer: the query already holds every indexed form of a stemmed word (the
             // synonym expansion), so exact matching highlights them all, and stemming each
             // word of each snippet cost a fifth of a batch's time.
-            hit.snippet =
+            hit.snippet = one_line(
                 plain_snippet(snippet_source.snippet(hit.stored.review.text, options.snippet_bytes,
                                                      Xapian::Stem(), 0, std::string(kMarkStart),
                                                      std::string(kMarkEnd), "..."),
-                              options.highlight_start, options.highlight_end);
+                              options.highlight_start, options.highlight_end));
         }
         hit.stored.review.text.clear();
         for (Entity& e : hit.stored.entities.people)

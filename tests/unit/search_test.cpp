@@ -285,5 +285,22 @@ TEST(Snippets, ArePlainText) {
     fs::remove_all(dir);
 }
 
+// A snippet is one line: a review's paragraphs and runs of blanks are single spaces, so the
+// text output keeps its layout and scripts get clean text.
+TEST(Snippets, AreOneLine) {
+    test::TestDatabase db("reel-snippet-line-test");
+    Review r;
+    r.path = r.id = "/r";
+    r.text = "Home\n\n\n   Menu\t\tLogin\r\n\nThe durian   scene\n\nis long.\n\n";
+    db.add(r);
+    fs::path dir = db.commit();
+    Searcher searcher(dir);
+    SearchOptions o;
+    SearchResult found = searcher.search("durian", o);
+    fs::remove_all(dir);
+    ASSERT_EQ(found.hits.size(), 1u);
+    EXPECT_EQ(found.hits[0].snippet, "Home Menu Login The durian scene is long.");
+}
+
 }  // namespace
 }  // namespace reel
