@@ -227,7 +227,7 @@ std::string format_review_entry(const OutputStyle& style, const StoredReview& s)
         return dump(Json{{"id", r.id},
                          {"path", r.path},
                          {"record", r.record},
-                         {"film", r.film},
+                         {"film", r.film.empty() ? Json(nullptr) : Json(r.film)},  // as in hits
                          {"people", names(s.entities.people)},
                          {"films", names(s.entities.films)}}) +
                "\n";

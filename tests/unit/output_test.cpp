@@ -102,6 +102,20 @@ TEST(Output, ColourNeverRunsPastALine) {
     }
 }
 
+// A review with no film under review says so the same way in hits and in --list reviews.
+TEST(Output, AMissingFilmIsNullInEveryListing) {
+    OutputStyle style{OutputFormat::json, false, false, false};
+    SearchResult r = sample();
+    r.hits[0].stored.review.film.clear();
+    auto hit = nlohmann::json::parse(format_result(style, "1", "drum", r))["hits"][0];
+    auto entry = nlohmann::json::parse(format_review_entry(style, r.hits[0].stored));
+    EXPECT_TRUE(hit["film"].is_null());
+    EXPECT_TRUE(entry["film"].is_null());
+    r.hits[0].stored.review.film = "Whiplash";
+    EXPECT_EQ(nlohmann::json::parse(format_review_entry(style, r.hits[0].stored))["film"],
+              "Whiplash");
+}
+
 // Facets count every match, so a count keeps them, as the JSON count does.
 TEST(Output, TextCountKeepsFacets) {
     OutputStyle style{OutputFormat::text, false, true, true};
