@@ -14,15 +14,39 @@ namespace {
 
 using Json = nlohmann::json;
 
+std::string scalar_text(const Json& v);
+
+// What an object value stands for, as review sites and schema.org's JSON-LD nest them:
+// "author": {"name": ...}, "movie": {"title": ...}, "reviewRating": {"ratingValue": 4,
+// "bestRating": 5}. Dropped as they were, such a review lost its author, film or rating.
+std::string object_text(const Json& v) {
+    auto plain = [&](const char* key) -> const Json* {
+        auto it = v.find(key);
+        return it != v.end() && (it->is_string() || it->is_number()) ? &*it : nullptr;
+    };
+    if (const Json* value = plain("ratingValue")) {
+        std::string rating = scalar_text(*value);
+        if (const Json* best = plain("bestRating")) rating.append("/").append(scalar_text(*best));
+        return rating;
+    }
+    for (const char* key : {"name", "title", "text", "value"}) {
+        if (const Json* m = plain(key)) return scalar_text(*m);
+    }
+    return {};
+}
+
 std::string scalar_text(const Json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_number() || v.is_boolean()) return v.dump();
-    if (v.is_array()) {  // e.g. "cast": ["A", "B"]
+    if (v.is_object()) return object_text(v);
+    if (v.is_array()) {  // e.g. "cast": ["A", "B"], "author": [{"name": "A"}, {"name": "B"}]
         std::string out;
         for (const Json& e : v) {
-            if (!e.is_string() && !e.is_number()) continue;
+            if (e.is_array()) continue;
+            std::string text = scalar_text(e);
+            if (text.empty()) continue;
             if (!out.empty()) out += ", ";
-            out += scalar_text(e);
+            out += text;
         }
         return out;
     }

@@ -139,6 +139,24 @@ TEST(ParseJson, ArrayObjectAndWrapped) {
     EXPECT_EQ(wrapped.size(), 1u);
 }
 
+// Review sites and schema.org's JSON-LD nest the author, the film and the rating in objects;
+// they were dropped without a word.
+TEST(ParseJson, NestedObjectsGiveTheirNameTitleOrRating) {
+    FieldMap m;
+    m.add_mapping("rating=reviewRating");
+    std::vector<std::string> w;
+    auto r = parse_json(R"({"text": "Tense.", "movie": {"title": "Heat", "year": 1995},
+        "author": [{"@type": "Person", "name": "Ann Lee"}, {"name": "Bo Kim"}],
+        "reviewRating": {"@type": "Rating", "ratingValue": 4, "bestRating": 5}})",
+                        m, w, nullptr);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].film, "Heat");
+    EXPECT_EQ(r[0].author, "Ann Lee, Bo Kim");
+    ASSERT_TRUE(r[0].rating);
+    EXPECT_DOUBLE_EQ(*r[0].rating, 8);
+    EXPECT_EQ(r[0].text, "Tense.");
+}
+
 TEST(ParseJson, SyntaxErrorNamesTheProblem) {
     FieldMap m;
     std::vector<std::string> w;
