@@ -302,5 +302,29 @@ TEST(Snippets, AreOneLine) {
     EXPECT_EQ(found.hits[0].snippet, "Home Menu Login The durian scene is long.");
 }
 
+// Text in Chinese or Japanese has no spaces: Xapian took a run of it for one word too long for
+// any snippet, which came back as a bare "..." around the matched word's review.
+TEST(Snippets, ShowCjkTextAroundAMatch) {
+    test::TestDatabase db("reel-snippet-cjk-test");
+    Review r;
+    r.path = r.id = "/ja";
+    std::string before, after;
+    for (int i = 0; i < 12; ++i) {
+        before += "黒澤明監督の映画は本当に素晴らしい";
+        after += "羅生門という作品は名作です";
+    }
+    r.text = before + " Rashomon " + after;
+    db.add(r);
+    fs::path dir = db.commit();
+    Searcher searcher(dir);
+    SearchOptions o;
+    SearchResult found = searcher.search("rashomon", o);
+    fs::remove_all(dir);
+    ASSERT_EQ(found.hits.size(), 1u);
+    const std::string& snippet = found.hits[0].snippet;
+    EXPECT_NE(snippet.find("Rashomon"), std::string::npos) << snippet;
+    EXPECT_NE(snippet.find("羅生門"), std::string::npos) << snippet;
+}
+
 }  // namespace
 }  // namespace reel
