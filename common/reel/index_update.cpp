@@ -58,6 +58,7 @@ struct FileWork {
     std::vector<ExtractedEntities> entities;
     std::vector<StemSynonym> synonyms;
     bool extracted = false;
+    bool written = false;  // its reviews went to the database (or a segment of it)
     // Set by extract_all() when extract() threw for review number `unextracted`.
     std::size_t unextracted = SIZE_MAX;
     std::string extract_error;
@@ -167,10 +168,12 @@ class Run {
                    (end == begin || bytes + todo[end].file->size <= kWindowBytes)) {
                 bytes += todo[end++].file->size;
             }
+            EntityEvidence before_window = options_.extract_entities ? evidence_ : EntityEvidence{};
             if (segmented)
                 process_window_segmented(todo, begin, end);
             else
                 process_window(todo, begin, end);
+            if (stop_) keep_written_evidence(std::move(before_window), todo, begin, end);
             begin = end;
         }
         if (segmented) merge_segments();
@@ -217,6 +220,27 @@ class Run {
                 options_.db.string(),
                 fmt::format("saved entity evidence unreadable ({}); starting afresh", e.what()));
         }
+    }
+
+    // Pass 1 observes a whole window before any file of it is written. An interrupted run
+    // must save only the evidence of the files it wrote: the next run reads the others again,
+    // and counting them twice found other people and films than an uninterrupted build.
+    void keep_written_evidence(EntityEvidence before_window, const std::vector<FileWork>& todo,
+                               std::size_t begin, std::size_t end) {
+        if (!options_.extract_entities) return;
+        evidence_ = std::move(before_window);
+        for (std::size_t i = begin; i < end; ++i) {
+            if (todo[i].written) evidence_.merge(todo[i].evidence);
+        }
+    }
+
+    // Frees what a written file held but its evidence (keep_written_evidence() may need it).
+    static void release(FileWork& w) {
+        EntityEvidence evidence = std::move(w.evidence);
+        bool written = w.written;
+        w = FileWork{};
+        w.evidence = std::move(evidence);
+        w.written = written;
     }
 
     // Runs `task(i)` for i in [begin, end) on the worker threads.
@@ -323,7 +347,7 @@ class Run {
                 }
             }
             write(todo[i], main_);
-            todo[i] = FileWork{};
+            release(todo[i]);
             std::lock_guard lock(mu);
             written = ++i;
             cv.notify_all();
@@ -353,6 +377,7 @@ class Run {
         }
         sink.db.set_metadata(signature_key(path), w.file->signature + "\t" + path);
         sink.uncommitted += w.docs.size();
+        w.written = true;
         {
             std::lock_guard lock(report_mu_);
             for (const std::string& message : w.loaded->warnings) warn(path, message);
@@ -495,7 +520,7 @@ class Run {
                         }
                         analyse(todo[i], builder);
                         write(todo[i], *segment);
-                        todo[i] = FileWork{};
+                        release(todo[i]);
                         if (segment->db.get_doccount() >= options_.segment_reviews) {
                             close_segment(*segment);
                             segment.reset();
