@@ -167,6 +167,13 @@ std::string lock_failure_message(const fs::path& path, const Xapian::DatabaseLoc
     return fmt::format("cannot lock database '{}' for writing: {}", path.string(), why);
 }
 
+// Xapian says "PATH: mkdir failed"; the system's reason says what to do about it.
+std::string creation_failure_message(const fs::path& path, const Xapian::DatabaseCreateError& e) {
+    const char* reason = e.get_error_string();
+    return fmt::format("cannot create database '{}': {}", path.string(),
+                       reason && *reason ? reason : e.get_msg());
+}
+
 }  // namespace
 
 Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
@@ -228,6 +235,10 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
             }
             throw DatabaseError(fmt::format("cannot open database '{}' for writing: {}",
                                             path.string(), e.get_msg()));
+        } catch (const Xapian::DatabaseCreateError& e) {
+            // Its folder could not be made (a missing parent, no permission): nothing is
+            // corrupt, and the --rebuild that unreadable_message() suggests fails the same way.
+            throw DatabaseError(creation_failure_message(path, e));
         } catch (const Xapian::DatabaseError& e) {
             throw DatabaseError(unreadable_message(path, e.get_msg()));
         } catch (const Xapian::Error& e) {

@@ -72,5 +72,20 @@ TEST(SchemaVersions, ASearcherRefusesADatabaseOfANewerSchema) {
     fs::remove_all(current);
 }
 
+TEST(OpenForWriting, AFolderThatCannotBeMadeIsNotCalledCorrupt) {
+    fs::path dir = fs::temp_directory_path() / ("reel-no-parent-" + std::to_string(::getpid())) /
+                   "missing" / "reviews.db";
+    try {
+        open_for_writing(dir, false, 0);
+        FAIL() << "a database was created under a missing folder";
+    } catch (const DatabaseError& e) {
+        std::string what = e.what();
+        EXPECT_NE(what.find("cannot create database '" + dir.string() + "'"), std::string::npos)
+            << what;
+        EXPECT_NE(what.find("No such file or directory"), std::string::npos) << what;
+        EXPECT_EQ(what.find("corrupt"), std::string::npos) << what;
+    }
+}
+
 }  // namespace
 }  // namespace reel
