@@ -58,7 +58,8 @@ TEST(IndexUpdate, ARunInterruptedAndRunAgainSavesTheEvidenceOfAnUninterruptedOne
     fs::path reviews = dir / "reviews";
     fs::create_directories(reviews);
     for (int i = 0; i < 6; ++i) {
-        std::ofstream(reviews / ("r" + std::to_string(i) + ".txt"))
+        std::string name = std::to_string(i);  // "r" + ... + ".txt" trips GCC 12's -Wrestrict
+        std::ofstream(reviews / ("r" + name).append(".txt"))
             << "Whiplash, directed by Damien Chazelle, stars Miles Teller. Review " << i << ".\n";
     }
     IndexSummary cut = index(dir / "resumed.db", reviews, 1);
