@@ -157,6 +157,24 @@ TEST(ParseJson, NestedObjectsGiveTheirNameTitleOrRating) {
     EXPECT_EQ(r[0].text, "Tense.");
 }
 
+// A schema.org Review as JSON-LD, as review pages embed it, is read without any --field.
+TEST(ParseJson, SchemaOrgReviewNeedsNoMapping) {
+    FieldMap m;
+    std::vector<std::string> w;
+    auto r = parse_json(R"({"@context": "https://schema.org", "@type": "Review",
+        "reviewBody": "Simmons terrifies.", "itemReviewed": {"@type": "Movie", "name": "Whiplash"},
+        "reviewRating": {"@type": "Rating", "ratingValue": "4", "bestRating": "5"},
+        "author": {"@type": "Person", "name": "Ann Lee"}, "datePublished": "2014-10-10"})",
+                        m, w, nullptr);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].text, "Simmons terrifies.");
+    EXPECT_EQ(r[0].film, "Whiplash");
+    ASSERT_TRUE(r[0].rating);
+    EXPECT_DOUBLE_EQ(*r[0].rating, 8);
+    EXPECT_EQ(r[0].author, "Ann Lee");
+    EXPECT_EQ(r[0].date, "2014-10-10");
+}
+
 TEST(ParseJson, SyntaxErrorNamesTheProblem) {
     FieldMap m;
     std::vector<std::string> w;
