@@ -172,7 +172,8 @@ int main(int argc, char** argv) {
     app.add_option("--list", list_what,
                    "List people or films (most reviewed first), or every review's entities")
         ->check(CLI::IsMember({"people", "films", "reviews"}));
-    app.add_option("--prefix", prefix, "With --list: only names with a word starting with TEXT")
+    app.add_option("--prefix", prefix,
+                   "With --list people|films: only names with a word starting with TEXT")
         ->type_name("TEXT");
     app.add_option("--color", color,
                    "Highlight matches: auto (when stdout is a terminal), always, never")
