@@ -11,8 +11,12 @@ namespace reel {
 std::filesystem::path default_db_path(const std::string& from_option);
 
 // Opens for reading. Throws DatabaseError naming the path (and saying how to create it when it
-// does not exist, or that a newer reel-index wrote it).
+// does not exist, that a newer reel-index wrote it, or that a fresh build is filling it).
 Xapian::Database open_for_reading(const std::filesystem::path& path);
+
+// The start of the names of the scratch folders a fresh build of `db` writes beside it
+// ("reviews.db.tmp-"): segments, the compacted result, the database it replaces.
+std::string scratch_prefix(const std::filesystem::path& db);
 
 // The message for a database whose blocks cannot be read (`why`: Xapian's words): it may be
 // corrupt, and --rebuild recovers.

@@ -450,7 +450,7 @@ class Run {
 
     // Scratch folders sit beside the database, named after it, so a crash leaves nothing
     // elsewhere and the next run finds and removes them.
-    std::string scratch_prefix() const { return options_.db.filename().string() + ".tmp-"; }
+    std::string scratch_prefix() const { return reel::scratch_prefix(options_.db); }
 
     std::filesystem::path scratch_path(const std::string& what) const {
         return options_.db.parent_path() / (scratch_prefix() + what);

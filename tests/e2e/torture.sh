@@ -110,8 +110,11 @@ state() {
     if [[ $status -eq 1 && "$out" = 0 ]] || [[ $status -eq 0 && -n "$out" ]]; then
         :
     elif [[ $status -eq 3 && $FRESH -eq 1 && ("$err" == *"no database at"* ||
-        "$err" == *"is empty: reel-index was stopped before its first commit"*) ]]; then
-        HAVE=0  # killed before it had created the database, or while it did
+        "$err" == *"is empty: reel-index was stopped before its first commit"* ||
+        "$err" == *"is empty while reel-index builds it"*) ]]; then
+        # killed before it had created the database, while it did, or before a fresh build
+        # had compacted its segments into it (which the re-run clears)
+        HAVE=0
         return
     else
         fail "after $WHAT: the database does not open: exit $status: ${err:0:300}"
