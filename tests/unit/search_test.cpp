@@ -159,6 +159,12 @@ TEST_F(SearchTest, MalformedQueriesAreUsageErrors) {
     EXPECT_THROW(searcher.search(std::string("a\0b", 3), o), UsageError);
     EXPECT_THROW(searcher.search("   ", o), UsageError);
     EXPECT_THROW(searcher.search(std::string(20000, 'a'), o), UsageError);
+    // Each word costs a walk over its reviews: 3,000 took 12 s on 50,000 reviews.
+    std::string words;
+    for (int i = 0; i < 256; ++i) words += "drum ";
+    EXPECT_NO_THROW(searcher.search(words, o));
+    EXPECT_THROW(searcher.search(words + "drum", o), UsageError);
+    EXPECT_THROW(searcher.search("\"" + words + "drum\"", o), UsageError);
 }
 
 TEST_F(SearchTest, SloppyQueriesAreReadBestEffort) {
