@@ -10,6 +10,7 @@
 #include "reel/errors.hpp"
 #include "reel/phrase_filter.hpp"
 #include "reel/schema.hpp"
+#include "reel/text_normalize.hpp"
 #include "reel/word_sequence.hpp"
 
 namespace reel {
@@ -44,24 +45,6 @@ std::string plain_snippet(std::string_view html, std::string_view start, std::st
             out += '&';
             i = amp + 1;
         }
-    }
-    return out;
-}
-
-// The snippet as one line: reviews keep their paragraphs and runs of blanks ("Login\n\nMenu\n\n"),
-// which broke the text output's layout and reached JSON consumers as they were.
-std::string one_line(std::string snippet) {
-    std::string out;
-    out.reserve(snippet.size());
-    bool blank = false;
-    for (char c : snippet) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            blank = !out.empty();
-            continue;
-        }
-        if (blank) out += ' ';
-        blank = false;
-        out += c;
     }
     return out;
 }
@@ -203,7 +186,8 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
             // synonym expansion), so exact matching highlights them all, and stemming each
             // word of each snippet cost a fifth of a batch's time. CJK n-grams only cut the
             // snippet: an unspaced run of Chinese or Japanese was one word too long to show.
-            hit.snippet = one_line(plain_snippet(
+            // One line: a review's paragraphs and runs of blanks broke the text output's layout.
+            hit.snippet = collapse_spaces(plain_snippet(
                 snippet_source.snippet(hit.stored.review.text, options.snippet_bytes,
                                        Xapian::Stem(), Xapian::MSet::SNIPPET_CJK_NGRAM,
                                        std::string(kMarkStart), std::string(kMarkEnd), "..."),
