@@ -8,6 +8,7 @@
 #include "reel/encoding.hpp"
 #include "reel/entity_key.hpp"
 #include "reel/errors.hpp"
+#include "reel/text_normalize.hpp"
 
 namespace reel {
 
@@ -67,13 +68,6 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-std::string trim(std::string_view s) {
-    std::size_t b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos) return {};
-    std::size_t e = s.find_last_not_of(" \t");
-    return std::string(s.substr(b, e - b + 1));
-}
-
 // "Logan Lerman, Brandon T. Jackson" or "a|b". Credits like "Carolyn Adair (II)" lose the
 // disambiguating suffix, which is not part of the name.
 std::vector<std::string> split_list(std::string_view s) {
@@ -83,10 +77,11 @@ std::vector<std::string> split_list(std::string_view s) {
     while (i <= s.size()) {
         std::size_t j = s.find(sep, i);
         if (j == std::string_view::npos) j = s.size();
-        std::string item = trim(s.substr(i, j - i));
+        std::string item(trim_blanks(s.substr(i, j - i)));
         if (!item.empty() && item.back() == ')') {
             std::size_t open = item.rfind(" (");
-            if (open != std::string::npos) item = trim(std::string_view(item).substr(0, open));
+            if (open != std::string::npos)
+                item = std::string(trim_blanks(std::string_view(item).substr(0, open)));
         }
         if (!item.empty()) out.push_back(std::move(item));
         i = j + 1;
@@ -111,7 +106,7 @@ std::optional<int> find_year(std::string_view s) {
 int column(const std::vector<std::string>& header, std::initializer_list<std::string_view> names) {
     for (std::string_view name : names) {
         for (std::size_t i = 0; i < header.size(); ++i) {
-            if (lower_ascii(trim(header[i])) == name) return static_cast<int>(i);
+            if (lower_ascii(trim_blanks(header[i])) == name) return static_cast<int>(i);
         }
     }
     return -1;
@@ -165,9 +160,9 @@ Catalog Catalog::parse(std::string_view data, std::string_view source) {
                                                                      : std::string_view();
     };
     while (next_record(data, pos, sep, fields, line, source)) {
-        if (fields.size() == 1 && trim(fields[0]).empty()) continue;  // blank line
+        if (fields.size() == 1 && trim_blanks(fields[0]).empty()) continue;  // blank line
         CatalogFilm film;
-        film.title = trim(field(title));
+        film.title = trim_blanks(field(title));
         if (film.title.empty()) continue;
         film.year = find_year(field(year));
         film.directors = split_list(field(directors));

@@ -9,14 +9,8 @@ namespace reel {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 std::string unquote(std::string_view v) {
-    v = trim(v);
+    v = trim_blanks(v);
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
         v = v.substr(1, v.size() - 2);
     }
@@ -28,7 +22,7 @@ void apply_front_matter(std::string_view line, char separator, Review& r) {
     auto colon = line.find(separator);
     if (colon == std::string_view::npos) return;
     std::string key;
-    for (char c : trim(line.substr(0, colon)))
+    for (char c : trim_blanks(line.substr(0, colon)))
         key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     std::string value = collapse_spaces(unquote(line.substr(colon + 1)));
     if (key == "film" || key == "movie")

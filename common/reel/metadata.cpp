@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "reel/text_normalize.hpp"
+
 namespace reel {
 
 namespace {
@@ -52,8 +54,7 @@ std::optional<double> clamp10(double v) {
 // A school grade alone ("B+", "a-", "F"), as many critics rate, on Metacritic's scale: A and
 // A+ are 10, each step down to D- about a twelfth less, F is 0.
 std::optional<double> letter_grade(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    s = trim_blanks(s);
     if (s.empty() || s.size() > 2 || (s.size() == 2 && s[1] != '+' && s[1] != '-'))
         return std::nullopt;
     static constexpr double kGrades[4][3] = {

@@ -165,6 +165,12 @@ NormalizedText normalize_text(std::string_view raw) {
     return result;
 }
 
+std::string_view trim_blanks(std::string_view s) {
+    std::size_t b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
 std::string collapse_spaces(std::string_view s) {
     std::string out;
     out.reserve(s.size());

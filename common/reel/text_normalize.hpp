@@ -25,6 +25,9 @@ NormalizedText normalize_text(std::string_view raw);
 // and soft hyphens removed.
 std::string normalize_chars(std::string_view utf8);
 
+// `s` without the spaces and tabs around it.
+std::string_view trim_blanks(std::string_view s);
+
 // Collapses runs of white space to a single space (newlines included): for one-line fields
 // such as titles and names.
 std::string collapse_spaces(std::string_view s);
