@@ -17,17 +17,33 @@ bool term_starts_at(std::string_view text, std::size_t i) {
     return i == 0 || static_cast<unsigned char>(text[i - 1]) <= ' ' || text[i - 1] == '(';
 }
 
+// Whether `field` and its colon are written at text[i] ("date:...").
+bool field_at(std::string_view text, std::size_t i, std::string_view field) {
+    std::string_view rest = text.substr(i);
+    return rest.starts_with(field) && rest.substr(field.size()).starts_with(":");
+}
+
+// Where the value of a field that starts at text[start] ends: at white space or a ')'.
+std::size_t value_end(std::string_view text, std::size_t start) {
+    std::size_t end = start;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' && text[end] != ')')
+        ++end;
+    return end;
+}
+
+// Whether every character of `s` is a digit (an empty `s` too).
+bool all_digits(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 // Whether a range of a range field ("rating:..5", "year:2010..2015") starts at text[i].
 bool range_at(std::string_view text, std::size_t i) {
-    std::string_view rest = text.substr(i);
     for (std::string_view field : {schema::kRatingField, schema::kYearField, schema::kDateField}) {
-        if (!rest.starts_with(field) || !rest.substr(field.size()).starts_with(":")) continue;
-        std::string_view value = rest.substr(field.size() + 1);
-        std::size_t end = 0;
-        while (end < value.size() && static_cast<unsigned char>(value[end]) > ' ' &&
-               value[end] != ')')
-            ++end;
-        return value.substr(0, end).find("..") != std::string_view::npos;
+        if (!field_at(text, i, field)) continue;
+        std::size_t start = i + field.size() + 1;
+        return text.substr(start, value_end(text, start) - start).find("..") !=
+               std::string_view::npos;
     }
     return false;
 }
@@ -73,11 +89,7 @@ namespace {
 // a day (2014-10-17, 20141017), a month (2014-10) or a year (2014); empty for anything else.
 std::pair<std::string, std::string> date_days(std::string_view v) {
     auto digits = [&](std::size_t from, std::size_t n) {
-        if (from + n > v.size()) return false;
-        for (std::size_t k = from; k < from + n; ++k) {
-            if (!std::isdigit(static_cast<unsigned char>(v[k]))) return false;
-        }
-        return true;
+        return from + n <= v.size() && all_digits(v.substr(from, n));
     };
     std::string value(v);
     if ((v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' &&
@@ -116,14 +128,11 @@ std::string single_dates_as_ranges(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '"') quoted = !quoted;
         bool field_here =
-            !quoted && text.substr(i).starts_with(field) &&
+            !quoted && field_at(text, i, schema::kDateField) &&
             (term_starts_at(text, i) ||
              (i > 0 && (text[i - 1] == '-' || text[i - 1] == '+') && term_starts_at(text, i - 1)));
         if (field_here) {
-            std::size_t start = i + field.size(), end = start;
-            while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' &&
-                   text[end] != ')')
-                ++end;
+            std::size_t start = i + field.size(), end = value_end(text, start);
             if (std::string range = date_as_range(text.substr(start, end - start));
                 !range.empty()) {
                 out += field + range;
@@ -147,10 +156,6 @@ std::string field_value_problem(std::string_view text) {
                                         {schema::kDateField, "date:2014-10-17"},
                                         {schema::kAuthorField, "author:NAME"},
                                         {schema::kTitleField, "title:WORDS"}};
-    auto digits = [](std::string_view s) {
-        return std::all_of(s.begin(), s.end(),
-                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-    };
     bool quoted = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '"') quoted = !quoted;
@@ -158,12 +163,8 @@ std::string field_value_problem(std::string_view text) {
         if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_'))
             continue;
         for (const Field& f : kFields) {
-            std::string_view rest = text.substr(i);
-            if (!rest.starts_with(f.name) || !rest.substr(f.name.size()).starts_with(":")) continue;
-            std::size_t start = i + f.name.size() + 1, end = start;
-            while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' &&
-                   text[end] != ')')
-                ++end;
+            if (!field_at(text, i, f.name)) continue;
+            std::size_t start = i + f.name.size() + 1, end = value_end(text, start);
             std::string_view value = text.substr(start, end - start);
             // "film:" alone was searched for as the word "film" (every other review).
             if (value.empty() && (end == text.size() || text[end] != '('))
@@ -172,8 +173,8 @@ std::string field_value_problem(std::string_view text) {
             bool range = dots != std::string_view::npos;
             // year:abc searched for a term no review has; date:abc for the words "date abc".
             if (f.name == schema::kYearField &&
-                !(range ? digits(value.substr(0, dots)) && digits(value.substr(dots + 2))
-                        : !value.empty() && digits(value)))
+                !(range ? all_digits(value.substr(0, dots)) && all_digits(value.substr(dots + 2))
+                        : !value.empty() && all_digits(value)))
                 return "year: expects a year, as in year:2014 or year:2010..2015";
             if (f.name == schema::kDateField && !value.empty() && !range)
                 return "date: expects a day, month or year (2014-10-17, 2014-10, 2014) or a "
