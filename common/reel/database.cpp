@@ -70,23 +70,22 @@ void check_not_a_file(const fs::path& path) {
     }
 }
 
-// Whether scratch folders of a fresh build sit beside the database: it stays empty until the
-// build compacts them into it at the end.
-bool has_scratch(const fs::path& path) {
-    std::error_code ec;
-    fs::path parent = path.parent_path();
-    if (parent.empty()) parent = ".";
-    std::string prefix = scratch_prefix(path);
-    for (const auto& entry : fs::directory_iterator(parent, ec)) {
-        if (entry.path().filename().string().starts_with(prefix)) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 std::string scratch_prefix(const fs::path& db) {
     return db.filename().string() + ".tmp-";
+}
+
+std::vector<fs::path> scratch_folders(const fs::path& db) {
+    std::error_code ec;
+    fs::path parent = db.parent_path();
+    if (parent.empty()) parent = ".";
+    std::string prefix = scratch_prefix(db);
+    std::vector<fs::path> found;
+    for (const auto& entry : fs::directory_iterator(parent, ec)) {
+        if (entry.path().filename().string().starts_with(prefix)) found.push_back(entry.path());
+    }
+    return found;
 }
 
 Xapian::Database open_for_reading(const fs::path& path) {
@@ -108,8 +107,9 @@ Xapian::Database open_for_reading(const fs::path& path) {
             // Damaged tables can make libxapian crash while reading them.
             check_tables_unchanged(path, db);
             check_readable_schema(path, db);
-            // Searched during a fresh build, it answered "no reviews match" without a word.
-            if (db.get_doccount() == 0 && has_scratch(path)) {
+            // Searched during a fresh build, which fills it only when it compacts its scratch
+            // segments at the end, it answered "no reviews match" without a word.
+            if (db.get_doccount() == 0 && !scratch_folders(path).empty()) {
                 throw DatabaseError(fmt::format(
                     "database '{}' is empty while reel-index builds it (its reviews appear when "
                     "the build ends; if no reel-index is running, run it again)",

@@ -4,6 +4,7 @@
 #include <xapian.h>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace reel {
 
@@ -17,6 +18,9 @@ Xapian::Database open_for_reading(const std::filesystem::path& path);
 // The start of the names of the scratch folders a fresh build of `db` writes beside it
 // ("reviews.db.tmp-"): segments, the compacted result, the database it replaces.
 std::string scratch_prefix(const std::filesystem::path& db);
+
+// The scratch folders beside `db` now: a fresh build under way, or left by one that was killed.
+std::vector<std::filesystem::path> scratch_folders(const std::filesystem::path& db);
 
 // The message for a database whose blocks cannot be read (`why`: Xapian's words): it may be
 // corrupt, and --rebuild recovers.

@@ -450,22 +450,13 @@ class Run {
 
     // Scratch folders sit beside the database, named after it, so a crash leaves nothing
     // elsewhere and the next run finds and removes them.
-    std::string scratch_prefix() const { return reel::scratch_prefix(options_.db); }
-
     std::filesystem::path scratch_path(const std::string& what) const {
-        return options_.db.parent_path() / (scratch_prefix() + what);
+        return options_.db.parent_path() / (scratch_prefix(options_.db) + what);
     }
 
     void remove_leftovers() const {
         std::error_code ec;
-        std::filesystem::path parent = options_.db.parent_path();
-        if (parent.empty()) parent = ".";
-        std::vector<std::filesystem::path> doomed;
-        for (const auto& entry : std::filesystem::directory_iterator(parent, ec)) {
-            if (entry.path().filename().string().starts_with(scratch_prefix()))
-                doomed.push_back(entry.path());
-        }
-        for (const auto& path : doomed) std::filesystem::remove_all(path, ec);
+        for (const auto& path : scratch_folders(options_.db)) std::filesystem::remove_all(path, ec);
     }
 
     // Called with a lock held: segment numbers are shared by the writer threads.
