@@ -242,28 +242,15 @@ Json stored_entry(const Xapian::Database& db, const std::string& metadata_key) {
 
 }  // namespace
 
-namespace {
-
-// The catalogue's display name of `key`, or "" when it has none.
-std::string catalogue_name(const Xapian::Database& db, EntityKind kind, const std::string& key) {
-    CatalogueEntry e{kind, key, "", {}, 0};
-    read_entry(stored_entry(db, schema::metadata_key(metadata_prefix(kind), key)), e);
-    return e.name;
-}
-
-}  // namespace
-
-std::string catalogue_display_name(const Xapian::Database& db, EntityKind kind,
-                                   const std::string& key) {
-    std::string name = catalogue_name(db, kind, key);
-    return name.empty() ? key : name;
-}
-
 const std::string& DisplayNames::of(const Xapian::Database& db, EntityKind kind,
                                     const std::string& key, const std::string& fallback) {
     auto& names = names_[static_cast<std::size_t>(kind)];
     auto it = names.find(key);
-    if (it == names.end()) it = names.emplace(key, catalogue_name(db, kind, key)).first;
+    if (it == names.end()) {
+        CatalogueEntry e{kind, key, "", {}, 0};
+        read_entry(stored_entry(db, schema::metadata_key(metadata_prefix(kind), key)), e);
+        it = names.emplace(key, std::move(e.name)).first;  // "" when the catalogue has none
+    }
     return it->second.empty() ? fallback : it->second;
 }
 

@@ -46,14 +46,11 @@ class CatalogueDelta {
     std::array<std::unordered_map<std::string, Counts>, 2> changes_;  // by EntityKind
 };
 
-// The display name of one entity: its most common full form, else the key itself.
-std::string catalogue_display_name(const Xapian::Database& db, EntityKind kind,
-                                   const std::string& key);
-
-// Display names of the entities of search hits, each read from the catalogue once: every hit
-// names a person as the catalogue does ("J.K. Simmons"), whichever spelling its review used
-// ("J. K. Simmons", "JK Simmons"), so that scripts can group hits by name and the names agree
-// with --facets and --list. Valid for one revision of one database: clear() after a reopen.
+// Display names (each entity's most common full form) for search hits and facets, each read
+// from the catalogue once: every hit names a person as the catalogue does ("J.K. Simmons"),
+// whichever spelling its review used ("J. K. Simmons", "JK Simmons"), so that scripts can group
+// hits by name and the names agree with --facets and --list. Valid for one revision of one
+// database: clear() after a reopen.
 class DisplayNames {
   public:
     // The catalogue's name for `key`, or `fallback` when the catalogue has no entry for it.

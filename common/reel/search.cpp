@@ -74,7 +74,7 @@ class KeyCountSpy : public Xapian::MatchSpy {
 };
 
 std::vector<FacetCount> top_facets(const KeyCountSpy& spy, const Xapian::Database& db,
-                                   EntityKind kind, std::size_t limit) {
+                                   DisplayNames& names, EntityKind kind, std::size_t limit) {
     std::vector<std::pair<std::string, Xapian::doccount>> sorted(spy.counts.begin(),
                                                                  spy.counts.end());
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
@@ -82,8 +82,7 @@ std::vector<FacetCount> top_facets(const KeyCountSpy& spy, const Xapian::Databas
     });
     if (sorted.size() > limit) sorted.resize(limit);
     std::vector<FacetCount> out;
-    for (const auto& [key, count] : sorted)
-        out.push_back({catalogue_display_name(db, kind, key), count});
+    for (const auto& [key, count] : sorted) out.push_back({names.of(db, kind, key, key), count});
     return out;
 }
 
@@ -201,8 +200,9 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
         result.hits.push_back(std::move(hit));
     }
     if (options.facets) {
-        result.people = top_facets(people_spy, db_, EntityKind::person, options.facet_limit);
-        result.films = top_facets(films_spy, db_, EntityKind::film, options.facet_limit);
+        result.people =
+            top_facets(people_spy, db_, names_, EntityKind::person, options.facet_limit);
+        result.films = top_facets(films_spy, db_, names_, EntityKind::film, options.facet_limit);
     }
     return result;
 }
