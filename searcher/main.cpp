@@ -44,32 +44,32 @@ int list_once(const std::filesystem::path& db_path, const ListRequest& request,
               const reel::OutputStyle& style, std::size_t& printed) {
     reel::Searcher searcher(db_path);
     const Xapian::Database& db = searcher.database();
-    std::size_t found = 0;
-    // Whether entry number `found` (counting from 0) is one to print.
-    auto wanted = [&] {
-        return !request.count_only && found >= request.offset &&
-               (request.limit == 0 || found - request.offset < request.limit);
+    // Entries numbered from 0 before --offset; a limit of 0 shows all from there.
+    auto past_page = [&](std::size_t n) {
+        return request.limit != 0 && n >= request.offset + request.limit;
     };
+    std::size_t found = 0;
     if (request.what == "reviews") {
-        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it, ++found) {
-            if (request.count_only) continue;
-            if (request.limit != 0 && found >= request.offset + request.limit) break;
-            if (!wanted()) continue;
-            std::cout << reel::format_review_entry(
-                style, reel::decode_document_data(db.get_document(*it).get_data()));
-            ++printed;
+        if (request.count_only) {
+            found = db.get_doccount();
+        } else {
+            for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it, ++found) {
+                if (past_page(found)) break;
+                if (found < request.offset) continue;
+                std::cout << reel::format_review_entry(
+                    style, reel::decode_document_data(db.get_document(*it).get_data()));
+                ++printed;
+            }
         }
-        if (request.count_only) found = db.get_doccount();
     } else {
         auto kind = request.what == "people" ? reel::EntityKind::person : reel::EntityKind::film;
         std::size_t read =
             request.count_only || request.limit == 0 ? 0 : request.offset + request.limit;
-        for (const auto& entry : reel::read_catalogue(db, kind, request.prefix, read)) {
-            if (wanted()) {
-                std::cout << reel::format_catalogue_entry(style, entry);
-                ++printed;
-            }
-            ++found;
+        auto entries = reel::read_catalogue(db, kind, request.prefix, read);
+        found = entries.size();
+        for (std::size_t n = request.offset; !request.count_only && n < found; ++n) {
+            std::cout << reel::format_catalogue_entry(style, entries[n]);
+            ++printed;
         }
     }
     if (request.count_only) {
@@ -105,17 +105,15 @@ int list(const std::filesystem::path& db_path, const ListRequest& request,
 
 // Options that make no sense together with the chosen mode, as one line for the user ("" when
 // all is well): silently ignoring one would answer a question the user did not ask.
-std::string misplaced_option(const CLI::App& app, bool listing, const std::string& list_what,
+std::string misplaced_option(const CLI::App& app, const std::string& list_what,
                              const std::string& format) {
-    if (listing) {
+    if (!list_what.empty()) {
         for (const char* opt : {"--facets", "--any", "--no-snippets"}) {
             if (app.count(opt) > 0) return fmt::format("{} applies to queries, not to --list", opt);
         }
-        if (list_what == "reviews" && app.count("--prefix") > 0)
-            return "--prefix applies to --list people or --list films";
-    } else if (app.count("--prefix") > 0) {
-        return "--prefix applies to --list people or --list films";
     }
+    if (app.count("--prefix") > 0 && list_what != "people" && list_what != "films")
+        return "--prefix applies to --list people or --list films";
     if (format == "tsv" && app.count("--facets") > 0)
         return "--facets has no column in --format tsv (one row per hit): use json or text";
     return "";
@@ -203,8 +201,7 @@ int main(int argc, char** argv) {
             "reel-search: give exactly one of QUERY, --batch FILE or --list WHAT (see --help)\n");
         return reel::kExitUsage;
     }
-    if (std::string why = misplaced_option(app, !list_what.empty(), list_what, format);
-        !why.empty()) {
+    if (std::string why = misplaced_option(app, list_what, format); !why.empty()) {
         fmt::print(stderr, "reel-search: {}\n", why);
         return reel::kExitUsage;
     }
