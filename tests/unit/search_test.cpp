@@ -291,43 +291,41 @@ TEST(Snippets, ArePlainText) {
     fs::remove_all(dir);
 }
 
+// The hits `query` finds in a database of one review holding `text`, with snippets.
+std::vector<Hit> hits_in(const std::string& name, const std::string& text,
+                         const std::string& query) {
+    test::TestDatabase db(name);
+    Review r;
+    r.path = r.id = "/r";
+    r.text = text;
+    db.add(r);
+    fs::path dir = db.commit();
+    SearchResult found = Searcher(dir).search(query, SearchOptions{});
+    fs::remove_all(dir);
+    return found.hits;
+}
+
 // A snippet is one line: a review's paragraphs and runs of blanks are single spaces, so the
 // text output keeps its layout and scripts get clean text.
 TEST(Snippets, AreOneLine) {
-    test::TestDatabase db("reel-snippet-line-test");
-    Review r;
-    r.path = r.id = "/r";
-    r.text = "Home\n\n\n   Menu\t\tLogin\r\n\nThe durian   scene\n\nis long.\n\n";
-    db.add(r);
-    fs::path dir = db.commit();
-    Searcher searcher(dir);
-    SearchOptions o;
-    SearchResult found = searcher.search("durian", o);
-    fs::remove_all(dir);
-    ASSERT_EQ(found.hits.size(), 1u);
-    EXPECT_EQ(found.hits[0].snippet, "Home Menu Login The durian scene is long.");
+    auto hits =
+        hits_in("reel-snippet-line-test",
+                "Home\n\n\n   Menu\t\tLogin\r\n\nThe durian   scene\n\nis long.\n\n", "durian");
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].snippet, "Home Menu Login The durian scene is long.");
 }
 
 // Text in Chinese or Japanese has no spaces: Xapian took a run of it for one word too long for
 // any snippet, which came back as a bare "..." around the matched word's review.
 TEST(Snippets, ShowCjkTextAroundAMatch) {
-    test::TestDatabase db("reel-snippet-cjk-test");
-    Review r;
-    r.path = r.id = "/ja";
     std::string before, after;
     for (int i = 0; i < 12; ++i) {
         before += "黒澤明監督の映画は本当に素晴らしい";
         after += "羅生門という作品は名作です";
     }
-    r.text = before + " Rashomon " + after;
-    db.add(r);
-    fs::path dir = db.commit();
-    Searcher searcher(dir);
-    SearchOptions o;
-    SearchResult found = searcher.search("rashomon", o);
-    fs::remove_all(dir);
-    ASSERT_EQ(found.hits.size(), 1u);
-    const std::string& snippet = found.hits[0].snippet;
+    auto hits = hits_in("reel-snippet-cjk-test", before + " Rashomon " + after, "rashomon");
+    ASSERT_EQ(hits.size(), 1u);
+    const std::string& snippet = hits[0].snippet;
     EXPECT_NE(snippet.find("Rashomon"), std::string::npos) << snippet;
     EXPECT_NE(snippet.find("羅生門"), std::string::npos) << snippet;
 }
