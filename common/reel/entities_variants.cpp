@@ -149,9 +149,9 @@ PersonVariants find_person_variants(std::vector<KeyCount> people, const Lexicon&
                 misspelt = false;
             }
         }
-        std::string letters;
-        for (std::string_view w : core) letters += w;
+        std::string letters;  // only wanted when no head matched above
         if (!best) {
+            for (std::string_view w : core) letters += w;
             if (auto spaced = head_by_letters.find(letters); spaced != head_by_letters.end()) {
                 best = &heads[spaced->second];
                 misspelt = true;
