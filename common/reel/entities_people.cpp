@@ -651,6 +651,9 @@ class PeopleFinder {
         sc += evidence_bonus(ev);
         // Seen as often as a character as a person: a lean, not a verdict ("Jared Diamond").
         if (ch > 0) sc -= ch > ev ? 3 : ch == ev ? 2 : 1;
+        // Cast more often than cued as a person ("James Bond", "Norman Bates"): where this
+        // review does not cue the name, it is the character's.
+        if (ch > ev && c.cue <= 0) sc -= 3;
         // A title named like a person ("Annie Hall", "Ed Wood") is the film unless cued as a
         // person.
         if (c.cue <= 0 && (!s_.film_key.empty() || s_.corpus)) {

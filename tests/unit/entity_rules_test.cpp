@@ -241,6 +241,25 @@ TEST(EntityRules, EvenCharacterEvidenceIsNoVerdict) {
               Keys{"jared diamond"});
 }
 
+// A name the corpus casts as a character more often than it cues as a person (James Bond, Norman
+// Bates, Robin Hood) is a character where the text does not say otherwise.
+TEST(EntityRules, MostlyCharacterEvidenceMakesACharacter) {
+    EntityEvidence corpus = corpus_of({{Kind::Person, "norman bates", 7},
+                                       {Kind::Character, "norman bates", 11},
+                                       {Kind::Named, "norman bates", 19}});
+    EXPECT_EQ(people(extract_with(corpus, "Norman Bates is the shy man who runs the motel.")),
+              Keys{});
+    // A cue in the review itself still decides.
+    EXPECT_EQ(people(extract_with(corpus, "The film was directed by Norman Bates in 1990.")),
+              Keys{"norman bates"});
+    // Cued as a person more often than cast, the name stays a person's.
+    EntityEvidence person = corpus_of({{Kind::Person, "norman bates", 11},
+                                       {Kind::Character, "norman bates", 7},
+                                       {Kind::Named, "norman bates", 19}});
+    EXPECT_EQ(people(extract_with(person, "Norman Bates is the shy man who runs the motel.")),
+              Keys{"norman bates"});
+}
+
 // A surname opening a sentence resolves to the corpus's person of that name when a verb
 // follows it; otherwise the capital may be anybody's.
 TEST(EntityRules, SurnameOpeningASentenceBeforeAVerb) {
