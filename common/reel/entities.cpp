@@ -18,7 +18,34 @@ constexpr std::size_t kMaxText = 4 << 20;
 struct Found {
     entities::PeopleFound people;
     entities::FilmsFound films;
+    std::vector<std::string> lone_capitals;  // while observing
 };
+
+// Plain words written capitalised on their own inside a sentence ("on Earth", "a Fox release",
+// "Chaplin's tramp"), once per review and in lower case (their film_key): how often the corpus
+// writes a word so, by any reading, is what a one-word title's few sure sightings are weighed
+// against.
+std::vector<std::string> lone_capitals(const entities::Scan& scan) {
+    std::vector<std::string> out;
+    for (std::size_t i = scan.next_capital(0); i < scan.size(); i = scan.next_capital(i + 1)) {
+        const entities::Token& t = scan[i];
+        constexpr std::uint16_t kNotPlain = entities::kSentenceStart | entities::kDigit |
+                                            entities::kInitials | entities::kHyphenated |
+                                            entities::kApostrophe;
+        if (!t.has(entities::kCap) || (t.flags & kNotPlain) || t.end - t.begin > 24) continue;
+        if ((i > 0 && scan.cap_word(i - 1)) || scan.cap_word(i + 1)) continue;
+        std::string w(scan.raw(i));
+        bool ascii = true;
+        for (char& c : w) {
+            if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        }
+        if (ascii) out.push_back(std::move(w));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
 
 Found find(const Review& review, const EntityEvidence* corpus, const Catalog* catalog) {
     std::string_view text = review.text;
@@ -33,6 +60,7 @@ Found find(const Review& review, const EntityEvidence* corpus, const Catalog* ca
     entities::find_marked_titles(scan, f.films);
     f.people = entities::find_people(scan);
     entities::find_cued_titles(scan, f.people, f.films);
+    if (!corpus) f.lone_capitals = lone_capitals(scan);
     return f;
 }
 
@@ -98,6 +126,7 @@ void EntityExtractor::observe(const Review& review, EntityEvidence& ev) const {
     for (const auto& m : f.films.films) {
         if (m.weight > 0) ev.add(EntityEvidence::Kind::Film, m.key, m.name, m.weight);
     }
+    for (const auto& word : f.lone_capitals) ev.add(EntityEvidence::Kind::Seen, word, {}, 1);
     if (!review.film.empty()) {
         std::string key = film_key(review.film);
         // The film a review is about is the surest sighting there is.

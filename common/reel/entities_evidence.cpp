@@ -15,6 +15,9 @@ namespace reel {
 namespace {
 
 constexpr std::string_view kHeader = "reel-entity-evidence 1";
+constexpr EntityEvidence::Kind kAllKinds[] = {
+    EntityEvidence::Kind::Person, EntityEvidence::Kind::Character, EntityEvidence::Kind::Film,
+    EntityEvidence::Kind::Named,  EntityEvidence::Kind::Real,      EntityEvidence::Kind::Seen};
 
 // The fuller of two display forms; a total order, so the choice does not depend on merge order.
 bool fuller(std::string_view a, std::string_view b) {
@@ -34,6 +37,8 @@ char kind_letter(EntityEvidence::Kind kind) {
             return 'N';
         case EntityEvidence::Kind::Real:
             return 'R';
+        case EntityEvidence::Kind::Seen:
+            return 'S';
     }
     return '?';
 }
@@ -47,6 +52,16 @@ std::string clean(std::string_view s) {
     return out;
 }
 
+void keep_fuller(std::string& current, std::string_view name) {
+    // Names almost never hold a tab or a line break: compare them as they are, unless one does.
+    if (name.find_first_of("\t\n\r") != std::string_view::npos) {
+        std::string display = clean(name);
+        if (current.empty() || fuller(display, current)) current = std::move(display);
+    } else if (current.empty() || fuller(name, current)) {
+        current = name;
+    }
+}
+
 }  // namespace
 
 EntityEvidence::EntityEvidence(const EntityEvidence& other)
@@ -54,7 +69,8 @@ EntityEvidence::EntityEvidence(const EntityEvidence& other)
       characters_(other.characters_),
       films_(other.films_),
       named_(other.named_),
-      real_(other.real_) {}
+      real_(other.real_),
+      seen_(other.seen_) {}
 
 EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
     if (this != &other) {
@@ -63,6 +79,7 @@ EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
         films_ = other.films_;
         named_ = other.named_;
         real_ = other.real_;
+        seen_ = other.seen_;
         changed();
     }
     return *this;
@@ -73,7 +90,8 @@ EntityEvidence::EntityEvidence(EntityEvidence&& other) noexcept
       characters_(std::move(other.characters_)),
       films_(std::move(other.films_)),
       named_(std::move(other.named_)),
-      real_(std::move(other.real_)) {}
+      real_(std::move(other.real_)),
+      seen_(std::move(other.seen_)) {}
 
 EntityEvidence& EntityEvidence::operator=(EntityEvidence&& other) noexcept {
     if (this != &other) {
@@ -82,6 +100,7 @@ EntityEvidence& EntityEvidence::operator=(EntityEvidence&& other) noexcept {
         films_ = std::move(other.films_);
         named_ = std::move(other.named_);
         real_ = std::move(other.real_);
+        seen_ = std::move(other.seen_);
         changed();
     }
     return *this;
@@ -97,6 +116,8 @@ EntityEvidence::Map& EntityEvidence::map(Kind kind) {
             return films_;
         case Kind::Real:
             return real_;
+        case Kind::Seen:
+            return seen_;
         case Kind::Named:
             break;
     }
@@ -115,13 +136,8 @@ void EntityEvidence::add(Kind kind, std::string_view key, std::string_view name,
     if (it == m.end()) it = m.emplace(std::string(key), Entry{}).first;
     Entry& e = it->second;
     e.count += count;
-    // Names almost never hold a tab or a line break: compare them as they are, unless one does.
-    if (name.find_first_of("\t\n\r") != std::string_view::npos) {
-        std::string display = clean(name);
-        if (e.name.empty() || fuller(display, e.name)) e.name = std::move(display);
-    } else if (e.name.empty() || fuller(name, e.name)) {
-        e.name = name;
-    }
+    // A Seen entry is a word, not a name: its key says all.
+    if (kind != Kind::Seen) keep_fuller(e.name, name);
     // add() needs the evidence to itself, so no reader can be building a snapshot: without
     // one there is nothing to drop, and the lock per sighting is spared.
     if (indexes_) changed();
@@ -138,7 +154,7 @@ void EntityEvidence::merge(const EntityEvidence& other) {
         merge(copy);
         return;
     }
-    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film, Kind::Named, Kind::Real}) {
+    for (Kind kind : kAllKinds) {
         for (const auto& [key, entry] : other.map(kind)) add(kind, key, entry.name, entry.count);
     }
 }
@@ -147,7 +163,7 @@ std::string EntityEvidence::serialise() const {
     if (empty()) return {};
     std::string out(kHeader);
     out += '\n';
-    for (Kind kind : {Kind::Person, Kind::Character, Kind::Film, Kind::Named, Kind::Real}) {
+    for (Kind kind : kAllKinds) {
         const Map& m = map(kind);
         std::vector<const Map::value_type*> rows;
         rows.reserve(m.size());
@@ -160,7 +176,7 @@ std::string EntityEvidence::serialise() const {
             out += '\t';
             out += row->first;
             out += '\t';
-            out += row->second.name;
+            out += row->second.name.empty() ? row->first : row->second.name;
             out += '\n';
         }
     }
@@ -204,6 +220,8 @@ EntityEvidence EntityEvidence::unserialise(std::string_view data) {
             kind = Kind::Named;
         } else if (field[0] == "R") {
             kind = Kind::Real;
+        } else if (field[0] == "S") {
+            kind = Kind::Seen;
         } else {
             throw bad("unknown kind at line " + std::to_string(line_no));
         }
@@ -298,6 +316,11 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
         for (const auto& [key, entry] : people_) index->counts[key].person = entry.count;
         for (const auto& [key, entry] : characters_) index->counts[key].character = entry.count;
         for (const auto& [key, entry] : real_) index->counts[key].real = entry.count;
+        for (const auto& [key, entry] : seen_) {
+            // Only what a known title may be weighed against.
+            const Indexes::Counts* c = index->counts.find(key);
+            if (c && c->film > 0) index->counts[key].seen = entry.count;
+        }
         indexes_ = std::move(index);
     }
     return indexes_;
@@ -359,7 +382,8 @@ bool EntityEvidence::operator==(const EntityEvidence& other) const {
         return true;
     };
     return same(people_, other.people_) && same(characters_, other.characters_) &&
-           same(films_, other.films_) && same(named_, other.named_) && same(real_, other.real_);
+           same(films_, other.films_) && same(named_, other.named_) && same(real_, other.real_) &&
+           same(seen_, other.seen_);
 }
 
 }  // namespace reel

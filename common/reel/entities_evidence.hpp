@@ -20,8 +20,10 @@ class EntityEvidence {
     // often as people ("Tony Soprano is..."), so such sightings tie a surname to its person
     // but do not vouch that a name is a person's. Real: named as a historical person ("President
     // Franklin D. Roosevelt", "the poet Dylan Thomas", "a biopic of Custer"), who stays one where
-    // a film casts an actor in the part.
-    enum class Kind : std::uint8_t { Person, Character, Film, Named, Real };
+    // a film casts an actor in the part. Seen: a word written capitalised on its own inside a
+    // sentence, by any reading; how often a word is a name at all, against which a one-word
+    // title's few sure sightings are weighed ("Earth", "Hollywood", "Chaplin").
+    enum class Kind : std::uint8_t { Person, Character, Film, Named, Real, Seen };
     struct Entry {
         std::uint32_t count = 0;
         std::string
@@ -43,7 +45,7 @@ class EntityEvidence {
             std::uint32_t total = 0;
         };
         struct Counts {
-            std::uint32_t person = 0, character = 0, film = 0, real = 0;
+            std::uint32_t person = 0, character = 0, film = 0, real = 0, seen = 0;
         };
         // By surname, every spelling of a name counted as one person ("Zanuck": Darryl F.
         // Zanuck and Darryl Zanuck together), under the spelling most reviews use.
@@ -65,6 +67,7 @@ class EntityEvidence {
             return kind == Kind::Person      ? c->person
                    : kind == Kind::Character ? c->character
                    : kind == Kind::Real      ? c->real
+                   : kind == Kind::Seen      ? c->seen
                                              : c->film;
         }
 
@@ -98,7 +101,8 @@ class EntityEvidence {
         return e ? e->count : 0;
     }
     std::size_t size() const {
-        return people_.size() + characters_.size() + films_.size() + named_.size() + real_.size();
+        return people_.size() + characters_.size() + films_.size() + named_.size() + real_.size() +
+               seen_.size();
     }
     bool empty() const { return size() == 0; }
 
@@ -129,6 +133,7 @@ class EntityEvidence {
     Map films_;
     Map named_;
     Map real_;
+    Map seen_;
     // Built on first use after a change; extract() reads them from several threads.
     mutable std::mutex indexes_mutex_;
     mutable std::shared_ptr<const Indexes> indexes_;

@@ -43,9 +43,11 @@ TEST(EntityEvidence, SerialiseRoundTrip) {
     for (int v : {0, 1, 2}) a.merge(sample(v));
     a.add(Kind::Named, "norman bates", "Norman Bates", 2);
     a.add(Kind::Real, "dylan thomas", "Dylan Thomas", 3);
+    a.add(Kind::Seen, "earth", {}, 5);
     EntityEvidence b = EntityEvidence::unserialise(a.serialise());
     EXPECT_TRUE(a == b);
     EXPECT_EQ(b.count(Kind::Real, "dylan thomas"), 3u);
+    EXPECT_EQ(b.count(Kind::Seen, "earth"), 5u);
     b.add(Kind::Real, "dylan thomas", "Dylan Thomas", 1);
     EXPECT_FALSE(a == b);  // historical sightings are compared too
     EXPECT_TRUE(EntityEvidence::unserialise("").empty());
@@ -89,6 +91,23 @@ TEST(EntityEvidence, ObserveCountsOnlyWhatIsSure) {
     // "(as the cop)" after a name: the actor, then the part.
     r.text = "Cameos include Elliot Gould (as the cop) and a frog.";
     EXPECT_GT(ex.observe(r).count(Kind::Person, "elliot gould"), 0u);
+}
+
+// How often the corpus writes a word capitalised on its own inside a sentence, once a review:
+// what a one-word title is weighed against.
+TEST(EntityEvidence, ObserveCountsLoneCapitalisedWords) {
+    EntityExtractor ex;
+    Review r;
+    r.text =
+        "Life on Earth is hard, says Hollywood. They fled Earth in a Fox picture with "
+        "Tom Hanks. Earth again.";
+    EntityEvidence ev = ex.observe(r);
+    EXPECT_EQ(ev.count(Kind::Seen, "earth"), 1u);  // once a review
+    EXPECT_EQ(ev.count(Kind::Seen, "hollywood"), 1u);
+    EXPECT_EQ(ev.count(Kind::Seen, "fox"), 1u);
+    EXPECT_EQ(ev.count(Kind::Seen, "life"), 0u);   // opens a sentence
+    EXPECT_EQ(ev.count(Kind::Seen, "hanks"), 0u);  // part of a name
+    EXPECT_EQ(ev.count(Kind::Seen, "tom"), 0u);
 }
 
 EntityEvidence observe_all(std::initializer_list<const char*> texts) {

@@ -260,6 +260,56 @@ TEST(EntityRules, MostlyCharacterEvidenceMakesACharacter) {
               Keys{"norman bates"});
 }
 
+// A one-word title the corpus saw a few times beyond doubt is not taken where the corpus writes
+// the word capitalised far more often ("Earth", "Hollywood"), unless a cue names a film.
+TEST(EntityRules, OneWordTitlesAreWeighedAgainstTheWordsUse) {
+    EntityEvidence corpus = corpus_of({{Kind::Film, "earth", 8},
+                                       {Kind::Seen, "earth", 461},
+                                       {Kind::Film, "titanic", 16},
+                                       {Kind::Seen, "titanic", 115}});
+    EXPECT_EQ(films(extract_with(corpus, "Nothing else on Earth looks like it.")), Keys{});
+    EXPECT_EQ(films(extract_with(corpus, "I liked the film Earth more than this.")), Keys{"earth"});
+    EXPECT_EQ(films(extract_with(corpus, "Nothing since Titanic looks like it.")), Keys{"titanic"});
+    // Below thirty sightings of the word the evidence is too thin to weigh.
+    EntityEvidence thin = corpus_of({{Kind::Film, "earth", 8}, {Kind::Seen, "earth", 29}});
+    EXPECT_EQ(films(extract_with(thin, "Nothing else on Earth looks like it.")), Keys{"earth"});
+}
+
+// A place the corpus has seen as a title ("Las Vegas", the series) is a title only where the
+// review marks it as one.
+TEST(EntityRules, PlacesAreTitlesOnlyWhereMarked) {
+    EntityEvidence corpus = corpus_of({{Kind::Film, "las vegas", 4}});
+    EXPECT_EQ(films(extract_with(corpus, "They married in Las Vegas that spring.")), Keys{});
+    EXPECT_EQ(films(extract_with(corpus,
+                                 "The series \"Las Vegas\" (2003) was fun, and Las Vegas "
+                                 "had James Caan.")),
+              Keys{"las vegas"});
+}
+
+// What a review calls a film (its kind, rating or medium) is no title, however often quoted.
+TEST(EntityRules, LabelsAreNotTitles) {
+    EntityEvidence corpus =
+        corpus_of({{Kind::Film, "b movie", 4}, {Kind::Film, "pg 13", 4}, {Kind::Film, "dvd", 4}});
+    EXPECT_EQ(films(extract_with(corpus, "A cheap B-movie, rated PG-13, now on DVD.")), Keys{});
+    EXPECT_EQ(films(extract("It is a \"B-movie\" and proud of it.")), Keys{});
+}
+
+// "Chaplin's tramp", "a Lynch picture": a surname the corpus names people by more often than it
+// marks the word as a title is the person's, unless a cue names a film.
+TEST(EntityRules, SurnamesOfKnownPeopleAreNotOneWordTitles) {
+    // Two people share the surname, so the lone "Glover" is nobody's in particular.
+    auto corpus = [](std::uint32_t film_sightings) {
+        return corpus_of({{Kind::Film, "glover", film_sightings},
+                          {Kind::Person, "danny glover", 10},
+                          {Kind::Person, "crispin glover", 10}});
+    };
+    EXPECT_EQ(films(extract_with(corpus(5), "Nobody moved like Glover in those years.")), Keys{});
+    EXPECT_EQ(films(extract_with(corpus(5), "Then I saw the film Glover on cable.")),
+              Keys{"glover"});
+    EXPECT_EQ(films(extract_with(corpus(30), "Nobody moved like Glover in those years.")),
+              Keys{"glover"});
+}
+
 // A surname opening a sentence resolves to the corpus's person of that name when a verb
 // follows it; otherwise the capital may be anybody's.
 TEST(EntityRules, SurnameOpeningASentenceBeforeAVerb) {
