@@ -222,6 +222,20 @@ TEST(EntityRules, EverydayUsesOfKnownTitles) {
     EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
 }
 
+// Troupes and things named like people are nobody: "Monty Python" was the 53rd person of the
+// aclImdb reviews, cued as one in 29 of them.
+TEST(EntityRules, TroupesAreNotPeople) {
+    EntityEvidence corpus = corpus_of({{Kind::Person, "monty python", 29},
+                                       {Kind::Person, "three stooges", 2},
+                                       {Kind::Person, "blair witch", 9}});
+    EXPECT_EQ(people(extract_with(corpus,
+                                  "Monty Python did it better, and so did the Three "
+                                  "Stooges, long before the Blair Witch.")),
+              Keys{});
+    EXPECT_EQ(people(extract("Monty Python made me laugh, as did Graham Chapman.")),
+              Keys{"graham chapman"});
+}
+
 // Critics write "Ms. Chasse" for the director they named in full: "Mr."/"Ms." do not turn the
 // surname into a character's, as "Dr."/"Captain" do.
 TEST(EntityRules, PoliteTitlesKeepTheFullName) {
