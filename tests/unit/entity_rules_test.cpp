@@ -306,6 +306,9 @@ TEST(EntityRules, LabelsAreNotTitles) {
         corpus_of({{Kind::Film, "b movie", 4}, {Kind::Film, "pg 13", 4}, {Kind::Film, "dvd", 4}});
     EXPECT_EQ(films(extract_with(corpus, "A cheap B-movie, rated PG-13, now on DVD.")), Keys{});
     EXPECT_EQ(films(extract("It is a \"B-movie\" and proud of it.")), Keys{});
+    EntityEvidence genres = corpus_of({{Kind::Film, "kung fu", 6}, {Kind::Film, "la", 6}});
+    EXPECT_EQ(films(extract_with(genres, "We rented every Kung Fu tape in L.A. that summer.")),
+              Keys{});
 }
 
 // "Chaplin's tramp", "a Lynch picture": a surname the corpus names people by more often than it
