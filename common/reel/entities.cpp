@@ -26,12 +26,12 @@ struct Found {
 // writes a word so, by any reading, is what a one-word title's few sure sightings are weighed
 // against.
 std::vector<std::string> lone_capitals(const entities::Scan& scan) {
+    constexpr std::uint16_t kNotPlain = entities::kSentenceStart | entities::kDigit |
+                                        entities::kInitials | entities::kHyphenated |
+                                        entities::kApostrophe;
     std::vector<std::string> out;
     for (std::size_t i = scan.next_capital(0); i < scan.size(); i = scan.next_capital(i + 1)) {
         const entities::Token& t = scan[i];
-        constexpr std::uint16_t kNotPlain = entities::kSentenceStart | entities::kDigit |
-                                            entities::kInitials | entities::kHyphenated |
-                                            entities::kApostrophe;
         if (!t.has(entities::kCap) || (t.flags & kNotPlain) || t.end - t.begin > 24) continue;
         if ((i > 0 && scan.cap_word(i - 1)) || scan.cap_word(i + 1)) continue;
         std::string w(scan.raw(i));

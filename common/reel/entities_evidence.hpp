@@ -59,7 +59,7 @@ class EntityEvidence {
         // none of them apart.
         static constexpr std::size_t kPeopleBySurname = 3;
         entities::WordMap<std::vector<std::string>> people_by_surname;
-        entities::WordMap<Counts> counts;  // every key of every kind
+        entities::WordMap<Counts> counts;  // every key of every kind; Seen only beside Film
 
         std::uint32_t count(Kind kind, std::string_view key) const {
             const Counts* c = counts.find(key);
