@@ -665,7 +665,11 @@ class PeopleFinder {
             std::uint32_t film_ev = s_.evidence(EntityEvidence::Kind::Film, fk);
             // ...but "a Stephen King novel", "Stephen King's book", "by Stephen King" name
             // the maker, whatever the corpus spelt the same way.
-            if (film_ev > ev + 1 && !names_a_maker(s_, c.b, c.e)) sc -= 3;
+            // A title opening with no given name ("Jurassic Park") needs no more than a tie.
+            bool given = first_name(c.b) || s_[c.b].has(kInitials);
+            if ((film_ev > ev + 1 || (!given && film_ev > 0 && film_ev >= ev)) &&
+                !names_a_maker(s_, c.b, c.e))
+                sc -= 3;
             // Only the shape said "person": a title the corpus knows says otherwise.
             if (foreign && film_ev > 0) sc -= 1.5;
         }

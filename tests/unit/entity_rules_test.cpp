@@ -222,6 +222,21 @@ TEST(EntityRules, EverydayUsesOfKnownTitles) {
     EXPECT_EQ(films(ex.extract(r, corpus)), Keys{});
 }
 
+// A title shaped like a name but opening with no given name ("Jurassic Park", "Taxi Driver",
+// "Lethal Weapon") is the film once the corpus has seen it as one as often as cued as a person.
+TEST(EntityRules, TitlesWithoutAGivenNameNeedOnlyATie) {
+    EntityEvidence corpus =
+        corpus_of({{Kind::Film, "jurassic park", 5}, {Kind::Person, "jurassic park", 4}});
+    ExtractedEntities e = extract_with(corpus, "Jurassic Park was better than this mess.");
+    EXPECT_EQ(people(e), Keys{});
+    EXPECT_EQ(films(e), Keys{"jurassic park"});
+    // With a given name first, a tie still leaves a person.
+    EntityEvidence named =
+        corpus_of({{Kind::Film, "jane eyre", 5}, {Kind::Person, "jane eyre", 5}});
+    EXPECT_EQ(people(extract_with(named, "Jane Eyre was better than this mess.")),
+              Keys{"jane eyre"});
+}
+
 // Troupes and things named like people are nobody: "Monty Python" was the 53rd person of the
 // aclImdb reviews, cued as one in 29 of them.
 TEST(EntityRules, TroupesAreNotPeople) {
