@@ -201,6 +201,9 @@ class FilmFinder {
                 if (t.has(kDigit) && j + 1 < s_.size() &&
                     s_.is_any(j + 1, {"times", "minutes", "hours", "years", "days", "stars"}))
                     break;
+                // "made Citizen Kane in 1941", "KING KONG from 1976": a date after the title
+                // ("Class of 1999" keeps its "of").
+                if (s_.lower_word(j) && s_.is_any(j, {"in", "from"}) && bare_year(j + 1)) break;
                 if (s_.is(j, "i") && j + 1 < s_.size() && s_[j + 1].word() &&
                     !s_[j + 1].has(kCap) &&
                     !s_.is_any(j + 1, {"in", "of", "on", "at", "and", "to", "for", "from", "with",
@@ -636,14 +639,17 @@ class FilmFinder {
         return false;
     }
 
+    // A year in brackets: "(1995)".
     bool is_year(std::size_t i) const {
-        if (i + 1 >= s_.size() || !s_[i].word() || !s_[i].has(kDigit) ||
-            s_[i].end - s_[i].begin != 4)
+        return bare_year(i) && i + 1 < s_.size() && s_[i + 1].is_punct(')');
+    }
+
+    bool bare_year(std::size_t i) const {
+        if (i >= s_.size() || !s_[i].word() || !s_[i].has(kDigit) || s_[i].end - s_[i].begin != 4)
             return false;
         std::string_view y = s_.raw(i);
-        if (!(y.substr(0, 2) == "18" || y.substr(0, 2) == "19" || y.substr(0, 2) == "20"))
-            return false;
-        return s_[i + 1].is_punct(')');
+        return (y.starts_with("18") || y.starts_with("19") || y.starts_with("20")) &&
+               std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
     }
 
     // A word that may sit inside a title typed in capitals ("PLANET OF THE DINOSAURS").

@@ -304,6 +304,15 @@ TEST(EntityRules, OneWordTitlesAreWeighedAgainstTheWordsUse) {
     EXPECT_EQ(films(extract_with(thin, "Nothing else on Earth looks like it.")), Keys{"earth"});
 }
 
+// A date after a title is not part of it: "made Citizen Kane in 1941" names Citizen Kane, but
+// "Class of 1999" is the whole title.
+TEST(EntityRules, ADateAfterATitleIsNotPartOfIt) {
+    EXPECT_EQ(films(extract("Welles made the film Citizen Kane in 1941, aged 25.")),
+              Keys{"citizen kane"});
+    EXPECT_EQ(films(extract("We saw the film KING KONG from 1976 again.")), Keys{"king kong"});
+    EXPECT_EQ(films(extract("The film Class of 1999 is silly fun.")), Keys{"class of 1999"});
+}
+
 // A place the corpus has seen as a title ("Las Vegas", the series) is a title only where the
 // review marks it as one.
 TEST(EntityRules, PlacesAreTitlesOnlyWhereMarked) {
