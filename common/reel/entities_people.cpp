@@ -655,8 +655,8 @@ class PeopleFinder {
         // review does not cue the name, it is the character's.
         if (ch > ev && c.cue <= 0) sc -= 3;
         // A title named like a person ("Annie Hall", "Ed Wood") is the film unless cued as a
-        // person.
-        if (c.cue <= 0 && (!s_.film_key.empty() || s_.corpus)) {
+        // person; a weak cue ("along with Citizen Kane") is not enough.
+        if (c.cue < 1 && (!s_.film_key.empty() || s_.corpus)) {
             std::string fk = film_key(c.display);
             if (fk == s_.film_key) {
                 sc -= 10;

@@ -230,6 +230,12 @@ TEST(EntityRules, TitlesWithoutAGivenNameNeedOnlyATie) {
     ExtractedEntities e = extract_with(corpus, "Jurassic Park was better than this mess.");
     EXPECT_EQ(people(e), Keys{});
     EXPECT_EQ(films(e), Keys{"jurassic park"});
+    // A weak person cue ("along with") does not outweigh a title the corpus knows far better.
+    EntityEvidence kane =
+        corpus_of({{Kind::Film, "citizen kane", 13}, {Kind::Person, "citizen kane", 2}});
+    ExtractedEntities k = extract_with(kane, "It ranks along with Citizen Kane for me.");
+    EXPECT_EQ(people(k), Keys{});
+    EXPECT_EQ(films(k), Keys{"citizen kane"});
     // With a given name first, a tie still leaves a person.
     EntityEvidence named =
         corpus_of({{Kind::Film, "jane eyre", 5}, {Kind::Person, "jane eyre", 5}});
