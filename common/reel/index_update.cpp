@@ -129,6 +129,8 @@ class Run {
         if (walk.roots.empty()) throw UsageError("none of the inputs exists");
 
         std::map<std::string, KnownFile> known = read_signatures(main_.db);
+        // Decided before the deletions below can empty the database: see use_segments().
+        bool fresh = main_.db.get_doccount() == 0 && known.empty();
         std::vector<FileWork> todo;
         std::unordered_set<std::string> seen;
         for (const InputFile& f : walk.files) {
@@ -160,7 +162,7 @@ class Run {
         // Holding the write lock, no other run can be using scratch folders: any there are
         // left by a killed run, whether or not this one builds segments.
         remove_leftovers();
-        bool segmented = use_segments(todo.size());
+        bool segmented = use_segments(fresh, todo.size());
         for (std::size_t begin = 0; begin < todo.size() && !stop_;) {
             std::size_t end = begin;
             std::uintmax_t bytes = 0;
@@ -441,10 +443,13 @@ class Run {
     // an empty database is filled the way Lucene fills one: each thread writes its run of files
     // into a series of scratch segments, small enough that frequent flushes stay cheap, and the
     // segments are compacted into the database at the end, which also leaves it fully packed.
-    // Updates of an existing database go through the single writer and its batch commits.
+    // Updates of an existing database go through the single writer and its batch commits, even
+    // one whose deletions leave it empty (every file moved to a new folder): the compacted
+    // segments replace the database, so the catalogue's counts taken off for the deleted
+    // reviews would be taken off the new entries instead, and they vanished from --list.
 
-    bool use_segments(std::size_t files) const {
-        return main_.db.get_doccount() == 0 && !options_.batch_size_given && threads() > 1 &&
+    bool use_segments(bool fresh, std::size_t files) const {
+        return fresh && !options_.batch_size_given && threads() > 1 &&
                files >= kMinFilesForSegments;
     }
 

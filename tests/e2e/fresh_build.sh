@@ -50,4 +50,14 @@ check "new review found" [ "$(count --db "$WORK/seg" uniq9999)" = 1 ]
 check "deleted review gone" [ "$(count --db "$WORK/seg" uniq0)" = 0 ]
 check "catalogue updated" contains "$("$REEL_SEARCH" --db "$WORK/seg" --list people --format json)" '"reviews":519'
 
+# Every file moved into a new folder: the deletions empty the database, but this is an update,
+# whose catalogue must come out as a rebuild's, not with the deleted reviews taken off it.
+mkdir "$WORK/in/moved" && mv "$WORK/in"/d* "$WORK/in/moved/"
+expect_status 0 "update moving every file" "$REEL_INDEX" --quiet --jobs 2 --db "$WORK/seg" "$WORK/in"
+check "moves counted" contains "$ERR" "2600 added, 0 updated, 2600 deleted, 0 unchanged"
+expect_status 0 "rebuild of the moved files" "$REEL_INDEX" --quiet --jobs 2 --rebuild --db "$WORK/moved" "$WORK/in"
+a=$("$REEL_SEARCH" --db "$WORK/seg" --list people --format json)
+check "moved: same catalogue as a rebuild" [ "$a" = "$("$REEL_SEARCH" --db "$WORK/moved" --list people --format json)" ]
+check "moved: catalogue still counts reviews" contains "$a" '"reviews":519'
+
 finish
