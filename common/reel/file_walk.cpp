@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <set>
 #include <utility>
@@ -23,11 +24,22 @@ std::string signature_of(const struct stat& st) {
     return fmt::format("{}:{}.{:09}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 }
 
+// True when `path` names what it names through a symlink (of its own or of a folder above it).
+bool through_symlink(const fs::path& path) {
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (!real) return false;
+    bool differs = path != real;
+    std::free(real);
+    return differs;
+}
+
 class Walker {
   public:
     Walker(WalkResult& result, const Warn& warn) : result_(result), warn_(warn) {}
 
-    void visit(const fs::path& path, bool explicit_input) {
+    // `via_link`: the path goes through a symlink, so the file or folder it names may also be
+    // reached by another path.
+    void visit(const fs::path& path, bool explicit_input, bool via_link) {
         struct stat st;
         if (::stat(path.c_str(), &st) != 0) {
             int err = errno;
@@ -40,22 +52,32 @@ class Walker {
         }
         if (S_ISDIR(st.st_mode)) {
             if (!visited_dirs_.insert({st.st_dev, st.st_ino}).second) {
-                if (!explicit_input)
+                // Another name of a folder that is walked: its files are indexed once, there.
+                if (!explicit_input && !via_link)
                     warn_(path.string(), "folder already visited (symlink loop?), skipped");
                 return;
             }
             if (explicit_input) result_.roots.push_back(path);
-            walk_dir(path);
+            walk_dir(path, via_link);
         } else if (S_ISREG(st.st_mode)) {
             if (explicit_input) result_.roots.push_back(path);
-            add_file(path, st, explicit_input);
+            bool first_name = visited_files_.insert({st.st_dev, st.st_ino}).second;
+            if (first_name || !via_link) add_file(path, st, explicit_input);
         } else if (explicit_input) {
             warn_(path.string(), "not a regular file or folder, skipped");
         }
     }
 
+    // Follows the symlinks met so far, and those met below them, once every input was walked:
+    // a file or folder reachable both through a symlink and without one is then indexed under
+    // the path without, whatever order the folders list their entries in.
+    void follow_links() {
+        for (std::size_t i = 0; i < links_.size(); ++i) visit(links_[i], false, true);
+        links_.clear();
+    }
+
   private:
-    void walk_dir(const fs::path& dir) {
+    void walk_dir(const fs::path& dir, bool via_link) {
         std::error_code ec;
         fs::directory_iterator it(dir, ec);
         if (ec) {
@@ -65,7 +87,7 @@ class Walker {
             if (ec != std::errc::no_such_file_or_directory) result_.unreadable.push_back(dir);
             return;
         }
-        std::vector<fs::path> children;
+        std::vector<std::pair<fs::path, bool>> children;  // and whether it is a symlink
         for (; it != fs::directory_iterator(); it.increment(ec)) {
             if (ec) {
                 warn_(dir.string(), fmt::format("error while listing folder: {}", ec.message()));
@@ -74,9 +96,16 @@ class Walker {
             }
             std::string name = it->path().filename().string();
             if (name.starts_with(".")) continue;  // .git, editor swap files, hidden folders
-            children.push_back(it->path());
+            std::error_code link_ec;
+            children.emplace_back(it->path(), it->is_symlink(link_ec));
         }
-        for (const fs::path& child : children) visit(child, false);
+        std::sort(children.begin(), children.end());
+        for (const auto& [child, is_link] : children) {
+            if (is_link)
+                links_.push_back(child);
+            else
+                visit(child, false, via_link);
+        }
     }
 
     void add_file(const fs::path& path, const struct stat& st, bool explicit_input) {
@@ -95,6 +124,8 @@ class Walker {
     WalkResult& result_;
     const Warn& warn_;
     std::set<std::pair<dev_t, ino_t>> visited_dirs_;
+    std::set<std::pair<dev_t, ino_t>> visited_files_;
+    std::vector<fs::path> links_;  // symlinks met in folders, not yet followed
 };
 
 }  // namespace
@@ -102,12 +133,19 @@ class Walker {
 WalkResult walk_inputs(const std::vector<fs::path>& inputs, const Warn& warn) {
     WalkResult result;
     Walker walker(result, warn);
+    // Inputs named through a symlink go after the others, as symlinks met in folders do.
+    std::vector<fs::path> linked;
     for (const fs::path& input : inputs) {
         std::error_code ec;
         fs::path abs = fs::absolute(input, ec).lexically_normal();
         if (abs.has_filename() == false && abs.has_parent_path()) abs = abs.parent_path();
-        walker.visit(abs, true);
+        if (through_symlink(abs))
+            linked.push_back(abs);
+        else
+            walker.visit(abs, true, false);
     }
+    for (const fs::path& abs : linked) walker.visit(abs, true, true);
+    walker.follow_links();
     std::sort(result.files.begin(), result.files.end(),
               [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
     result.files.erase(

@@ -33,9 +33,11 @@ struct WalkResult {
     bool covers(const std::string& path) const;
 };
 
-// Walks each input recursively: hidden entries are skipped, symlinked folders are followed once
-// (loops are detected), unreadable folders and files are reported through `warn(path, reason)`
-// and folders that cannot be listed are also kept in `unreadable`.
+// Walks each input recursively: hidden entries are skipped, symlinks are followed once every
+// path without one was walked, so that a file or folder several paths reach is listed once,
+// under a path without a symlink when there is one (loops are detected). Unreadable folders and
+// files are reported through `warn(path, reason)` and folders that cannot be listed are also
+// kept in `unreadable`.
 WalkResult walk_inputs(const std::vector<std::filesystem::path>& inputs,
                        const std::function<void(const std::string&, const std::string&)>& warn);
 

@@ -61,9 +61,11 @@ class FileWalkTest : public ::testing::Test {
 
     static void write(const fs::path& path) { std::ofstream(path) << "a review\n"; }
 
-    reel::WalkResult walk(const fs::path& input) {
+    reel::WalkResult walk(const fs::path& input) { return walk_all({input}); }
+
+    reel::WalkResult walk_all(const std::vector<fs::path>& inputs) {
         warnings_.clear();
-        return reel::walk_inputs({input}, [&](const std::string& path, const std::string&) {
+        return reel::walk_inputs(inputs, [&](const std::string& path, const std::string&) {
             warnings_.push_back(path);
         });
     }
@@ -110,6 +112,38 @@ TEST_F(FileWalkTest, CoversAVanishedFolder) {
     reel::WalkResult result = walk(root_);
     EXPECT_TRUE(warnings_.empty());
     EXPECT_TRUE(result.covers((root_ / "locked" / "x.txt").string()));
+}
+
+std::vector<std::string> paths_of(const reel::WalkResult& result) {
+    std::vector<std::string> paths;
+    for (const reel::InputFile& f : result.files) paths.push_back(f.path.string());
+    return paths;
+}
+
+// A file or folder reachable by a symlink as well as by its own name is indexed once, under its
+// own name, whichever the folder lists first, and is no "symlink loop" to warn about.
+TEST_F(FileWalkTest, IndexesWhatSymlinksReachOnceUnderItsOwnName) {
+    fs::create_symlink("ok.txt", root_ / "a-twin.txt");
+    fs::create_symlink("ok.txt", root_ / "z-twin.txt");
+    fs::create_symlink("locked", root_ / "a-alias");
+    fs::create_symlink("locked", root_ / "z-alias");
+    fs::create_directories(root_.string() + "-outside");
+    write(root_.string() + "-outside/far.txt");
+    fs::create_symlink(root_.string() + "-outside", root_ / "far");
+    fs::create_symlink(root_.string() + "-outside", root_ / "far-again");
+
+    std::vector<std::string> want = {
+        (root_ / "far" / "far.txt").string(), (root_ / "locked" / "inner" / "y.txt").string(),
+        (root_ / "locked" / "x.txt").string(), (root_ / "ok.txt").string()};
+    EXPECT_EQ(paths_of(walk(root_)), want);
+    EXPECT_TRUE(warnings_.empty());
+
+    // An input named through a symlink, given with the file it reaches.
+    fs::create_symlink(root_, root_.string() + "-link");
+    EXPECT_EQ(paths_of(walk_all({root_.string() + "-link/ok.txt", root_ / "ok.txt"})),
+              std::vector<std::string>{(root_ / "ok.txt").string()});
+    fs::remove(root_.string() + "-link");
+    fs::remove_all(root_.string() + "-outside");
 }
 
 }  // namespace
