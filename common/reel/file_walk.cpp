@@ -24,6 +24,10 @@ std::string signature_of(const struct stat& st) {
     return fmt::format("{}:{}.{:09}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 }
 
+std::pair<std::uint64_t, std::uint64_t> identity(const struct stat& st) {
+    return {st.st_dev, st.st_ino};
+}
+
 // True when `path` names what it names through a symlink (of its own or of a folder above it).
 bool through_symlink(const fs::path& path) {
     char* real = ::realpath(path.c_str(), nullptr);
@@ -61,7 +65,7 @@ class Walker {
             walk_dir(path, via_link);
         } else if (S_ISREG(st.st_mode)) {
             if (explicit_input) result_.roots.push_back(path);
-            bool first_name = visited_files_.insert({st.st_dev, st.st_ino}).second;
+            bool first_name = result_.identities.emplace(identity(st), via_link).second;
             if (first_name || !via_link) add_file(path, st, explicit_input);
         } else if (explicit_input) {
             warn_(path.string(), "not a regular file or folder, skipped");
@@ -124,7 +128,6 @@ class Walker {
     WalkResult& result_;
     const Warn& warn_;
     std::set<std::pair<dev_t, ino_t>> visited_dirs_;
-    std::set<std::pair<dev_t, ino_t>> visited_files_;
     std::vector<fs::path> links_;  // symlinks met in folders, not yet followed
 };
 
@@ -167,6 +170,13 @@ bool WalkResult::covers(const std::string& path) const {
     auto under = [&](const fs::path& p) { return is_under(path, p); };
     return std::any_of(roots.begin(), roots.end(), under) &&
            std::none_of(unreadable.begin(), unreadable.end(), under);
+}
+
+bool WalkResult::found_elsewhere(const std::string& path) const {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    auto found = identities.find(identity(st));
+    return found != identities.end() && (found->second || through_symlink(path));
 }
 
 bool is_under(const std::string& path, const fs::path& root) {

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reel/loader.hpp"
@@ -27,10 +29,16 @@ struct WalkResult {
     // the walk cannot tell whether what was indexed below them is still there.
     std::vector<std::filesystem::path> unreadable;
     std::size_t ignored = 0;  // files of other types
+    // Device and inode of each file found, and whether its path goes through a symlink.
+    std::map<std::pair<std::uint64_t, std::uint64_t>, bool> identities;
 
     // True when the walk saw all there is at `path`: it lies under a root and under nothing
     // unreadable. A file indexed at such a path that the walk did not find is gone.
     bool covers(const std::string& path) const;
+    // True when `path` names a file the walk found under another path, one of the two going
+    // through a symlink: a symlinked input now given by its target's name, or the other way
+    // round. Hard links are separate files.
+    bool found_elsewhere(const std::string& path) const;
 };
 
 // Walks each input recursively: hidden entries are skipped, symlinks are followed once every

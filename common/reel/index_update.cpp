@@ -146,7 +146,8 @@ class Run {
             todo.push_back(std::move(w));
         }
         for (const auto& [path, k] : known) {
-            if (seen.count(path) || !walk.covers(path)) continue;
+            // Another name of a file found: it would be found twice.
+            if (seen.count(path) || !(walk.covers(path) || walk.found_elsewhere(path))) continue;
             delete_file_documents(path, main_);
             main_.db.set_metadata(signature_key(path), "");
             ++summary_.deleted;

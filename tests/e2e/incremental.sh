@@ -96,4 +96,19 @@ check "the phrase does not match the twin" [ "$(ids '"lsexqzd night"')" = twin1.
 check "the twin's phrase finds its review" [ "$(ids '"ztxtxde night"')" = twin2.txt ]
 check "the same words NEAR match both" [ "$(count 'lsexqzd NEAR night')" = 2 ]
 
+# A folder indexed through a symlink, then by its own name (or back), holds each review once:
+# the name not given this time is another name of a file found, not a file of another folder.
+mkdir -p "$WORK/real/sub" && printf 'linked medlars\n' > "$WORK/real/sub/m.txt"
+ln -s real "$WORK/link"
+export REEL_DB="$WORK/linkdb"
+expect_status 0 "index through a symlink" "$REEL_INDEX" --quiet "$WORK/link"
+expect_status 0 "index by the target's name" "$REEL_INDEX" --quiet "$WORK/real"
+check "the other name is replaced" contains "$ERR" "1 added, 0 updated, 1 deleted, 0 unchanged"
+check "found once" [ "$(count medlars)" = 1 ]
+expect_status 0 "a sub-folder through the symlink" "$REEL_INDEX" --quiet "$WORK/link/sub"
+check "found once again" [ "$(count medlars)" = 1 ]
+expect_status 0 "both names in one run" "$REEL_INDEX" --quiet "$WORK/link" "$WORK/real"
+check "both names: found once" [ "$(count medlars)" = 1 ]
+check "both names: under its own" [ "$("$REEL_SEARCH" --format tsv medlars | tail -n +2 | cut -f4)" = "$WORK/real/sub/m.txt" ]
+
 finish
