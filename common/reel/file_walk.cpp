@@ -55,12 +55,9 @@ class Walker {
             return;
         }
         if (S_ISDIR(st.st_mode)) {
-            if (!visited_dirs_.insert({st.st_dev, st.st_ino}).second) {
-                // Another name of a folder that is walked: its files are indexed once, there.
-                if (!explicit_input && !via_link)
-                    warn_(path.string(), "folder already visited (symlink loop?), skipped");
-                return;
-            }
+            // Another name of a folder that is walked (a symlink, a bind mount) or an input
+            // inside another input: its files are indexed once, there, and nothing is skipped.
+            if (!visited_dirs_.insert({st.st_dev, st.st_ino}).second) return;
             if (explicit_input) result_.roots.push_back(path);
             walk_dir(path, via_link);
         } else if (S_ISREG(st.st_mode)) {

@@ -114,6 +114,17 @@ TEST_F(FileWalkTest, CoversAVanishedFolder) {
     EXPECT_TRUE(result.covers((root_ / "locked" / "x.txt").string()));
 }
 
+// A folder given before the folder it lies in is walked once, and is no loop to warn about.
+TEST_F(FileWalkTest, TakesAnInputInsideAnotherInputInEitherOrder) {
+    for (const auto& inputs : {std::vector<fs::path>{root_ / "locked", root_},
+                               std::vector<fs::path>{root_, root_ / "locked"}}) {
+        reel::WalkResult result = walk_all(inputs);
+        EXPECT_TRUE(warnings_.empty());
+        EXPECT_EQ(result.files.size(), 3u);
+        EXPECT_TRUE(result.covers((root_ / "gone.txt").string()));
+    }
+}
+
 std::vector<std::string> paths_of(const reel::WalkResult& result) {
     std::vector<std::string> paths;
     for (const reel::InputFile& f : result.files) paths.push_back(f.path.string());
