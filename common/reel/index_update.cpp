@@ -53,6 +53,7 @@ struct FileWork {
     bool known = false;  // indexed by an earlier run (so this is an update)
     std::optional<LoadResult> loaded;
     std::string error;
+    bool holds_no_review = false;  // the error is a NoReviewError
     EntityEvidence evidence;
     std::vector<Xapian::Document> docs;
     std::vector<ExtractedEntities> entities;
@@ -146,10 +147,10 @@ class Run {
             todo.push_back(std::move(w));
         }
         for (const auto& [path, k] : known) {
-            // Another name of a file found: it would be found twice.
+            // Gone from under a root, or another name (through a symlink) of a file found under
+            // the name given this time: either way its reviews would be stale or found twice.
             if (seen.count(path) || !(walk.covers(path) || walk.found_elsewhere(path))) continue;
-            delete_file_documents(path, main_);
-            main_.db.set_metadata(signature_key(path), "");
+            forget_file(path, main_);
             ++summary_.deleted;
         }
 
@@ -264,6 +265,9 @@ class Run {
             if (options_.extract_entities) {
                 for (const Review& r : w.loaded->reviews) extractor_->observe(r, w.evidence);
             }
+        } catch (const NoReviewError& e) {
+            w.error = e.what();
+            w.holds_no_review = true;
         } catch (const InputError& e) {
             w.error = e.what();
         } catch (const std::exception& e) {
@@ -366,8 +370,15 @@ class Run {
     void write(FileWork& w, Sink& sink) {
         const std::string& path = w.file->path.native();
         if (!w.error.empty()) {
+            std::string outcome;
+            if (w.known && w.holds_no_review) {
+                forget_file(path, sink);
+                outcome = "; its previously indexed reviews are removed";
+            } else if (w.known) {
+                outcome = "; the previously indexed version is kept";
+            }
             std::lock_guard lock(report_mu_);
-            warn(path, w.known ? w.error + "; the previously indexed version is kept" : w.error);
+            warn(path, w.error + outcome);
             ++summary_.skipped;
             advance_progress(w);
             return;
@@ -397,6 +408,15 @@ class Run {
         ++progress_.files_done;
         progress_.bytes_done += w.file->size;
         observer_.progress(progress_);
+    }
+
+    // Takes out what was indexed from a file that is gone, or that was read through and holds
+    // no review any more (its last CSV row or JSON record removed, or their text): unlike the
+    // reviews of a file that cannot be read now, those are known to be stale. A file still
+    // there is then as new, warned about at each run as any file without reviews.
+    void forget_file(const std::string& path, Sink& sink) {
+        delete_file_documents(path, sink);
+        sink.db.set_metadata(signature_key(path), "");
     }
 
     void delete_file_documents(const std::string& path, Sink& sink) {

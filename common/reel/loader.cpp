@@ -125,6 +125,8 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
         case Format::jsonl: {
             reject_binary(path);
             std::ifstream in = open_input(path);
+            // As for the other formats: no bytes at all may be a file being written.
+            if (in.peek() == std::char_traits<char>::eof()) throw InputError("empty file");
             result.reviews = parse_jsonl(in, options.fields, options.max_review_bytes, warnings);
             multi = true;
             break;
@@ -142,11 +144,12 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
     std::string abs = path.string();
     std::vector<Review> kept;
     kept.reserve(result.reviews.size());
-    std::size_t empty = 0, cut = 0;
+    std::size_t empty = 0, cut = 0, unreadable = 0;
     for (std::size_t i = 0; i < result.reviews.size(); ++i) {
         Review& r = result.reviews[i];
         if (blank(r.text)) {
-            if (r.record != kSkippedRecord) ++empty;  // skipped records have had their warning
+            // Skipped records have had their warning.
+            ++(r.record == kSkippedRecord ? unreadable : empty);
             continue;
         }
         // Text formats are cut as they are read; records of the others only now.
@@ -170,8 +173,11 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
             warnings.size() > 1 ? fmt::format("; {} more warnings", warnings.size() - 1) : ""));
     }
     if (result.reviews.empty()) {
-        throw InputError(empty > 1 ? fmt::format("no review text in any of its {} records", empty)
-                                   : std::string("no review text"));
+        std::string why = empty > 1 ? fmt::format("no review text in any of its {} records", empty)
+                                    : std::string("no review text");
+        // A record that could not be read may hold a review: the file's content is not known.
+        if (unreadable > 0) throw InputError(fmt::format("{}, {} unreadable", why, unreadable));
+        throw NoReviewError(why);
     }
     if (empty > 0)
         warnings.push_back(fmt::format("{} record(s) without review text skipped", empty));

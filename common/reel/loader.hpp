@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "reel/errors.hpp"
 #include "reel/field_map.hpp"
 #include "reel/review.hpp"
 
@@ -35,8 +36,15 @@ struct LoadResult {
 // called a limit under a MiB (--max-review-mb 0.001) "0 MiB".
 std::string describe_size(std::size_t bytes);
 
+// A file read through that holds no review: no records, or none with text. Unlike a file that
+// cannot be read, its content is known: whatever was indexed from it before is gone from it.
+struct NoReviewError : InputError {
+    using InputError::InputError;
+};
+
 // Reads `path` (whose format is `format`). Throws InputError when nothing can be read from it
-// (unreadable, binary, empty, malformed beyond use); recoverable problems become warnings.
+// (unreadable, binary, empty, malformed beyond use), NoReviewError when it holds no review;
+// recoverable problems become warnings.
 LoadResult load_file(const std::filesystem::path& path, Format format, const LoadOptions& options);
 
 // Per-format parsers over content already in memory (used by load_file and the fuzz targets).

@@ -111,4 +111,26 @@ expect_status 0 "both names in one run" "$REEL_INDEX" --quiet "$WORK/link" "$WOR
 check "both names: found once" [ "$(count medlars)" = 1 ]
 check "both names: under its own" [ "$("$REEL_SEARCH" --format tsv medlars | tail -n +2 | cut -f4)" = "$WORK/real/sub/m.txt" ]
 
+# A file read through that holds no review any more (its last row removed) loses its reviews;
+# an emptied one (0 bytes, maybe being written) keeps them, as a file that cannot be read does.
+mkdir "$WORK/rows"
+printf 'film,review\nJaws,"shark loquats"\nDuel,"truck loquats"\n' > "$WORK/rows/r.csv"
+printf '{"film":"Heat","text":"diner sloes"}\n' > "$WORK/rows/r.jsonl"
+printf '{"film":"Rope","text":"party medlars"}\n' > "$WORK/rows/half.jsonl"
+export REEL_DB="$WORK/rowsdb"
+expect_status 0 "index files of rows" "$REEL_INDEX" --quiet "$WORK/rows"
+printf 'film,review\n' > "$WORK/rows/r.csv" && : > "$WORK/rows/r.jsonl"
+printf '{"film":"Rope","text":""}\n{"film":"Rope","text":"party med\n' > "$WORK/rows/half.jsonl"
+touch -d '+1 minute' "$WORK/rows/r.csv" "$WORK/rows/r.jsonl" "$WORK/rows/half.jsonl"
+expect_status 1 "every row removed" "$REEL_INDEX" --quiet "$WORK/rows"
+check "the removal is told" contains "$ERR" "r.csv: no review text; its previously indexed reviews are removed"
+check "its reviews are gone" [ "$(count loquats)" = 0 ]
+check "and its films" lacks "$("$REEL_SEARCH" --list films)" "Jaws"
+check "the emptied file is told" contains "$ERR" "r.jsonl: empty file; the previously indexed version is kept"
+check "the emptied file's review is kept" [ "$(count sloes)" = 1 ]
+check "a record that cannot be read is told" contains "$ERR" "half.jsonl: no review text, 1 unreadable; the previously indexed version is kept"
+check "and may hold the review, which is kept" [ "$(count --db "$WORK/rowsdb" medlars)" = 1 ]
+expect_status 1 "run again" "$REEL_INDEX" --quiet "$WORK/rows"
+check "then warned about as any file without reviews" contains "$ERR" "r.csv: no review text"$'\n'
+
 finish
