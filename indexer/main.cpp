@@ -138,6 +138,9 @@ int main(int argc, char** argv) {
     } catch (const reel::InputError& e) {
         fmt::print(stderr, "reel-index: {}\n", e.what());
         return reel::kExitUsage;
+    } catch (const reel::Interrupted& e) {
+        fmt::print(stderr, "reel-index: {}\n", e.what());
+        return g_signal == SIGTERM ? reel::kExitSigterm : reel::kExitSigint;
     } catch (const reel::DatabaseError& e) {
         fmt::print(stderr, "reel-index: {}\n", e.what());
         return reel::kExitDatabase;

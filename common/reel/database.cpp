@@ -200,8 +200,8 @@ std::string creation_failure_message(const fs::path& path, const Xapian::Databas
 
 }  // namespace
 
-Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
-                                          double wait_seconds) {
+Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite, double wait_seconds,
+                                          const std::atomic<bool>* stop) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
     bool removed_broken = false;
     check_not_a_file(path);
@@ -240,6 +240,13 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite,
                     fmt::format("database '{}' is being updated by another process (locked); wait "
                                 "for it or use --wait SECONDS",
                                 path.string()));
+            }
+            // Ctrl-C during a long --wait would otherwise go unheeded until the lock came free.
+            if (stop && *stop) {
+                throw Interrupted(fmt::format(
+                    "interrupted while waiting for database '{}' (locked by another process); "
+                    "nothing was changed",
+                    path.string()));
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         } catch (const Xapian::DatabaseCorruptError& e) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <xapian.h>
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -29,8 +30,9 @@ std::string unreadable_message(const std::filesystem::path& path, const std::str
 // Opens for writing, creating it if needed; `overwrite` starts afresh (a corrupt database is
 // removed first). A database of another schema version needs `overwrite`, except version 3,
 // which is updated in place to the current one. Waits up to `wait_seconds` for another writer's
-// lock. Throws DatabaseError.
+// lock, unless `stop` is raised meanwhile (then throws Interrupted). Throws DatabaseError.
 Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, bool overwrite,
-                                          double wait_seconds);
+                                          double wait_seconds,
+                                          const std::atomic<bool>* stop = nullptr);
 
 }  // namespace reel

@@ -31,4 +31,9 @@ struct DatabaseError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The user interrupted a wait (for another writer's lock) before anything was changed.
+struct Interrupted : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace reel

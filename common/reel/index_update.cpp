@@ -108,7 +108,7 @@ class Run {
         : options_(options),
           observer_(observer),
           stop_(stop),
-          main_(open_for_writing(options.db, options.rebuild, options.wait_seconds)) {
+          main_(open_for_writing(options.db, options.rebuild, options.wait_seconds, &stop)) {
         // Before anything is read or written: damaged tables can make Xapian loop or crash.
         opened_revision_ = main_.db.get_revision();
         checksums_current_ =

@@ -52,7 +52,8 @@ struct IndexSummary {
 
 // Adds new files, re-indexes changed ones and deletes the reviews of files that disappeared
 // from under the inputs. Commits in batches of whole files. Throws DatabaseError and
-// UsageError; problems with single inputs are reported to `observer` and skipped.
+// UsageError, and Interrupted when `stop` is raised while waiting for the database's lock;
+// problems with single inputs are reported to `observer` and skipped.
 IndexSummary update_index(const IndexOptions& options, IndexObserver& observer,
                           const std::atomic<bool>& stop);
 

@@ -121,6 +121,18 @@ start=$(date +%s.%N)
 expect_status 3 "--wait 1 gives up after a second" "$REEL_INDEX" --quiet --wait 1 .
 waited=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 1))")
 check "--wait 1 waited about a second ($waited s)" python3 -c "assert 0.9 <= $waited < 30"
+# Ctrl-C ends a wait at once, not once the lock comes free, and says nothing was done.
+"$REEL_INDEX" --quiet --wait 120 . 2>"$WORK/interrupted.err" &
+interrupted=$!
+sleep 1
+kill -INT "$interrupted"
+start=$(date +%s.%N)
+wait "$interrupted"
+status=$?
+waited=$(python3 -c "print(round($(date +%s.%N) - $start, 1))")
+check "Ctrl-C during --wait exits 130 (exit $status)" [ "$status" -eq 130 ]
+check "Ctrl-C during --wait exits at once ($waited s)" python3 -c "assert $waited < 5"
+check "Ctrl-C during --wait says why, on one line" [ "$(cat "$WORK/interrupted.err")" = "reel-index: interrupted while waiting for database '$WORK/locked.db' (locked by another process); nothing was changed" ]
 "$REEL_INDEX" --quiet --wait 120 . 2>"$WORK/waiter.err" &
 waiter=$!
 sleep 1
