@@ -163,6 +163,13 @@ bool any_input_exists(const std::vector<fs::path>& inputs) {
     });
 }
 
+bool any_input_there(const std::vector<fs::path>& inputs) {
+    return std::any_of(inputs.begin(), inputs.end(), [](const fs::path& input) {
+        struct stat st;
+        return ::stat(input.c_str(), &st) == 0 || (errno != ENOENT && errno != ENOTDIR);
+    });
+}
+
 bool WalkResult::covers(const std::string& path) const {
     auto under = [&](const fs::path& p) { return is_under(path, p); };
     return std::any_of(roots.begin(), roots.end(), under) &&

@@ -51,6 +51,9 @@ WalkResult walk_inputs(const std::vector<std::filesystem::path>& inputs,
 
 // True when some input is a file or folder: a walk of `inputs` would find a root.
 bool any_input_exists(const std::vector<std::filesystem::path>& inputs);
+// True when some input is there at all, if only as something that cannot be examined (below a
+// folder without search permission) or read (a FIFO).
+bool any_input_there(const std::vector<std::filesystem::path>& inputs);
 
 // True when `path` is `root` or lies below it.
 bool is_under(const std::string& path, const std::filesystem::path& root);

@@ -619,7 +619,9 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer,
         walk_inputs(options.inputs, [&](const std::string& path, const std::string& why) {
             observer.warning(path, why);
         });
-        throw UsageError("none of the inputs exists");
+        // "exists" would deny what the warnings say of an input that is there but unreadable.
+        throw UsageError(any_input_there(options.inputs) ? "none of the inputs can be read"
+                                                         : "none of the inputs exists");
     }
     Run run(options, observer, stop);
     return run.run();

@@ -55,6 +55,8 @@ else
     check "skipped, nothing deleted" contains "$ERR" "0 deleted, 1 unchanged, 1 skipped"
     check "its reviews are kept" [ "$(count damsons)" = 2 ]
     index_shelf 1 "run with the unreadable folder as input" "$WORK/shelf/locked"
+    index_shelf 2 "run with an input below a folder that cannot be entered" "$WORK/shelf/locked/x.txt"
+    check "the input is not said to be missing" contains "$ERR" "reel-index: none of the inputs can be read"
     check "input's reviews are kept" [ "$(count damsons)" = 2 ]
     chmod 644 "$WORK/shelf/locked"
     index_shelf 1 "run with a folder that lists but cannot be entered"
