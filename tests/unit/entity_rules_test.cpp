@@ -276,6 +276,23 @@ TEST(EntityRules, EvenCharacterEvidenceIsNoVerdict) {
               Keys{"jared diamond"});
 }
 
+// "Jack Nicholson (Jack Torrance)": the actor named first, the part in brackets, where the corpus
+// knows the first as a person and the second not half as well. "Ed Wood (Johnny Depp)": an actor
+// the corpus knows stays the actor in brackets, even after a known person.
+TEST(EntityRules, ActorBeforeBracketedPart) {
+    EntityEvidence corpus = corpus_of({{Kind::Person, "jack nicholson", 40},
+                                       {Kind::Person, "jack torrance", 4},
+                                       {Kind::Character, "jack torrance", 7},
+                                       {Kind::Person, "ed wood", 90},
+                                       {Kind::Person, "johnny depp", 40}});
+    EXPECT_EQ(people(extract_with(corpus, "Jack Nicholson (Jack Torrance) is great in it.")),
+              Keys{"jack nicholson"});
+    EXPECT_EQ(people(extract_with(corpus, "Jack Torrance (Jack Nicholson) is great in it.")),
+              Keys{"jack nicholson"});
+    EXPECT_EQ(people(extract_with(corpus, "Ed Wood (Johnny Depp) freaks out at the end.")),
+              Keys{"johnny depp"});
+}
+
 // A name the corpus casts as a character more often than it cues as a person (James Bond, Norman
 // Bates, Robin Hood) is a character where the text does not say otherwise.
 TEST(EntityRules, MostlyCharacterEvidenceMakesACharacter) {
