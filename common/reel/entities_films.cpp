@@ -680,6 +680,7 @@ class FilmFinder {
             if (!s_[i].word() || !s_[i].has(kAllCaps) || !free(i)) continue;
             std::size_t b = i, e = i, content = 0, longest = 0, last = i;
             bool shout = false;
+            bool stop_word = false;  // "IS", "MY": a shout, unless a year marks a title
             for (std::size_t j = i; j < s_.size() && j - i < 16; ++j) {
                 const Token& t = s_[j];
                 if (t.word()) {
@@ -690,9 +691,9 @@ class FilmFinder {
                     bool small = caps_small_word(j) && (t.has(kAllCaps) || t.end - t.begin == 1);
                     if (!t.has(kAllCaps) && !t.has(kDigit) && !small) break;
                     if (t.has(kDigit) && !t.has(kAllCaps) && j == i) break;
-                    if (caps_shout_word(j)) shout = true;
+                    if (caps_shout_word(j)) (s_.lex_is(j, kLexStop) ? stop_word : shout) = true;
                     if (!small && !t.has(kDigit)) {
-                        if (acronym(s_.raw(j))) shout = true;
+                        if (acronym(s_.raw(j)) && !s_.lex_is(j, kLexStop)) shout = true;
                         ++content;
                         longest = std::max<std::size_t>(longest, t.end - t.begin);
                     }
@@ -708,7 +709,9 @@ class FilmFinder {
             e = last + 1;
             while (e > b + 1 && caps_small_word(e - 1)) --e;  // "... AND" before a lower word
             i = last;
-            if (shout || longest < 3) continue;
+            // "MURDER IS MY BEAT (1955)": the year vouches for the small words.
+            bool dated = e + 1 < s_.size() && s_[e].is_punct('(') && is_year(e + 1);
+            if (shout || (stop_word && !dated) || longest < 3) continue;
             std::size_t n_words = 0;
             for (std::size_t k = b; k < e; ++k) n_words += s_[k].word();
             bool the_one = n_words == 2 && s_.cue(b, kCueArticle) && longest >= 4;

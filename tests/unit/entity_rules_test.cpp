@@ -327,6 +327,20 @@ TEST(EntityRules, OneWordTitlesAreWeighedAgainstTheWordsUse) {
     EXPECT_EQ(films(extract_with(thin, "Nothing else on Earth looks like it.")), Keys{"earth"});
 }
 
+// A title in capitals may hold small words in capitals when a year marks it: "MURDER IS MY
+// BEAT (1955)" is one title, where "WHY IS IT SO BAD?" is a shout.
+TEST(EntityRules, DatedTitlesInCapitalsKeepTheirSmallWords) {
+    const std::string before =
+        "She was a fine actress and a beautiful woman, and it is sad that her career ended so "
+        "soon after it began, with small parts in many films of the period. ";
+    EXPECT_EQ(films(extract(before + "Her last one was MURDER IS MY BEAT (1955), which I have "
+                                     "in my pile of films still to watch this winter.")),
+              Keys{"murder is my beat"});
+    EXPECT_EQ(films(extract(before + "WHY IS IT SO BAD? I wonder as I watch it this winter with "
+                                     "all the other films in my pile.")),
+              Keys{});
+}
+
 // A date after a title is not part of it: "made Citizen Kane in 1941" names Citizen Kane, but
 // "Class of 1999" is the whole title.
 TEST(EntityRules, ADateAfterATitleIsNotPartOfIt) {
