@@ -64,6 +64,16 @@ constexpr std::string_view kLatinBase =
     "ssttttttuuuuuuuu"
     "uuuuwwyyyzzzzzzs";
 
+// Combining Diacritical Marks and their supplements (U+0300..U+036F, U+1AB0..U+1AFF,
+// U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..U+FE2F): the accents of decomposed Latin, Greek and
+// Cyrillic letters. Other scripts' combining marks (kana voicing, Indic vowel signs) are letters
+// of their own and stay.
+bool is_combining_diacritic(char32_t cp) {
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
 }  // namespace
 
 std::string repair_utf8(std::string_view in, bool* repaired) {
@@ -125,6 +135,9 @@ void append_folded(std::string& out, char32_t cp) {
         out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
         return;
     }
+    // "Amélie" typed in decomposed form (NFD: an "e" then a combining acute, as macOS and some
+    // keyboards write it) must fold as the precomposed "é" does, to a plain "e".
+    if (is_combining_diacritic(cp)) return;
     switch (cp) {
         case 0xC6:
         case 0xE6:
@@ -194,6 +207,8 @@ bool is_letter_or_digit(char32_t cp) {
     if (cp >= 0x370 && cp <= 0x52F) return true;    // Greek, Cyrillic
     if (cp >= 0x3040 && cp <= 0x9FFF) return true;  // kana, CJK
     if (cp >= 0xAC00 && cp <= 0xD7AF) return true;  // Hangul
+    // A combining accent belongs to the letter before: "Z" + U+0307 + "uławski" is one word.
+    if (is_combining_diacritic(cp)) return true;
     return false;
 }
 

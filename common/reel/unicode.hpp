@@ -18,8 +18,9 @@ char32_t next_code_point(std::string_view s, std::size_t& pos);
 void append_utf8(std::string& out, char32_t cp);
 
 // Lower-cases and strips accents from Latin letters (é→e, Ø→o, ß→ss, Æ→ae), so that
-// "Amélie", "AMELIE" and "amelie" compare equal. Other scripts are lower-cased where ASCII
-// or Latin-1, and passed through otherwise.
+// "Amélie", "AMELIE" and "amelie" compare equal, and so does "Amélie" written with a combining
+// accent (NFD). Other scripts are lower-cased where ASCII or Latin-1, and passed through
+// otherwise.
 std::string fold(std::string_view utf8);
 
 // The folded form of one code point, appended to `out` (several bytes for ß, æ, œ...).

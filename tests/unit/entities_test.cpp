@@ -101,6 +101,17 @@ TEST(Entities, ApostrophesHyphensAccents) {
     EXPECT_EQ(f.all.people[2].name, "Zoë Kravitz");
 }
 
+// Decomposed accents (NFD) are part of their letter: the name is neither cut at "Z" nor keyed
+// apart from its precomposed spelling, and keeps its accents for display.
+TEST(Entities, DecomposedAccentsStayInTheName) {
+    Found f =
+        run("Directed by Andrzej Z\u0307u\u0142awski, starring Isabelle Adjani. Later Andrzej "
+            "Z\u0307u\u0142awski made more.");
+    EXPECT_EQ(f.people, (Keys{"andrzej zulawski", "isabelle adjani"}));
+    ASSERT_FALSE(f.all.people.empty());
+    EXPECT_EQ(f.all.people[0].name, "Andrzej Z\u0307u\u0142awski");
+}
+
 TEST(Entities, InitialsInAnySpelling) {
     Found f =
         run("J. K. Simmons yells. Later JK Simmons yells again, and Samuel L. Jackson watches.");

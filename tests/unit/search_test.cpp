@@ -69,6 +69,12 @@ TEST_F(SearchTest, AccentsAndCaseAreFolded) {
     EXPECT_EQ(paths("AMÉLIE"), (Paths{"/b"}));
 }
 
+// The review writes "Amélie" precomposed; a query typed with a combining acute finds it.
+TEST_F(SearchTest, DecomposedAccentsFoldAsPrecomposedOnes) {
+    EXPECT_EQ(paths("Ame\u0301lie"), (Paths{"/b"}));
+    EXPECT_EQ(paths("\"Ame\u0301lie plays\""), (Paths{"/b"}));
+}
+
 TEST_F(SearchTest, PersonKeysAgreeAcrossSpellings) {
     EXPECT_EQ(paths("person:\"J.K. Simmons\""), (Paths{"/a"}));
     EXPECT_EQ(paths("person:\"jk simmons\""), (Paths{"/a"}));

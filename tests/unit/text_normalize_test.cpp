@@ -32,6 +32,14 @@ TEST(Fold, CaseAndAccentsDoNotMatter) {
     EXPECT_EQ(fold("Bong Joon-ho"), "bong joon-ho");
 }
 
+// Decomposed text (NFD: a base letter, then combining accents) folds as precomposed text does.
+TEST(Fold, DecomposedAccentsAreDropped) {
+    EXPECT_EQ(fold("Ame\u0301lie"), "amelie");
+    EXPECT_EQ(fold("AME\u0301LIE"), fold("Amélie"));
+    EXPECT_EQ(fold("Kies\u0301lowski Z\u0307u\u0142awski"), "kieslowski zulawski");
+    EXPECT_EQ(fold("I\u0303na\u0301rritu"), fold("Iñárritu"));
+}
+
 TEST(NormalizeText, CurlyQuotesBecomeStraight) {
     EXPECT_EQ(normalize_text("“Whiplash” isn’t ‘bad’").text, "\"Whiplash\" isn't 'bad'");
 }
