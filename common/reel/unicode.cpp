@@ -1,5 +1,6 @@
 #include "reel/unicode.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace reel {
@@ -63,6 +64,22 @@ constexpr std::string_view kLatinBase =
     "oooorrrrrrssssss"
     "ssttttttuuuuuuuu"
     "uuuuwwyyyzzzzzzs";
+
+// Letters beyond Latin Extended-A that fold to another: accents dropped and case lowered in
+// Vietnamese ("Nguyễn"), Greek ("Κύθηρα") and Cyrillic ("Рублёв"), as for Latin-1 letters.
+struct Fold {
+    char16_t from, to;
+};
+constexpr Fold kFolds[] = {
+#include "reel/unicode_folds.inc"
+};
+
+// The letter `cp` folds to by kFolds, or `cp` itself.
+char32_t table_fold(char32_t cp) {
+    auto it = std::lower_bound(std::begin(kFolds), std::end(kFolds), cp,
+                               [](const Fold& f, char32_t c) { return f.from < c; });
+    return it != std::end(kFolds) && it->from == cp ? it->to : cp;
+}
 
 // Combining Diacritical Marks and their supplements (U+0300..U+036F, U+1AB0..U+1AFF,
 // U+1DC0..U+1DFF, U+20D0..U+20FF, U+FE20..U+FE2F): the accents of decomposed Latin, Greek and
@@ -138,6 +155,13 @@ void append_folded(std::string& out, char32_t cp) {
     // "Amélie" typed in decomposed form (NFD: an "e" then a combining acute, as macOS and some
     // keyboards write it) must fold as the precomposed "é" does, to a plain "e".
     if (is_combining_diacritic(cp)) return;
+    if (cp >= 0x180) {
+        cp = table_fold(cp);  // may land on ASCII ("ễ") or on Latin-1 ("ẞ" to "ß", then "ss")
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+            return;
+        }
+    }
     switch (cp) {
         case 0xC6:
         case 0xE6:
@@ -168,10 +192,6 @@ void append_folded(std::string& out, char32_t cp) {
             return;
         }
     }
-    if (cp >= 0x391 && cp <= 0x3A9)
-        cp += 0x20;  // Greek capitals
-    else if (cp >= 0x410 && cp <= 0x42F)
-        cp += 0x20;  // Cyrillic capitals
     append_utf8(out, cp);
 }
 
@@ -205,6 +225,7 @@ bool is_letter_or_digit(char32_t cp) {
     if (cp == 0xD7 || cp == 0xF7) return false;
     if (cp >= 0xC0 && cp <= 0x24F) return true;     // Latin letters
     if (cp >= 0x370 && cp <= 0x52F) return true;    // Greek, Cyrillic
+    if (cp >= 0x1E00 && cp <= 0x1FFF) return true;  // Vietnamese, polytonic Greek
     if (cp >= 0x3040 && cp <= 0x9FFF) return true;  // kana, CJK
     if (cp >= 0xAC00 && cp <= 0xD7AF) return true;  // Hangul
     // A combining accent belongs to the letter before: "Z" + U+0307 + "uławski" is one word.

@@ -17,10 +17,9 @@ char32_t next_code_point(std::string_view s, std::size_t& pos);
 
 void append_utf8(std::string& out, char32_t cp);
 
-// Lower-cases and strips accents from Latin letters (é→e, Ø→o, ß→ss, Æ→ae), so that
-// "Amélie", "AMELIE" and "amelie" compare equal, and so does "Amélie" written with a combining
-// accent (NFD). Other scripts are lower-cased where ASCII or Latin-1, and passed through
-// otherwise.
+// Lower-cases and strips accents from Latin, Greek and Cyrillic letters (é→e, Ø→o, ß→ss, Æ→ae,
+// ễ→e, Ά→α, Ё→е), so that "Amélie", "AMELIE" and "amelie" compare equal, and so does "Amélie"
+// written with a combining accent (NFD). Other scripts are passed through.
 std::string fold(std::string_view utf8);
 
 // The folded form of one code point, appended to `out` (several bytes for ß, æ, œ...).

@@ -112,6 +112,14 @@ TEST(Entities, DecomposedAccentsStayInTheName) {
     EXPECT_EQ(f.all.people[0].name, "Andrzej Z\u0307u\u0142awski");
 }
 
+// Vietnamese letters (Latin Extended Additional) are letters: "Trần" is not cut at "ầ".
+TEST(Entities, VietnameseNamesAreWhole) {
+    Found f = run("Trần Anh Hùng directed it. Later Trần Anh Hùng made another.");
+    EXPECT_EQ(f.people, (Keys{"tran anh hung"}));
+    ASSERT_FALSE(f.all.people.empty());
+    EXPECT_EQ(f.all.people[0].name, "Trần Anh Hùng");
+}
+
 TEST(Entities, InitialsInAnySpelling) {
     Found f =
         run("J. K. Simmons yells. Later JK Simmons yells again, and Samuel L. Jackson watches.");

@@ -44,8 +44,8 @@ class SearchTest : public test::SearchSuite<SearchTest> {
             {{person("J.K. Simmons")}, {film("Whiplash")}}, 9, 2014, "2014-10-17");
         add("/b", "A drum and a battle, never together. Amélie plays.",
             {{person("Jean Simmons")}, {}}, 4, 1960, "2014-11-02");
-        add("/c", "Battle drum sounds. Drumming all night.", {{}, {film("Mad Max: Fury Road")}},
-            7.5, 2015);
+        add("/c", "Battle drum sounds. Drumming all night. Рублёв, Κύθηρα.",
+            {{}, {film("Mad Max: Fury Road")}}, 7.5, 2015);
         dir_ = db.commit();
     }
 };
@@ -67,6 +67,14 @@ TEST_F(SearchTest, PhrasesAreExactAndUnstemmed) {
 TEST_F(SearchTest, AccentsAndCaseAreFolded) {
     EXPECT_EQ(paths("amelie"), (Paths{"/b"}));
     EXPECT_EQ(paths("AMÉLIE"), (Paths{"/b"}));
+}
+
+// The review writes "Рублёв" and "Κύθηρα": the words are found without their accents, in any case.
+TEST_F(SearchTest, CyrillicAndGreekAccentsAreFolded) {
+    EXPECT_EQ(paths("рублев"), (Paths{"/c"}));
+    EXPECT_EQ(paths("РУБЛЁВ"), (Paths{"/c"}));
+    EXPECT_EQ(paths("κυθηρα"), (Paths{"/c"}));
+    EXPECT_EQ(paths("ΚΎΘΗΡΑ"), (Paths{"/c"}));
 }
 
 // The review writes "Amélie" precomposed; a query typed with a combining acute finds it.

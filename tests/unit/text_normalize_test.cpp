@@ -40,6 +40,14 @@ TEST(Fold, DecomposedAccentsAreDropped) {
     EXPECT_EQ(fold("I\u0303na\u0301rritu"), fold("Iñárritu"));
 }
 
+// Beyond Latin-1: Vietnamese, Greek and Cyrillic letters lose their accents and case too.
+TEST(Fold, AccentsOfOtherScriptsAreDropped) {
+    EXPECT_EQ(fold("Trần Anh Hùng, NGUYỄN"), "tran anh hung, nguyen");
+    EXPECT_EQ(fold("Ταξίδι στα Κύθηρα"), "ταξιδι στα κυθηρα");
+    EXPECT_EQ(fold("Андрей Рублёв, ЁЛКИ"), "андреи рублев, елки");
+    EXPECT_EQ(fold("GROẞ"), "gross");
+}
+
 TEST(NormalizeText, CurlyQuotesBecomeStraight) {
     EXPECT_EQ(normalize_text("“Whiplash” isn’t ‘bad’").text, "\"Whiplash\" isn't 'bad'");
 }
