@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <map>
+#include <set>
 
 #include "reel/database.hpp"
 #include "reel/entity_catalogue.hpp"
@@ -11,6 +15,7 @@
 #include "reel/phrase_filter.hpp"
 #include "reel/schema.hpp"
 #include "reel/text_normalize.hpp"
+#include "reel/unicode.hpp"
 #include "reel/word_sequence.hpp"
 
 namespace reel {
@@ -47,6 +52,67 @@ std::string plain_snippet(std::string_view html, std::string_view start, std::st
         }
     }
     return out;
+}
+
+// The first byte of `text` from `from` on that is not ASCII, or npos; eight bytes at a time,
+// as nearly all of a review is ASCII.
+std::size_t find_non_ascii(std::string_view text, std::size_t from) {
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    for (; from + 8 <= text.size(); from += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, text.data() + from, 8);
+        if (x & kHigh) break;
+    }
+    for (; from < text.size(); ++from) {
+        if (static_cast<unsigned char>(text[from]) >= 0x80) return from;
+    }
+    return std::string_view::npos;
+}
+
+// The words of `text` (lower-cased, as Xapian's snippets read them) that fold to one of
+// `terms` but are spelt otherwise ("iñárritu" for the term "inarritu"), added to `out`. Xapian
+// matches a snippet's words to the query's terms as written, and the terms are folded: without
+// these, an accented word was never highlighted, nor its passage chosen for the snippet. Only
+// words with a non-ASCII letter can differ (case aside, which Xapian ignores), and snippets are
+// made for every hit, so only the words around non-ASCII bytes are read.
+void add_unfolded_spellings(std::string_view text, const std::set<std::string>& terms,
+                            std::set<std::string>& out) {
+    auto ascii_letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    std::size_t i = 0;
+    for (std::size_t at; (at = find_non_ascii(text, i)) != std::string_view::npos;) {
+        std::size_t begin = at;
+        while (begin > i && ascii_letter(text[begin - 1])) --begin;
+        std::size_t end = at;
+        bool non_ascii = false;
+        while (end < text.size()) {
+            auto b = static_cast<unsigned char>(text[end]);
+            std::size_t next = end;
+            bool letter = b < 0x80 ? ascii_letter(text[next++])
+                                   : Xapian::Unicode::is_wordchar(next_code_point(text, next));
+            if (!letter) {
+                if (end == at) end = next;  // a non-ASCII character that is not a letter ("…")
+                break;
+            }
+            non_ascii = non_ascii || b >= 0x80;
+            end = next;
+        }
+        if (non_ascii) {
+            std::string word =
+                Xapian::Unicode::tolower(std::string(text.substr(begin, end - begin)));
+            if (terms.count(fold(word)) && !terms.count(word)) out.insert(std::move(word));
+        }
+        i = end;
+    }
+}
+
+// The query's terms, without their prefixes' terms (what a review's words can match).
+std::set<std::string> body_terms(const Xapian::Query& query) {
+    std::set<std::string> terms;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        const std::string& term = *t;
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) terms.insert(term);
+    }
+    return terms;
 }
 
 // Counts every entity key of every match: the slot has a line per entity, its key first and
@@ -158,16 +224,6 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
     Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(options.offset), wanted, all);
 
-    // Snippets come from the parsed query: Xapian prefers passages holding a whole phrase, which
-    // it recognises by OP_PHRASE. An MSet of no documents is enough for that.
-    Xapian::MSet snippet_source = mset;
-    if (options.snippets && sequences && !mset.empty()) {
-        Xapian::Enquire phrases(db_);
-        phrases.set_query(parsed);
-        phrases.set_weighting_scheme(Xapian::BM25Weight());
-        snippet_source = phrases.get_mset(0, 0);
-    }
-
     SearchResult result;
     result.total = mset.get_matches_estimated();
     std::size_t rank = options.offset;
@@ -180,6 +236,31 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
         } catch (const InputError& e) {
             throw DatabaseError(fmt::format("database '{}': {}", path_.string(), e.what()));
         }
+        result.hits.push_back(std::move(hit));
+    }
+
+    // Snippets come from the parsed query: Xapian prefers passages holding a whole phrase, which
+    // it recognises by OP_PHRASE. An MSet of no documents is enough for that. The hits' own
+    // spellings of folded words join it, so that they are found in the text.
+    Xapian::MSet snippet_source = mset;
+    std::set<std::string> spellings;
+    if (options.snippets && !mset.empty()) {
+        std::set<std::string> terms = body_terms(parsed);
+        for (const Hit& hit : result.hits)
+            add_unfolded_spellings(hit.stored.review.text, terms, spellings);
+    }
+    if (options.snippets && (sequences || !spellings.empty()) && !mset.empty()) {
+        Xapian::Enquire phrases(db_);
+        phrases.set_query(spellings.empty()
+                              ? parsed
+                              : Xapian::Query(Xapian::Query::OP_OR, parsed,
+                                              Xapian::Query(Xapian::Query::OP_OR, spellings.begin(),
+                                                            spellings.end())));
+        phrases.set_weighting_scheme(Xapian::BM25Weight());
+        snippet_source = phrases.get_mset(0, 0);
+    }
+
+    for (Hit& hit : result.hits) {
         if (options.snippets) {
             // No stemmer: the query already holds every indexed form of a stemmed word (the
             // synonym expansion), so exact matching highlights them all, and stemming each
@@ -197,7 +278,6 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
             e.name = names_.of(db_, EntityKind::person, e.key, e.name);
         for (Entity& e : hit.stored.entities.films)
             e.name = names_.of(db_, EntityKind::film, e.key, e.name);
-        result.hits.push_back(std::move(hit));
     }
     if (options.facets) {
         result.people =

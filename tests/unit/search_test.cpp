@@ -230,6 +230,11 @@ TEST_F(SearchTest, TotalIsExactAndSnippetsHighlight) {
     ASSERT_EQ(r.hits.size(), 1u);
     EXPECT_NE(r.hits[0].snippet.find("["), std::string::npos) << r.hits[0].snippet;
 
+    // A word indexed folded is highlighted as the review spells it.
+    r = searcher.search("amelie", o);
+    ASSERT_EQ(r.hits.size(), 1u);
+    EXPECT_NE(r.hits[0].snippet.find("[Amélie]"), std::string::npos) << r.hits[0].snippet;
+
     // Every form of the stemmed word is highlighted, not just the one searched for.
     o.limit = 3;
     r = searcher.search("drumming", o);
@@ -342,6 +347,18 @@ TEST(Snippets, ShowCjkTextAroundAMatch) {
     const std::string& snippet = hits[0].snippet;
     EXPECT_NE(snippet.find("Rashomon"), std::string::npos) << snippet;
     EXPECT_NE(snippet.find("羅生門"), std::string::npos) << snippet;
+}
+
+// The query is folded ("inarritu"), the text is not: the passage holding "Iñárritu" is the
+// snippet, not the review's opening, and with markers the accented word is highlighted.
+TEST(Snippets, FindAndHighlightAccentedWords) {
+    std::string filler;
+    for (int i = 0; i < 12; ++i) filler += "The pacing was deliberate and the light lovely. ";
+    auto hits = hits_in("reel-snippet-accent-test",
+                        filler + "Then Alejandro González Iñárritu surprised everyone. " + filler,
+                        "inarritu");
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_NE(hits[0].snippet.find("Iñárritu"), std::string::npos) << hits[0].snippet;
 }
 
 }  // namespace
