@@ -38,7 +38,7 @@ std::string utf16_to_utf8(std::string_view in, bool little_endian) {
 
 std::string bytes_to_text(std::string bytes, std::vector<std::string>& notes) {
     std::string_view v = bytes;
-    if (v.starts_with("\xFF\xFE") || v.starts_with("\xFE\xFF")) {
+    if (starts_with_utf16_bom(v)) {
         notes.push_back("converted from UTF-16");
         return utf16_to_utf8(v.substr(2), v[0] == '\xFF');
     }

@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
+#include <sstream>
 
 #include "reel/csv.hpp"
 #include "reel/encoding.hpp"
@@ -46,6 +48,29 @@ void reject_binary(const std::filesystem::path& path) {
     bool truncated = false;
     std::vector<std::string> notes;
     bytes_to_text(read_capped(path, 8192, truncated), notes);
+}
+
+// The stream a streamed format (JSON Lines, CSV) is parsed from: the file itself, or, when it
+// is UTF-16 (Excel's "Unicode Text" and Notepad save it so, with a byte-order mark), its text
+// converted to UTF-8 in memory, as the parsers read bytes. Such a file is read whole, so one
+// larger than `cap` is turned away.
+std::unique_ptr<std::istream> open_stream(const std::filesystem::path& path, std::size_t cap,
+                                          std::vector<std::string>& warnings) {
+    auto file = std::make_unique<std::ifstream>(open_input(path));
+    char bom[2] = {};
+    file->read(bom, 2);
+    if (!starts_with_utf16_bom(std::string_view(bom, static_cast<std::size_t>(file->gcount())))) {
+        file->clear();
+        file->seekg(0);
+        return file;
+    }
+    bool truncated = false;
+    std::string bytes = read_capped(path, cap, truncated);
+    if (truncated) {
+        throw InputError(
+            fmt::format("UTF-16 file larger than {}; save it as UTF-8", describe_size(cap)));
+    }
+    return std::make_unique<std::istringstream>(bytes_to_text(std::move(bytes), warnings));
 }
 
 bool blank(const std::string& s) {
@@ -117,6 +142,8 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
                                              describe_size(options.max_json_bytes)));
             }
             if (bytes.empty()) throw InputError("empty file");
+            // UTF-16 is converted as for the text formats; JSON's own parser reads UTF-8 only.
+            if (starts_with_utf16_bom(bytes)) bytes = bytes_to_text(std::move(bytes), warnings);
             bool single = false;
             result.reviews = parse_json(bytes, options.fields, warnings, &single);
             multi = !single;
@@ -124,17 +151,17 @@ LoadResult load_file(const std::filesystem::path& path, Format format, const Loa
         }
         case Format::jsonl: {
             reject_binary(path);
-            std::ifstream in = open_input(path);
+            auto in = open_stream(path, options.max_json_bytes, warnings);
             // As for the other formats: no bytes at all may be a file being written.
-            if (in.peek() == std::char_traits<char>::eof()) throw InputError("empty file");
-            result.reviews = parse_jsonl(in, options.fields, options.max_review_bytes, warnings);
+            if (in->peek() == std::char_traits<char>::eof()) throw InputError("empty file");
+            result.reviews = parse_jsonl(*in, options.fields, options.max_review_bytes, warnings);
             multi = true;
             break;
         }
         case Format::csv: {
             reject_binary(path);
-            std::ifstream in = open_input(path);
-            result.reviews = parse_csv(in, sniff_csv_delimiter(in), options.fields,
+            auto in = open_stream(path, options.max_json_bytes, warnings);
+            result.reviews = parse_csv(*in, sniff_csv_delimiter(*in), options.fields,
                                        options.max_review_bytes, warnings);
             multi = true;
             break;

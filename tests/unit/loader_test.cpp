@@ -370,6 +370,29 @@ TEST_F(LoadFileTest, Utf16WithBomIsConverted) {
     EXPECT_EQ(r.reviews.at(0).text, "Heat");
 }
 
+// UTF-16 (as Excel's "Unicode Text" and Notepad save it) in every format, not only the text
+// ones: a CSV, JSON Lines or JSON file in UTF-16 was skipped as malformed.
+std::string utf16le(std::string_view ascii) {
+    std::string out = "\xFF\xFE";
+    for (char c : ascii) out += std::string{c, '\0'};
+    return out;
+}
+
+TEST_F(LoadFileTest, Utf16IsConvertedInEveryFormat) {
+    LoadOptions o;
+    auto csv = load_file(write("u.csv", utf16le("film,review\r\nHeat,Mann at his best\r\n")),
+                         Format::csv, o);
+    ASSERT_EQ(csv.reviews.size(), 1u);
+    EXPECT_EQ(csv.reviews[0].film, "Heat");
+    EXPECT_EQ(csv.reviews[0].text, "Mann at his best");
+    auto jsonl = load_file(write("u.jsonl", utf16le("{\"text\":\"a\"}\n{\"text\":\"b\"}\n")),
+                           Format::jsonl, o);
+    ASSERT_EQ(jsonl.reviews.size(), 2u);
+    EXPECT_EQ(jsonl.reviews[1].text, "b");
+    auto json = load_file(write("u.json", utf16le("{\"text\":\"c\"}")), Format::json, o);
+    EXPECT_EQ(json.reviews.at(0).text, "c");
+}
+
 TEST(FormatFor, ByExtensionAnyCase) {
     EXPECT_EQ(format_for("a/B.TXT"), Format::text);
     EXPECT_EQ(format_for("x.Markdown"), Format::markdown);
