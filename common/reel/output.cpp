@@ -5,6 +5,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "reel/unicode.hpp"
+
 namespace reel {
 
 namespace {
@@ -33,7 +35,8 @@ std::string joined(const std::vector<Entity>& entities) {
     return out;
 }
 
-// TSV fields cannot hold tabs or newlines.
+// TSV fields cannot hold tabs or newlines. (A path keeps its bytes, whatever they are: they
+// are what opens the file.)
 std::string tsv_field(std::string_view s) {
     std::string out(s);
     for (char& c : out) {
@@ -103,7 +106,10 @@ std::string text_result(const OutputStyle& style, std::string_view id, std::stri
         return style.color ? fmt::format("{}{}{}", code, s, kReset) : s;
     };
     std::string out;
-    if (!id.empty()) out += paint(kBold, fmt::format("== {}: {}", id, query)) + "\n";
+    // Id and query come from the batch file as typed: shown repaired, as the query was read, and
+    // with control characters visible rather than sent to the terminal.
+    if (!id.empty())
+        out += paint(kBold, fmt::format("== {}: {}", printable(id), printable(query))) + "\n";
     // Facets count all matches, so --count keeps them (as JSON does) rather than drop them.
     if (style.count_only)
         return out + fmt::format("{}\n", result.total) + (style.facets ? text_facets(result) : "");
@@ -160,7 +166,8 @@ std::string format_result(const OutputStyle& style, std::string_view id, std::st
                           const SearchResult& result) {
     switch (style.format) {
         case OutputFormat::json: {
-            Json j = {{"id", id}, {"query", query}, {"total", result.total}};
+            Json j = {
+                {"id", repair_utf8(id)}, {"query", repair_utf8(query)}, {"total", result.total}};
             if (!style.count_only) {
                 Json hits = Json::array();
                 for (const Hit& h : result.hits) hits.push_back(hit_json(h));
@@ -172,12 +179,14 @@ std::string format_result(const OutputStyle& style, std::string_view id, std::st
             return dump(j) + "\n";
         }
         case OutputFormat::tsv: {
-            if (style.count_only) return fmt::format("{}\t{}\n", tsv_field(id), result.total);
+            // The query's id comes from the batch file as typed: repaired as the query is.
+            std::string query_id = tsv_field(repair_utf8(id));
+            if (style.count_only) return fmt::format("{}\t{}\n", query_id, result.total);
             std::string out;
             for (const Hit& h : result.hits) {
                 const Review& r = h.stored.review;
                 out +=
-                    fmt::format("{}\t{}\t{:.3f}\t{}\t{}\t{}\t{}\t{}\t{}\n", tsv_field(id), h.rank,
+                    fmt::format("{}\t{}\t{:.3f}\t{}\t{}\t{}\t{}\t{}\t{}\n", query_id, h.rank,
                                 h.score, tsv_field(r.id), tsv_field(r.film),
                                 r.rating ? fmt::format("{:g}", *r.rating) : "",
                                 tsv_field(joined(h.stored.entities.people)),
@@ -194,7 +203,8 @@ std::string format_result(const OutputStyle& style, std::string_view id, std::st
 std::string format_query_error(const OutputStyle& style, std::string_view id,
                                std::string_view query, std::string_view message) {
     if (style.format != OutputFormat::json) return "";
-    return dump(Json{{"id", id}, {"query", query}, {"error", message}}) + "\n";
+    return dump(Json{{"id", repair_utf8(id)}, {"query", repair_utf8(query)}, {"error", message}}) +
+           "\n";
 }
 
 std::string format_catalogue_entry(const OutputStyle& style, const CatalogueEntry& e) {

@@ -65,6 +65,24 @@ TEST(Output, JsonSurvivesInvalidUtf8) {
     EXPECT_NO_THROW(nlohmann::json::parse(format_result(style, "1", "q\xfe", r)));
 }
 
+// A batch line's id and query are echoed as the query was read: stray bytes as Windows-1252
+// ("almod\xf3var" searched for "almodóvar"), never as invalid UTF-8; in text, with control
+// characters shown rather than sent to the terminal.
+TEST(Output, EchoedIdAndQueryAreValidUtf8InEveryFormat) {
+    SearchResult r = sample();
+    OutputStyle json{OutputFormat::json, false, false, false};
+    auto j = nlohmann::json::parse(format_result(json, "id\xe9", "almod\xf3var", r));
+    EXPECT_EQ(j["id"], "idé");
+    EXPECT_EQ(j["query"], "almodóvar");
+    auto e = nlohmann::json::parse(format_query_error(json, "2", "x\xf3 (", "bad"));
+    EXPECT_EQ(e["query"], "xó (");
+    OutputStyle text{OutputFormat::text, false, false, false};
+    std::string shown = format_result(text, "id\xe9", "almod\xf3var \x1b[2J", r);
+    EXPECT_NE(shown.find("== idé: almodóvar \\x1b[2J\n"), std::string::npos) << shown;
+    OutputStyle tsv{OutputFormat::tsv, false, false, false};
+    EXPECT_TRUE(format_result(tsv, "id\xe9", "q", r).starts_with("idé\t1\t")) << "tsv";
+}
+
 TEST(Output, TsvFieldsHaveNoTabsOrNewlines) {
     OutputStyle style{OutputFormat::tsv, false, false, false};
     std::string out = format_result(style, "q1", "drum", sample());
