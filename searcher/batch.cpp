@@ -28,11 +28,13 @@ std::vector<BatchQuery> read_batch(std::istream& in) {
         // A comment may be indented like the queries around it ("  # westerns").
         std::size_t first = v.find_first_not_of(" \t");
         if (first == std::string_view::npos || v[first] == '#') continue;
+        // An empty id ("\tquery", a spreadsheet's blank id column) would leave the answer with
+        // nothing to tell it by, and unlabelled in text output: the line number names it.
         auto tab = v.find('\t');
-        if (tab != std::string_view::npos) {
+        if (tab != std::string_view::npos && tab > 0) {
             queries.push_back({std::string(v.substr(0, tab)), std::string(v.substr(tab + 1))});
         } else {
-            queries.push_back({std::to_string(n), line});
+            queries.push_back({std::to_string(n), std::string(tab == 0 ? v.substr(1) : v)});
         }
     }
     return queries;

@@ -89,6 +89,11 @@ expect_status 0 "batch file starting with a BOM and a comment" "$REEL_SEARCH" --
 check "the BOM does not turn the comment into a query" [ "$(printf '%s\n' "$OUT" | wc -l)" = 1 ]
 expect_status 0 "batch on stdin starting with a BOM and an id" bash -c "printf '\xef\xbb\xbfq1\tdrum\n' | '$REEL_SEARCH' --format json -n 0 --batch -"
 check "the BOM is not part of the first id" contains "$OUT" '"id":"q1"'
+printf '\tdrum\nq2\tdrum\n' > "$WORK/empty-id"
+expect_status 0 "batch line with an empty id" "$REEL_SEARCH" --format json -n 0 --batch "$WORK/empty-id"
+check "an empty id is the line number" python3 -c 'import json,sys; assert [json.loads(l)["id"] for l in sys.argv[1].splitlines()]==["1","q2"], sys.argv[1]' "$OUT"
+expect_status 0 "text batch with an empty id" "$REEL_SEARCH" --color never -n 0 --batch "$WORK/empty-id"
+check "its answer is labelled" contains "$OUT" "== 1: drum"
 printf 'ok\tdrum\nbad\t"unbalanced AND (\nbackwards\trating:9..2\n' > "$WORK/bad-queries"
 expect_status 2 "batch with a bad query exits 2 but answers the rest" "$REEL_SEARCH" --format json --batch "$WORK/bad-queries"
 check "the good query was answered" contains "$OUT" '"id":"ok"'
