@@ -145,6 +145,28 @@ std::string single_dates_as_ranges(std::string_view text) {
     return out;
 }
 
+std::string ellipses_as_spaces(std::string_view text) {
+    auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t end = text.find_first_not_of('.', i);
+        if (end == std::string_view::npos) end = text.size();
+        if (text[i] != '.' || end - i < 2) {
+            out += text[i++];
+            continue;
+        }
+        std::size_t term = i;  // where the term holding the dots starts, past any sign
+        while (term > 0 && !term_starts_at(text, term)) --term;
+        while (term < i && (text[term] == '+' || text[term] == '-' || text[term] == '"')) ++term;
+        bool range = range_at(text, term) ||
+                     (i > 0 && digit(text[i - 1]) && end < text.size() && digit(text[end]));
+        out.append(range ? text.substr(i, end - i) : " ");
+        i = end;
+    }
+    return out;
+}
+
 std::string field_value_problem(std::string_view text) {
     struct Field {
         std::string_view name, example;

@@ -30,6 +30,11 @@ std::string unsign_ranges(std::string_view text);
 // are read the same way: "date:2014..2015-06" is "date:2014-01-01..2015-06-31".
 std::string single_dates_as_ranges(std::string_view text);
 
+// "what a film...", "wait.. what": a run of dots where no range can be (outside a range
+// field's value, and not between two digits) as a space. QueryParser 1.4 takes any ".." for a
+// range, and with no range field to take it fails the query ("Unknown range operation").
+std::string ellipses_as_spaces(std::string_view text);
+
 // The query with its unmatched closing brackets ("drum -film:x )") made spaces, outside
 // phrases: they are what the parser stumbles on most.
 std::string without_unmatched_closers(std::string_view text);
