@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <utility>
+#include <vector>
 
 #include "reel/schema.hpp"
 
@@ -75,12 +76,58 @@ bool excludes_at(std::string_view text, std::size_t i) {
     return std::isalnum(next) || next >= 0x80 || next == '(' || next == '"';
 }
 
+namespace {
+
+// Whether a boolean operator word (AND, OR, NOT, XOR, NEAR, ADJ, "NEAR/3") starts at text[i]:
+// it ends the run of terms before it.
+bool operator_at(std::string_view text, std::size_t i) {
+    if (!term_starts_at(text, i)) return false;
+    for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+        if (!text.substr(i).starts_with(op)) continue;
+        std::size_t end = i + op.size();
+        if (end == text.size() || static_cast<unsigned char>(text[end]) <= ' ' ||
+            text[end] == '/' || text[end] == '(')
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::string unsign_ranges(std::string_view text) {
-    return rewrite_outside_phrases(text, [](std::string_view t, std::size_t i) -> const char* {
-        if ((t[i] != '-' && t[i] != '+') || !term_starts_at(t, i) || !range_at(t, i + 1))
-            return nullptr;
-        return t[i] == '-' ? "NOT " : "";
-    });
+    // The excluded ranges of each open bracket's run of terms (the outermost first), as
+    // " NOT range" clauses put at the run's end: NOT takes everything after it as its right
+    // side ("-rating:..4 drum" was NOT (rating:..4 AND drum), which is nearly everything).
+    std::vector<std::string> pending(1);
+    std::string out;
+    out.reserve(text.size() + 16);
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size();) {
+        char c = text[i];
+        if (c == '"') quoted = !quoted;
+        if (!quoted && (c == '-' || c == '+') && term_starts_at(text, i) && range_at(text, i + 1)) {
+            if (c == '+') {  // the range stays where it is
+                ++i;
+                continue;
+            }
+            std::size_t end = value_end(text, text.find(':', i) + 1);
+            pending.back() += " NOT " + std::string(text.substr(i + 1, end - i - 1));
+            i = end;
+            continue;
+        }
+        if (!quoted && (c == ')' || operator_at(text, i))) {
+            // The run ends here: its exclusions go before the bracket or the operator.
+            if (!pending.back().empty()) out += pending.back() + ' ';
+            pending.back().clear();
+            if (c == ')' && pending.size() > 1) pending.pop_back();
+        } else if (!quoted && c == '(') {
+            pending.emplace_back();
+        }
+        out += c;
+        ++i;
+    }
+    for (auto it = pending.rbegin(); it != pending.rend(); ++it) out += *it;
+    return out;
 }
 
 namespace {

@@ -21,7 +21,8 @@ std::string field_value_problem(std::string_view text);
 
 // "-rating:..5", "+year:2010..2015": QueryParser 1.4 cannot exclude or require a range
 // ("Unknown range operation"). A range filters anyway, so '+' adds nothing, and '-' is NOT,
-// which the parser takes, alone too (FLAG_PURE_NOT).
+// which the parser takes, alone too (FLAG_PURE_NOT), put at the end of the range's run of
+// terms ("drum -rating:..5 battle" is "drum battle NOT rating:..5").
 std::string unsign_ranges(std::string_view text);
 
 // "date:2014-10-17" as "date:2014-10-17..2014-10-17", a month (2014-10) or a year (2014) as

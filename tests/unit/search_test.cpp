@@ -229,6 +229,12 @@ TEST_F(SearchTest, RangesCanBeExcludedOrRequired) {
     EXPECT_EQ(paths("-rating:7..10"), (Paths{"/b"}));
     EXPECT_EQ(paths("drum +rating:7..10"), (Paths{"/a", "/c"}));
     EXPECT_EQ(paths("drum -year:2010..2015"), (Paths{"/b"}));
+    // Words after the excluded range still count: NOT took them all as what it excludes, so
+    // the first found nearly everything and the others lost their last word.
+    EXPECT_EQ(paths("-rating:..5 battle"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("-rating:7..10 amelie"), (Paths{"/b"}));
+    EXPECT_EQ(paths("drum -rating:..5 whiplash"), (Paths{"/a"}));
+    EXPECT_EQ(paths("(drum -rating:..5 whiplash) OR amelie"), (Paths{"/a", "/b"}));
 }
 
 TEST_F(SearchTest, TotalIsExactAndSnippetsHighlight) {
