@@ -413,6 +413,15 @@ std::size_t count_words(std::string_view text) {
     return words;
 }
 
+// QueryParser's messages, in the words of reel's syntax where QueryParser's say nothing to a
+// user: it calls a range it has no field for ("7..9", "drum 2010..2015") an "Unknown range
+// operation".
+std::string reworded_parser_error(const std::string& message) {
+    if (message == "Unknown range operation")
+        return "a range needs its field: rating:7..9, year:2010..2015 or date:2020-01..2020-06";
+    return message;
+}
+
 }  // namespace
 
 std::string_view query_syntax_help() {
@@ -498,7 +507,8 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
         if (q.empty()) throw UsageError("the query has no words to search for");
         return q;
     } catch (const Xapian::QueryParserError& e) {
-        throw UsageError(problem.message.empty() ? e.get_msg() : problem.message);
+        if (!problem.message.empty()) throw UsageError(problem.message);
+        throw UsageError(reworded_parser_error(e.get_msg()));
     } catch (const Xapian::WildcardError& e) {
         throw UsageError(fmt::format("wildcard matches too many words: {}", e.get_msg()));
     }

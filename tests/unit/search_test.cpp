@@ -223,6 +223,22 @@ TEST_F(SearchTest, EllipsesAreNotRanges) {
     EXPECT_THROW(searcher.search("drum 7..9", SearchOptions{}), UsageError);
 }
 
+// A range with no field to say what it ranges over was "Unknown range operation", QueryParser's
+// words, which name nothing a user wrote.
+TEST_F(SearchTest, ARangeWithoutAFieldSaysWhichFieldsTakeOne) {
+    for (const char* query : {"drum 7..9", "2010..2015", "x OR 1..2"}) {
+        try {
+            Searcher(dir_).search(query, SearchOptions{});
+            ADD_FAILURE() << query << ": no error";
+        } catch (const UsageError& e) {
+            EXPECT_EQ(std::string(e.what()),
+                      "a range needs its field: rating:7..9, year:2010..2015 or "
+                      "date:2020-01..2020-06")
+                << query;
+        }
+    }
+}
+
 // QueryParser 1.4 has no "-range" or "+range" ("Unknown range operation").
 TEST_F(SearchTest, RangesCanBeExcludedOrRequired) {
     EXPECT_EQ(paths("drum -rating:..5"), (Paths{"/a", "/c"}));
