@@ -57,6 +57,9 @@ std::string normalize_chars(std::string_view s) {
                 if (i < s.size() && s[i] == '\n') ++i;
             } else if (b == '\t') {
                 out += ' ';
+            } else if (b == '`' && !out.empty() && ascii_letter(out.back()) && i < s.size() &&
+                       ascii_letter(s[i])) {
+                out += '\'';  // "it`s": a backtick typed for an apostrophe
             } else if (b >= 0x20 && b != 0x7F) {
                 out += static_cast<char>(b);
             } else if (b == '\n') {
@@ -72,6 +75,7 @@ std::string normalize_chars(std::string_view s) {
             case 0x201B:
             case 0x2032:
             case 0x02BC:
+            case 0x00B4:  // the acute accent, typed for an apostrophe ("don´t", "Heaven´s Gate")
                 out += '\'';
                 break;
             case 0x201C:

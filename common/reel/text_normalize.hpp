@@ -21,7 +21,8 @@ struct NormalizedText {
 NormalizedText normalize_text(std::string_view raw);
 
 // Character-level clean-up of valid UTF-8: CRLF/CR to LF, curly quotes and primes to ' and ",
-// no-break and other odd spaces to ' ', tabs to ' ', control characters, zero-width characters
+// an acute accent (´), or a backtick between letters, typed for an apostrophe to ', no-break
+// and other odd spaces to ' ', tabs to ' ', control characters, zero-width characters
 // and soft hyphens removed.
 std::string normalize_chars(std::string_view utf8);
 

@@ -10,6 +10,7 @@
 #include "reel/query.hpp"
 #include "reel/schema.hpp"
 #include "reel/search.hpp"
+#include "reel/text_normalize.hpp"
 #include "test_database.hpp"
 
 namespace reel {
@@ -381,6 +382,15 @@ TEST(Snippets, ShowCjkTextAroundAMatch) {
     const std::string& snippet = hits[0].snippet;
     EXPECT_NE(snippet.find("Rashomon"), std::string::npos) << snippet;
     EXPECT_NE(snippet.find("羅生門"), std::string::npos) << snippet;
+}
+
+// "don´t" and "it`s" (an acute accent or a backtick for an apostrophe) are found as "don't"
+// and "it's", in either spelling. The text is normalised as reel-index's loaders do.
+TEST(Search, ApostrophesTypedAsAccentsOrBackticks) {
+    const std::string text = normalize_text("It´s a film I don`t like.").text;
+    EXPECT_EQ(hits_in("reel-apostrophe-test-1", text, "\"it's a film\"").size(), 1u);
+    EXPECT_EQ(hits_in("reel-apostrophe-test-2", text, "don't").size(), 1u);
+    EXPECT_EQ(hits_in("reel-apostrophe-test-3", "It's a film I don't like.", "don´t").size(), 1u);
 }
 
 // The query is folded ("inarritu"), the text is not: the passage holding "Iñárritu" is the
