@@ -13,7 +13,15 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
     CsvReader reader(in, delimiter, max_field_bytes);
     std::vector<std::string> header;
     if (!reader.next(header)) throw InputError("empty CSV file");
-    for (auto& h : header) h = repair_utf8(h);
+    // Repaired here rather than left to normalize_text, which repairs silently: a CSV of
+    // Windows-1252 bytes gets the warning (and reel-index's exit status 1) other formats get.
+    bool repaired = false;
+    auto repair = [&](std::string& s) {
+        bool changed = false;
+        s = repair_utf8(s, &changed);
+        repaired |= changed;
+    };
+    for (auto& h : header) repair(h);
     if (!header.empty()) drop_utf8_bom(header[0]);
 
     bool has_text_column = false;
@@ -34,10 +42,12 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
         if (reader.truncated_field()) ++truncated;
         record.clear();
         for (std::size_t i = 0; i < header.size() && i < row.size(); ++i) {
+            repair(row[i]);
             record.emplace_back(header[i], std::move(row[i]));
         }
         reviews.push_back(review_from_record(record, fields));
     }
+    if (repaired) warnings.push_back("invalid UTF-8 repaired");
     if (ragged) {
         warnings.push_back(fmt::format(
             "{} row(s) with a number of fields other than the header's {}", ragged, header.size()));

@@ -242,6 +242,18 @@ TEST(ParseCsv, RaggedRowsAndUnbalancedQuotesAreReported) {
     EXPECT_NE(w[1].find("unbalanced quote"), std::string::npos);
 }
 
+// A CSV of Windows-1252 bytes is repaired and says so, as the other formats do (the warning
+// makes reel-index exit 1, as README promises for repaired inputs).
+TEST(ParseCsv, InvalidUtf8IsRepairedAndFlagged) {
+    std::istringstream in("film,review\nAm\xe9lie,Jeunet\x92s best\n");
+    std::vector<std::string> warnings;
+    auto r = parse_csv(in, ',', FieldMap{}, 1 << 20, warnings);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].film, "Amélie");
+    EXPECT_EQ(r[0].text, "Jeunet's best");
+    EXPECT_EQ(warnings, std::vector<std::string>{"invalid UTF-8 repaired"});
+}
+
 TEST(ParseCsv, HeaderWithoutTextColumnIsRejected) {
     FieldMap m;
     std::vector<std::string> w;
