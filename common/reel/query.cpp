@@ -451,8 +451,8 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     // Quotes straightened as in indexed text: a name pasted from a web page, with a curly
     // apostrophe (O'Toole) or in curly quotes, found nothing or other reviews, as names are keyed
     // with straight apostrophes and only straight quotes delimit a field's value.
-    std::string text = ellipses_as_spaces(unsign_ranges(single_dates_as_ranges(
-        encode_field_values(lower_acronyms(fold_accents(normalize_chars(repair_utf8(raw))))))));
+    std::string text = ellipses_as_spaces(unsign_ranges(single_dates_as_ranges(encode_field_values(
+        dashes_as_ranges(lower_acronyms(fold_accents(normalize_chars(repair_utf8(raw)))))))));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("the query is empty");
     if (std::string_view field = processor_field_before_bracket(text); !field.empty()) {

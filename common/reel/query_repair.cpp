@@ -192,6 +192,32 @@ std::string single_dates_as_ranges(std::string_view text) {
     return out;
 }
 
+std::string dashes_as_ranges(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        std::string_view field;
+        for (std::string_view f : {schema::kRatingField, schema::kYearField, schema::kDateField}) {
+            if (field_at(text, i, f) &&
+                (term_starts_at(text, i) || text[i - 1] == '-' || text[i - 1] == '+'))
+                field = f;
+        }
+        if (field.empty()) {
+            out += text[i++];
+            continue;
+        }
+        std::size_t start = i + field.size() + 1, end = value_end(text, start);
+        std::string value(text.substr(start, end - start));
+        for (std::string_view dash : {"\u2013", "\u2014"}) {
+            for (std::size_t at; (at = value.find(dash)) != std::string::npos;)
+                value.replace(at, dash.size(), "..");
+        }
+        out.append(text.substr(i, start - i)).append(value);
+        i = end;
+    }
+    return out;
+}
+
 std::string ellipses_as_spaces(std::string_view text) {
     auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
     std::string out;

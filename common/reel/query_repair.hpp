@@ -25,6 +25,10 @@ std::string field_value_problem(std::string_view text);
 // terms ("drum -rating:..5 battle" is "drum battle NOT rating:..5").
 std::string unsign_ranges(std::string_view text);
 
+// "year:2010–2015", "rating:7—10": an en or em dash between a range field's two ends, as
+// typeset text writes a range, as "..".
+std::string dashes_as_ranges(std::string_view text);
+
 // "date:2014-10-17" as "date:2014-10-17..2014-10-17", a month (2014-10) or a year (2014) as
 // the range of its days, as year: and rating: take one value: QueryParser 1.4 has no field for
 // a date, so a single one was searched for as the words "date 2014 10 17". The ends of a range

@@ -240,6 +240,14 @@ TEST_F(SearchTest, ARangeWithoutAFieldSaysWhichFieldsTakeOne) {
     }
 }
 
+// Typeset text writes a range with an en or em dash ("2010–2015"); such a range was an error.
+TEST_F(SearchTest, RangesWrittenWithDashes) {
+    EXPECT_EQ(paths("year:2010–2015"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("rating:7—10"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("drum -rating:8–10"), (Paths{"/b", "/c"}));
+    EXPECT_EQ(paths("date:2014-10–2014-11"), (Paths{"/a", "/b"}));
+}
+
 // QueryParser 1.4 has no "-range" or "+range" ("Unknown range operation").
 TEST_F(SearchTest, RangesCanBeExcludedOrRequired) {
     EXPECT_EQ(paths("drum -rating:..5"), (Paths{"/a", "/c"}));
