@@ -155,6 +155,9 @@ void append_folded(std::string& out, char32_t cp) {
     // "Amélie" typed in decomposed form (NFD: an "e" then a combining acute, as macOS and some
     // keyboards write it) must fold as the precomposed "é" does, to a plain "e".
     if (is_combining_diacritic(cp)) return;
+    // Fullwidth forms of ASCII ("ＡＭＥＬＩＥ", "２０１４"), as East Asian keyboards type Latin
+    // letters and digits, are those letters and digits.
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return append_folded(out, cp - 0xFEE0);
     if (cp >= 0x180) {
         cp = table_fold(cp);  // may land on ASCII ("ễ") or on Latin-1 ("ẞ" to "ß", then "ss")
         if (cp < 0x80) {

@@ -78,6 +78,12 @@ TEST_F(SearchTest, CyrillicAndGreekAccentsAreFolded) {
     EXPECT_EQ(paths("ΚΎΘΗΡΑ"), (Paths{"/c"}));
 }
 
+// Fullwidth forms, as East Asian keyboards type Latin letters and digits, find the ASCII ones.
+TEST_F(SearchTest, FullwidthFormsFindAscii) {
+    EXPECT_EQ(paths("ＡＭＥＬＩＥ"), (Paths{"/b"}));
+    EXPECT_EQ(paths("year:２０１４"), (Paths{"/a"}));
+}
+
 // The review writes "Amélie" precomposed; a query typed with a combining acute finds it.
 TEST_F(SearchTest, DecomposedAccentsFoldAsPrecomposedOnes) {
     EXPECT_EQ(paths("Ame\u0301lie"), (Paths{"/b"}));

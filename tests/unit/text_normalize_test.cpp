@@ -48,6 +48,12 @@ TEST(Fold, AccentsOfOtherScriptsAreDropped) {
     EXPECT_EQ(fold("GROẞ"), "gross");
 }
 
+// Fullwidth Latin letters and digits, as East Asian keyboards type them, are ASCII.
+TEST(Fold, FullwidthFormsAreAscii) {
+    EXPECT_EQ(fold("ＡＭＥＬＩＥ ２００１"), "amelie 2001");
+    EXPECT_EQ(fold("千と千尋の神隠し"), "千と千尋の神隠し");
+}
+
 TEST(NormalizeText, CurlyQuotesBecomeStraight) {
     EXPECT_EQ(normalize_text("“Whiplash” isn’t ‘bad’").text, "\"Whiplash\" isn't 'bad'");
 }
