@@ -1,5 +1,7 @@
 #include "reel/unicode.hpp"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <array>
 
@@ -89,6 +91,24 @@ bool is_combining_diacritic(char32_t cp) {
     return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
            (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
            (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+// Whether Unicode calls `cp` a letter, a mark or a decimal digit.
+bool is_unicode_letter_or_digit(char32_t cp) {
+    switch (Xapian::Unicode::get_category(static_cast<unsigned>(cp))) {
+        case Xapian::Unicode::UPPERCASE_LETTER:
+        case Xapian::Unicode::LOWERCASE_LETTER:
+        case Xapian::Unicode::TITLECASE_LETTER:
+        case Xapian::Unicode::MODIFIER_LETTER:
+        case Xapian::Unicode::OTHER_LETTER:
+        case Xapian::Unicode::NON_SPACING_MARK:
+        case Xapian::Unicode::ENCLOSING_MARK:
+        case Xapian::Unicode::COMBINING_SPACING_MARK:
+        case Xapian::Unicode::DECIMAL_DIGIT_NUMBER:
+            return true;
+        default:
+            return false;
+    }
 }
 
 }  // namespace
@@ -233,6 +253,10 @@ bool is_letter_or_digit(char32_t cp) {
     if (cp >= 0xAC00 && cp <= 0xD7AF) return true;  // Hangul
     // A combining accent belongs to the letter before: "Z" + U+0307 + "uławski" is one word.
     if (is_combining_diacritic(cp)) return true;
+    // Other scripts (Armenian, Hebrew, Arabic, Indic, Thai...): Unicode's letters, marks (vowel
+    // signs and points, part of their word) and digits. Without them a title written only in
+    // one of these scripts had no key, and film:קדוש no words to search for.
+    if (cp >= 0x530) return is_unicode_letter_or_digit(cp);
     return false;
 }
 

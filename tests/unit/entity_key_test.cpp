@@ -42,6 +42,18 @@ TEST(FilmKey, PunctuationCaseAccentsAndLeadingThe) {
     EXPECT_EQ(film_key("The"), "the");  // a one-word title keeps its only word
 }
 
+// Titles and names in Hebrew, Arabic or Devanagari had no key at all: their letters (and the
+// vowel signs and points within their words) were not letters.
+TEST(FilmKey, OtherScriptsHaveKeys) {
+    EXPECT_EQ(film_key("קדוש"), "קדוש");
+    EXPECT_EQ(film_key("وجدة"), "وجدة");
+    EXPECT_EQ(film_key("पथेर पांचाली"), "पथेर पांचाली");
+    EXPECT_EQ(film_key("Wadjda (وجدة)"), "wadjda");
+    EXPECT_EQ(person_key("עמוס גיתאי"), "עמוס גיתאי");
+    // Punctuation of those scripts still splits words: the Hebrew maqaf, the Arabic comma.
+    EXPECT_EQ(film_key("בית־ספר، אחד"), "בית ספר אחד");
+}
+
 TEST(KeyWords, SplitOnSpaces) {
     EXPECT_EQ(key_words("jk simmons"), (std::vector<std::string>{"jk", "simmons"}));
     EXPECT_EQ(key_words(""), std::vector<std::string>{});

@@ -148,5 +148,13 @@ TEST(RegressionQuery, DroppedBracketDoesNotMakeAField) {
     EXPECT_NO_THROW(parse_query("x +fi)lm:\"a b\" y)", empty, {}));
 }
 
+// film: and person: values in a script whose letters were not letters to reel (Hebrew, Arabic,
+// Devanagari) were keyed to nothing: "the query has no words to search for".
+TEST(RegressionQuery, EntityValuesInOtherScripts) {
+    EXPECT_EQ(problem_with("film:קדוש"), "");
+    EXPECT_EQ(problem_with("film:\"وجدة\""), "");
+    EXPECT_EQ(problem_with("person:\"सत्यजित राय\""), "");
+}
+
 }  // namespace
 }  // namespace reel
