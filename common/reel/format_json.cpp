@@ -68,10 +68,67 @@ std::string short_reason(const std::exception& e) {
     return what;
 }
 
+// What parse_repaired had to mend, for the file's warnings.
+struct Repairs {
+    bool utf8 = false, surrogates = false;
+    Repairs& operator|=(const Repairs& r) {
+        utf8 |= r.utf8;
+        surrogates |= r.surrogates;
+        return *this;
+    }
+};
+
+// The UTF-16 code unit of the "\uXXXX" escape at text[i], or -1.
+long escaped_unit(std::string_view text, std::size_t i) {
+    if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return -1;
+    long unit = 0;
+    for (std::size_t k = i + 2; k < i + 6; ++k) {
+        char c = text[k];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0) return -1;
+        unit = unit * 16 + d;
+    }
+    return unit;
+}
+
+// The JSON text with each "\uD83D" escape that is half a surrogate pair without its other half
+// as "\uFFFD". JavaScript cuts strings between the halves of an emoji ("...great \ud83d"), and
+// nlohmann::json rejects the whole document for one: an array of thousands of reviews was
+// skipped as malformed.
+std::string without_lone_surrogates(std::string text, bool& repaired) {
+    auto high = [](long u) { return u >= 0xD800 && u <= 0xDBFF; };
+    auto low = [](long u) { return u >= 0xDC00 && u <= 0xDFFF; };
+    for (std::size_t i = text.find('\\'); i != std::string::npos; i = text.find('\\', i)) {
+        long unit = escaped_unit(text, i);
+        if (unit < 0) {
+            i += 2;  // another escape ("\\", "\n"): its second character is not a backslash
+        } else if (high(unit) && low(escaped_unit(text, i + 6))) {
+            i += 12;
+        } else if (high(unit) || low(unit)) {
+            text.replace(i + 2, 4, "fffd");
+            repaired = true;
+            i += 6;
+        } else {
+            i += 6;
+        }
+    }
+    return text;
+}
+
 // nlohmann::json rejects invalid UTF-8 in strings; reviews have it, so repair before parsing.
-Json parse_repaired(std::string_view bytes, bool& repaired) {
-    std::string text = repair_utf8(bytes, &repaired);
+Json parse_repaired(std::string_view bytes, Repairs& repairs) {
+    std::string text =
+        without_lone_surrogates(repair_utf8(bytes, &repairs.utf8), repairs.surrogates);
     return Json::parse(text);
+}
+
+// The warnings for what parse_repaired mended.
+void warn_repairs(const Repairs& repairs, std::vector<std::string>& warnings) {
+    if (repairs.utf8) warnings.push_back("invalid UTF-8 repaired");
+    if (repairs.surrogates) warnings.push_back("half surrogate pairs (\\uD83D) replaced by U+FFFD");
 }
 
 }  // namespace
@@ -80,13 +137,13 @@ std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
                                std::vector<std::string>& warnings, bool* single) {
     if (single) *single = false;
     Json doc;
-    bool repaired = false;
+    Repairs repairs;
     try {
-        doc = parse_repaired(bytes, repaired);
+        doc = parse_repaired(bytes, repairs);
     } catch (const Json::exception& e) {
         throw InputError(fmt::format("malformed JSON: {}", short_reason(e)));
     }
-    if (repaired) warnings.push_back("invalid UTF-8 repaired");
+    warn_repairs(repairs, warnings);
     std::vector<Review> reviews;
     if (doc.is_object()) {
         // {"reviews": [...]} is as common as a bare array.
@@ -120,7 +177,7 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
     std::streambuf* buf = in.rdbuf();
     std::string line;
     std::size_t line_no = 0;
-    bool repaired_any = false;
+    Repairs repaired_any;
     while (true) {
         line.clear();
         bool too_long = false, gave_up = false;
@@ -158,9 +215,9 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
             continue;
         }
         try {
-            bool repaired = false;
-            Json obj = parse_repaired(v, repaired);
-            repaired_any |= repaired;
+            Repairs repairs;
+            Json obj = parse_repaired(v, repairs);
+            repaired_any |= repairs;
             if (!obj.is_object()) throw InputError("not a JSON object");
             reviews.push_back(review_from_object(obj, fields));
         } catch (const std::exception& e) {
@@ -168,7 +225,7 @@ std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
             reviews.emplace_back().record = kSkippedRecord;
         }
     }
-    if (repaired_any) warnings.push_back("invalid UTF-8 repaired");
+    warn_repairs(repaired_any, warnings);
     return reviews;
 }
 

@@ -194,6 +194,24 @@ TEST(ParseJson, InvalidUtf8InStringsIsRepaired) {
     EXPECT_EQ(w.size(), 1u);
 }
 
+// JavaScript cuts strings between the halves of an emoji, and JSON.stringify writes the half
+// as "\ud83d"; nlohmann::json rejected the whole document for it. A lone half becomes U+FFFD;
+// whole pairs and an escaped backslash before "u" are left as they are.
+TEST(ParseJson, HalfSurrogatePairsAreReplaced) {
+    FieldMap m;
+    std::vector<std::string> w;
+    auto r = parse_json(R"([{"text":"cut \ud83d"},{"text":"\ude00 \ud83d\ude00 \\ud83d"}])", m, w);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].text, "cut \uFFFD");
+    EXPECT_EQ(r[1].text, "\uFFFD \U0001F600 \\ud83d");
+    EXPECT_EQ(w, std::vector<std::string>{"half surrogate pairs (\\uD83D) replaced by U+FFFD"});
+    std::vector<std::string> lw;
+    std::istringstream in("{\"text\":\"a\"}\n{\"text\":\"b \\ud83d\"}\n");
+    auto lines = parse_jsonl(in, m, 1 << 20, lw);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[1].text, "b \uFFFD");
+}
+
 TEST(ParseJsonl, BadLinesAreSkippedWithLineNumbers) {
     FieldMap m;
     std::vector<std::string> w;
