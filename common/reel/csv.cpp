@@ -2,6 +2,23 @@
 
 namespace reel {
 
+namespace {
+
+// Drops a UTF-8 sequence left incomplete at the end of `s`: a field cut at its size limit must
+// not end in half a character, which repair would turn into stray Windows-1252 letters.
+void drop_partial_utf8(std::string& s) {
+    std::size_t lead = s.size();
+    while (lead > 0 && s.size() - lead < 4 &&
+           (static_cast<unsigned char>(s[lead - 1]) & 0xC0) == 0x80)
+        --lead;
+    if (lead == 0) return;
+    auto b = static_cast<unsigned char>(s[lead - 1]);
+    std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (len > 1 && s.size() - (lead - 1) < len) s.resize(lead - 1);
+}
+
+}  // namespace
+
 CsvReader::CsvReader(std::istream& in, char delimiter, std::size_t max_field_bytes)
     : in_(in), delim_(delimiter), max_field_(max_field_bytes) {}
 
@@ -18,13 +35,15 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     bool quoted = false;      // inside a quoted section
     bool was_quoted = false;  // the field began with a quote
     std::size_t skipped = 0;
+    bool cut = false;  // the field reached max_field_: the rest of it is skipped
     auto push = [&](char ch) {
-        if (field.size() < max_field_) {
+        if (!cut && field.size() < max_field_) {
             field += ch;
-        } else {
-            truncated_ = true;
-            ++skipped;
+            return;
         }
+        if (!cut) drop_partial_utf8(field);
+        cut = truncated_ = true;
+        ++skipped;
     };
     while (true) {
         if (skipped / 8 > max_field_) {
@@ -58,7 +77,7 @@ bool CsvReader::next(std::vector<std::string>& fields) {
         } else if (ch == delim_) {
             fields.push_back(std::move(field));
             field.clear();
-            was_quoted = false;
+            was_quoted = cut = false;
         } else if (ch == '\n' || ch == '\r') {
             if (ch == '\r' && buf->sgetc() == '\n') buf->sbumpc();
             ++next_line_;

@@ -272,6 +272,18 @@ TEST(ParseCsv, InvalidUtf8IsRepairedAndFlagged) {
     EXPECT_EQ(warnings, std::vector<std::string>{"invalid UTF-8 repaired"});
 }
 
+// A field cut at its size limit ends on a whole character: "é" (two bytes) straddling the
+// limit is dropped whole, not cut into a stray byte that repair turns into "Ã".
+TEST(ParseCsv, AFieldCutAtItsLimitKeepsWholeCharacters) {
+    std::istringstream in("film,review\nHeat,abcdeé tail\n");
+    std::vector<std::string> warnings;
+    auto r = parse_csv(in, ',', FieldMap{}, 6, warnings);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].text, "abcde");
+    EXPECT_EQ(r[0].film, "Heat");
+    EXPECT_EQ(warnings, std::vector<std::string>{"1 field(s) cut at 6 bytes"});
+}
+
 TEST(ParseCsv, HeaderWithoutTextColumnIsRejected) {
     FieldMap m;
     std::vector<std::string> w;
