@@ -95,7 +95,7 @@ BatchOutcome run_batch(const std::filesystem::path& db, const std::vector<BatchQ
         if (!s.error.empty()) {
             ++outcome.errors;
             err << fmt::format("reel-search: query {} '{}': {}\n", printable(queries[i].id),
-                               printable(queries[i].text.substr(0, 200)), s.error);
+                               printable(utf8_prefix(queries[i].text, 200)), s.error);
         }
         outcome.matched += s.matched;
         out << s.output;

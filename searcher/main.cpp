@@ -222,7 +222,7 @@ int main(int argc, char** argv) {
                 result = searcher.search(query, options);
             } catch (const reel::UsageError& e) {
                 fmt::print(stderr, "reel-search: bad query '{}': {}\n",
-                           reel::printable(query.substr(0, 200)), e.what());
+                           reel::printable(reel::utf8_prefix(query, 200)), e.what());
                 return reel::kExitUsage;
             }
             std::cout << reel::format_result(style, "", query, result);

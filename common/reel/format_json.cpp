@@ -64,7 +64,7 @@ Review review_from_object(const Json& obj, const FieldMap& fields) {
 // stays one readable line.
 std::string short_reason(const std::exception& e) {
     std::string what = e.what();
-    if (what.size() > 160) what = what.substr(0, 160) + "...";
+    if (what.size() > 160) what = std::string(utf8_prefix(what, 160)) + "...";
     return what;
 }
 

@@ -260,6 +260,15 @@ bool is_letter_or_digit(char32_t cp) {
     return false;
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t end = max_bytes;
+    // Back to the first byte of the character the cut falls in (at most three continuations).
+    for (int k = 0; k < 3 && end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80; ++k)
+        --end;
+    return s.substr(0, end);
+}
+
 std::string printable(std::string_view text) {
     std::string out;
     for (char c : repair_utf8(text)) {

@@ -100,6 +100,15 @@ check "the good query was answered" contains "$OUT" '"id":"ok"'
 check "the error names the query" contains "$ERR" "query backwards"
 check "backwards range explained" contains "$ERR" "backwards"
 
+# A long bad query is quoted in its message cut between characters: "é" straddling the cut
+# came out as a stray "Ã".
+long_bad="rating:9..1 $(printf 'a%.0s' {1..187})é tail"
+printf '%s\n' "$long_bad" > "$WORK/long-bad"
+expect_status 2 "long bad query in a batch" "$REEL_SEARCH" --format json --batch "$WORK/long-bad"
+check "its message cuts between characters" bash -c "[[ \"\$1\" != *Ã* ]]" _ "$ERR"
+expect_status 2 "long bad query" "$REEL_SEARCH" "$long_bad"
+check "its message cuts between characters too" bash -c "[[ \"\$1\" != *Ã* ]]" _ "$ERR"
+
 # Exit statuses.
 expect_status 1 "no match exits 1" "$REEL_SEARCH" nosuchwordanywhere
 expect_status 2 "backwards range exits 2" "$REEL_SEARCH" rating:10..2

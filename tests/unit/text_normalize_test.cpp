@@ -54,6 +54,15 @@ TEST(Fold, FullwidthFormsAreAscii) {
     EXPECT_EQ(fold("千と千尋の神隠し"), "千と千尋の神隠し");
 }
 
+// Long text quoted in a message is cut between characters, never inside one.
+TEST(Utf8Prefix, CutsBetweenCharacters) {
+    EXPECT_EQ(utf8_prefix("abé", 3), "ab");
+    EXPECT_EQ(utf8_prefix("abé", 4), "abé");
+    EXPECT_EQ(utf8_prefix("a千", 3), "a");
+    EXPECT_EQ(utf8_prefix("a😀b", 4), "a");
+    EXPECT_EQ(utf8_prefix("abc", 10), "abc");
+}
+
 TEST(NormalizeText, CurlyQuotesBecomeStraight) {
     EXPECT_EQ(normalize_text("“Whiplash” isn’t ‘bad’").text, "\"Whiplash\" isn't 'bad'");
 }
