@@ -9,6 +9,7 @@
 #include "reel/entity_key.hpp"
 #include "reel/errors.hpp"
 #include "reel/text_normalize.hpp"
+#include "reel/unicode.hpp"
 
 namespace reel {
 
@@ -125,11 +126,19 @@ Catalog Catalog::load(const std::string& path) {
         throw InputError("catalog " + path +
                          ": file is gzip-compressed; decompress it first (gunzip -k)");
     }
+    // Exports saved as UTF-16 (Excel's "Unicode Text") are read as the reviews are.
+    if (starts_with_utf16_bom(data)) {
+        std::vector<std::string> notes;
+        data = bytes_to_text(std::move(data), notes);
+    }
     return parse(data, "catalog " + path);
 }
 
-Catalog Catalog::parse(std::string_view data, std::string_view source) {
-    data = without_utf8_bom(data);
+Catalog Catalog::parse(std::string_view bytes, std::string_view source) {
+    // Stray bytes read as Windows-1252, as in reviews: a Latin-1 export ("Am\xe9lie") had
+    // titles no review's mention could match, and names no output could print.
+    std::string repaired = repair_utf8(without_utf8_bom(bytes));
+    std::string_view data = repaired;
     std::size_t first_nl = data.find('\n');
     std::string_view first_line = data.substr(0, first_nl);
     if (first_line.find_first_not_of(" \t\r") == std::string_view::npos) {

@@ -38,6 +38,22 @@ TEST(Catalog, TsvAndOtherColumnNames) {
     EXPECT_EQ(cat.find_film("amelie")->actors.size(), 2u);
 }
 
+// A catalogue exported as Latin-1 or Windows-1252 is read as reviews are: "Am\xe9lie" is
+// Amélie, keyed and named as such.
+TEST(Catalog, Latin1TitlesAndNamesAreRepaired) {
+    Catalog cat = Catalog::parse("title,year,director\nAm\xe9lie,2001,Fran\xe7ois Truffaut\n");
+    ASSERT_NE(cat.find_film("amelie"), nullptr);
+    EXPECT_EQ(cat.find_film("amelie")->title, "Amélie");
+    EXPECT_EQ(cat.find_film("amelie")->directors.at(0), "François Truffaut");
+    // And one saved as UTF-16 was "binary data".
+    std::string path = testing::TempDir() + "reel-catalog-utf16.csv";
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string("title,year\nHeat,1995\n")) utf16 += std::string{c, '\0'};
+    std::ofstream(path, std::ios::binary) << utf16;
+    EXPECT_NE(Catalog::load(path).find_film("heat"), nullptr);
+    std::remove(path.c_str());
+}
+
 TEST(Catalog, BadFilesAreInputErrors) {
     EXPECT_THROW(Catalog::parse(""), InputError);
     EXPECT_THROW(Catalog::parse("foo,bar\n1,2\n"), InputError);  // no title column
