@@ -6,8 +6,10 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "reel/encoding.hpp"
@@ -18,8 +20,7 @@ namespace reel {
 
 std::vector<BatchQuery> read_batch(std::istream& in) {
     std::vector<BatchQuery> queries;
-    std::string line;
-    for (std::size_t n = 1; std::getline(in, line); ++n) {
+    auto add = [&](std::string& line, std::size_t n) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         // Editors on Windows start UTF-8 files with a BOM; it would end up in the first id or
         // hide a first "#" comment.
@@ -27,7 +28,7 @@ std::vector<BatchQuery> read_batch(std::istream& in) {
         std::string_view v = line;
         // A comment may be indented like the queries around it ("  # westerns").
         std::size_t first = v.find_first_not_of(" \t");
-        if (first == std::string_view::npos || v[first] == '#') continue;
+        if (first == std::string_view::npos || v[first] == '#') return;
         // An empty id ("\tquery", a spreadsheet's blank id column) would leave the answer with
         // nothing to tell it by, and unlabelled in text output: the line number names it.
         auto tab = v.find('\t');
@@ -36,7 +37,20 @@ std::vector<BatchQuery> read_batch(std::istream& in) {
         } else {
             queries.push_back({std::to_string(n), std::string(tab == 0 ? v.substr(1) : v)});
         }
+    };
+    std::string line;
+    if (!std::getline(in, line)) return queries;
+    // PowerShell's ">" and Notepad's "Unicode" write UTF-16 (with a BOM): every line was a query
+    // error ("contains a NUL byte"). Such a batch is read whole and converted.
+    if (starts_with_utf16_bom(line)) {
+        std::string bytes = line + (in.eof() ? "" : "\n");
+        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        std::vector<std::string> notes;
+        std::istringstream text(bytes_to_text(std::move(bytes), notes));
+        return read_batch(text);
     }
+    add(line, 1);
+    for (std::size_t n = 2; std::getline(in, line); ++n) add(line, n);
     return queries;
 }
 

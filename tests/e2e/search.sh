@@ -89,6 +89,9 @@ expect_status 0 "batch file starting with a BOM and a comment" "$REEL_SEARCH" --
 check "the BOM does not turn the comment into a query" [ "$(printf '%s\n' "$OUT" | wc -l)" = 1 ]
 expect_status 0 "batch on stdin starting with a BOM and an id" bash -c "printf '\xef\xbb\xbfq1\tdrum\n' | '$REEL_SEARCH' --format json -n 0 --batch -"
 check "the BOM is not part of the first id" contains "$OUT" '"id":"q1"'
+printf 'q1\tdrum\r\nfilm:heat\r\n' | iconv -f UTF-8 -t UTF-16 > "$WORK/utf16-queries"
+expect_status 0 "batch file in UTF-16 (PowerShell's >)" "$REEL_SEARCH" --format json -n 0 --batch "$WORK/utf16-queries"
+check "its queries are read" python3 -c 'import json,sys; assert [(o["id"], o["total"]) for o in map(json.loads, sys.argv[1].splitlines())]==[("q1",3),("2",1)], sys.argv[1]' "$OUT"
 printf '\tdrum\nq2\tdrum\n' > "$WORK/empty-id"
 expect_status 0 "batch line with an empty id" "$REEL_SEARCH" --format json -n 0 --batch "$WORK/empty-id"
 check "an empty id is the line number" python3 -c 'import json,sys; assert [json.loads(l)["id"] for l in sys.argv[1].splitlines()]==["1","q2"], sys.argv[1]' "$OUT"
