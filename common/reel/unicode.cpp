@@ -205,6 +205,27 @@ void append_folded(std::string& out, char32_t cp) {
         case 0x133:
             out += "ij";
             return;
+        // Typographic ligatures, as text copied from a PDF (a press kit, a festival catalogue)
+        // holds them: "ﬁlm" is "film".
+        case 0xFB00:
+            out += "ff";
+            return;
+        case 0xFB01:
+            out += "fi";
+            return;
+        case 0xFB02:
+            out += "fl";
+            return;
+        case 0xFB03:
+            out += "ffi";
+            return;
+        case 0xFB04:
+            out += "ffl";
+            return;
+        case 0xFB05:
+        case 0xFB06:
+            out += "st";
+            return;
         default:
             break;
     }

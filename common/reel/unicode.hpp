@@ -19,8 +19,8 @@ void append_utf8(std::string& out, char32_t cp);
 
 // Lower-cases and strips accents from Latin, Greek and Cyrillic letters (é→e, Ø→o, ß→ss, Æ→ae,
 // ễ→e, Ά→α, Ё→е), so that "Amélie", "AMELIE" and "amelie" compare equal, and so does "Amélie"
-// written with a combining accent (NFD), or in fullwidth forms ("ＡＭＥＬＩＥ"). Other scripts are
-// passed through.
+// written with a combining accent (NFD), in fullwidth forms ("ＡＭＥＬＩＥ") or with ligatures
+// ("ﬁ"). Other scripts are passed through.
 std::string fold(std::string_view utf8);
 
 // The folded form of one code point, appended to `out` (several bytes for ß, æ, œ...).

@@ -407,6 +407,12 @@ TEST(Search, ApostrophesTypedAsAccentsOrBackticks) {
     EXPECT_EQ(hits_in("reel-apostrophe-test-3", "It's a film I don't like.", "don´t").size(), 1u);
 }
 
+// Text or a query copied from a PDF has ligatures ("ﬁ"): their words are found either way.
+TEST(Search, LigaturesFindTheirLetters) {
+    EXPECT_EQ(hits_in("reel-ligature-test-1", "A ﬁlm of great ﬂair.", "film flair").size(), 1u);
+    EXPECT_EQ(hits_in("reel-ligature-test-2", "A film of great flair.", "ﬁlm ﬂair").size(), 1u);
+}
+
 // The query is folded ("inarritu"), the text is not: the passage holding "Iñárritu" is the
 // snippet, not the review's opening, and with markers the accented word is highlighted.
 TEST(Snippets, FindAndHighlightAccentedWords) {

@@ -63,6 +63,11 @@ TEST(Utf8Prefix, CutsBetweenCharacters) {
     EXPECT_EQ(utf8_prefix("abc", 10), "abc");
 }
 
+// Ligatures of text copied from a PDF are their letters.
+TEST(Fold, LigaturesAreTheirLetters) {
+    EXPECT_EQ(fold("ﬁlm ﬂaw Eﬀect ﬃ ﬄ ﬆ"), "film flaw effect ffi ffl st");
+}
+
 TEST(NormalizeText, CurlyQuotesBecomeStraight) {
     EXPECT_EQ(normalize_text("“Whiplash” isn’t ‘bad’").text, "\"Whiplash\" isn't 'bad'");
 }
