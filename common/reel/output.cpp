@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "reel/query_repair.hpp"
 #include "reel/unicode.hpp"
 
 namespace reel {
@@ -100,6 +101,14 @@ std::string text_facets(const SearchResult& result) {
     return out;
 }
 
+// "no reviews match", and why when a word was meant as a field that is none.
+std::string no_match_line(std::string_view query) {
+    std::string field = unknown_field(query);
+    if (field.empty()) return "no reviews match";
+    return fmt::format("no reviews match ('{}:' is no field; fields are {})", printable(field),
+                       field_list());
+}
+
 std::string text_result(const OutputStyle& style, std::string_view id, std::string_view query,
                         const SearchResult& result) {
     auto paint = [&](std::string_view code, const std::string& s) {
@@ -137,7 +146,7 @@ std::string text_result(const OutputStyle& style, std::string_view id, std::stri
     // The colour ends before the newline: a terminal left dim past it colours the next prompt.
     out += paint(kDim,
                  result.total == 0
-                     ? std::string("no reviews match")
+                     ? no_match_line(query)
                      : fmt::format("{} of {} matching review{}",
                                    result.hits.empty()
                                        ? std::string("none")

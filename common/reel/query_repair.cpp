@@ -240,17 +240,22 @@ std::string ellipses_as_spaces(std::string_view text) {
     return out;
 }
 
+namespace {
+
+struct Field {
+    std::string_view name, example;
+};
+constexpr Field kFields[] = {{schema::kPersonField, "person:\"J.K. Simmons\""},
+                             {schema::kFilmField, "film:whiplash"},
+                             {schema::kRatingField, "rating:8 or rating:7..10"},
+                             {schema::kYearField, "year:2014"},
+                             {schema::kDateField, "date:2014-10-17"},
+                             {schema::kAuthorField, "author:NAME"},
+                             {schema::kTitleField, "title:WORDS"}};
+
+}  // namespace
+
 std::string field_value_problem(std::string_view text) {
-    struct Field {
-        std::string_view name, example;
-    };
-    static constexpr Field kFields[] = {{schema::kPersonField, "person:\"J.K. Simmons\""},
-                                        {schema::kFilmField, "film:whiplash"},
-                                        {schema::kRatingField, "rating:8 or rating:7..10"},
-                                        {schema::kYearField, "year:2014"},
-                                        {schema::kDateField, "date:2014-10-17"},
-                                        {schema::kAuthorField, "author:NAME"},
-                                        {schema::kTitleField, "title:WORDS"}};
     bool quoted = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '"') quoted = !quoted;
@@ -277,6 +282,33 @@ std::string field_value_problem(std::string_view text) {
         }
     }
     return "";
+}
+
+std::string unknown_field(std::string_view text) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        if (quoted || !std::isalpha(static_cast<unsigned char>(text[i]))) continue;
+        std::size_t b = i;
+        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+        bool starts = b == 0 || static_cast<unsigned char>(text[b - 1]) <= ' ' ||
+                      text[b - 1] == '(' || text[b - 1] == '+' || text[b - 1] == '-';
+        // A word, a colon, then a value: "preson:kieslowski", "Person:teller".
+        if (!starts || i - b < 2 || i + 1 >= text.size() || text[i] != ':' ||
+            static_cast<unsigned char>(text[i + 1]) <= ' ' || text[i + 1] == ':')
+            continue;
+        std::string_view name = text.substr(b, i - b);
+        bool known = std::any_of(std::begin(kFields), std::end(kFields),
+                                 [&](const Field& f) { return f.name == name; });
+        if (!known) return std::string(name);
+    }
+    return "";
+}
+
+std::string field_list() {
+    std::string out;
+    for (const Field& f : kFields) out += fmt::format("{}{}:", out.empty() ? "" : ", ", f.name);
+    return out;
 }
 
 bool has_exclusion(std::string_view text) {

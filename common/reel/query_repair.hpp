@@ -19,6 +19,14 @@ bool has_exclusion(std::string_view text);
 // rewrites it (single dates already ranges); rating: values are checked by their processor.
 std::string field_value_problem(std::string_view text);
 
+// The first word written as a field that is none ("preson" of "preson:kieslowski"), outside
+// phrases, or "". QueryParser reads it as words, which is right for "re:animator"; a query
+// that then matches nothing is worth a hint.
+std::string unknown_field(std::string_view text);
+
+// The fields a query can name, for messages: "person:, film:, rating:, ...".
+std::string field_list();
+
 // "-rating:..5", "+year:2010..2015": QueryParser 1.4 cannot exclude or require a range
 // ("Unknown range operation"). A range filters anyway, so '+' adds nothing, and '-' is NOT,
 // which the parser takes, alone too (FLAG_PURE_NOT), put at the end of the range's run of

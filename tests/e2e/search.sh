@@ -75,6 +75,11 @@ check "text shows the total" contains "$OUT" "1-1 of 1 matching review"
 
 # Batch: ids, comments, blank lines, order kept, JSON per line.
 printf '# a comment\nq1\tdrum\n\nfilm:heat\n  # an indented comment\nq3\tnosuchwordanywhere\n' > "$WORK/queries"
+# A mistyped field is read as words, as "re:animator" must be; when nothing matches, say so.
+expect_status 1 "mistyped field" "$REEL_SEARCH" --color never 'preson:teller'
+check "mistyped field: the hint names it and the fields" contains "$OUT" "'preson:' is no field; fields are person:, film:"
+expect_status 1 "no hint for a phrase" "$REEL_SEARCH" --color never '"preson:teller"'
+check "no hint for a phrase: plain line" lacks "$OUT" "is no field"
 expect_status 0 "batch" "$REEL_SEARCH" --format json --batch "$WORK/queries"
 check "batch ids and order" python3 -c '
 import json,sys
