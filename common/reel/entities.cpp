@@ -30,6 +30,9 @@ std::vector<std::string> lone_capitals(const entities::Scan& scan) {
                                         entities::kInitials | entities::kHyphenated |
                                         entities::kApostrophe;
     std::vector<std::string> out;
+    // A review typed in capitals writes every word so ("TERRIBLE ACTING, AWFUL PLOT"): its case
+    // says nothing, as the people and title finders hold.
+    if (scan.shouting()) return out;
     for (std::size_t i = scan.next_capital(0); i < scan.size(); i = scan.next_capital(i + 1)) {
         const entities::Token& t = scan[i];
         if (!t.has(entities::kCap) || (t.flags & kNotPlain) || t.end - t.begin > 24) continue;

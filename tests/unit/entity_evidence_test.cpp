@@ -108,6 +108,14 @@ TEST(EntityEvidence, ObserveCountsLoneCapitalisedWords) {
     EXPECT_EQ(ev.count(Kind::Seen, "life"), 0u);   // opens a sentence
     EXPECT_EQ(ev.count(Kind::Seen, "hanks"), 0u);  // part of a name
     EXPECT_EQ(ev.count(Kind::Seen, "tom"), 0u);
+    // A review typed in capitals writes every word so: its case says nothing.
+    r.text =
+        "I HATED THIS MOVIE. TERRIBLE ACTING, HORRIBLE PLOT, AWFUL SCENERY, WORSE DIALOGUE. "
+        "NEVER AGAIN.";
+    ev = ex.observe(r);
+    EXPECT_EQ(ev.count(Kind::Seen, "acting"), 0u);
+    EXPECT_EQ(ev.count(Kind::Seen, "plot"), 0u);
+    EXPECT_EQ(ev.count(Kind::Seen, "dialogue"), 0u);
 }
 
 EntityEvidence observe_all(std::initializer_list<const char*> texts) {
