@@ -22,7 +22,7 @@ struct Found {
 };
 
 // Plain words written capitalised on their own inside a sentence ("on Earth", "a Fox release",
-// "Chaplin's tramp"), once per review and in lower case (their film_key): how often the corpus
+// "Chaplin's tramp"), once per review and folded (their film_key): how often the corpus
 // writes a word so, by any reading, is what a one-word title's few sure sightings are weighed
 // against.
 std::vector<std::string> lone_capitals(const entities::Scan& scan) {
@@ -37,13 +37,8 @@ std::vector<std::string> lone_capitals(const entities::Scan& scan) {
         const entities::Token& t = scan[i];
         if (!t.has(entities::kCap) || (t.flags & kNotPlain) || t.end - t.begin > 24) continue;
         if ((i > 0 && scan.cap_word(i - 1)) || scan.cap_word(i + 1)) continue;
-        std::string w(scan.raw(i));
-        bool ascii = true;
-        for (char& c : w) {
-            if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        }
-        if (ascii) out.push_back(std::move(w));
+        // Folded as the title finder reads it: "Amélie" and "Amelie" are one word.
+        if (std::string_view w = scan.folded(i); !w.empty()) out.emplace_back(w);
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

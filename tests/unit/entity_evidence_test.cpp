@@ -108,6 +108,11 @@ TEST(EntityEvidence, ObserveCountsLoneCapitalisedWords) {
     EXPECT_EQ(ev.count(Kind::Seen, "life"), 0u);   // opens a sentence
     EXPECT_EQ(ev.count(Kind::Seen, "hanks"), 0u);  // part of a name
     EXPECT_EQ(ev.count(Kind::Seen, "tom"), 0u);
+    // Accents are folded, as in a title's key.
+    r.text = "Nothing in Amélie is as sweet as in Amelie, or so says Björk.";
+    ev = ex.observe(r);
+    EXPECT_EQ(ev.count(Kind::Seen, "amelie"), 1u);
+    EXPECT_EQ(ev.count(Kind::Seen, "bjork"), 1u);
     // A review typed in capitals writes every word so: its case says nothing.
     r.text =
         "I HATED THIS MOVIE. TERRIBLE ACTING, HORRIBLE PLOT, AWFUL SCENERY, WORSE DIALOGUE. "
