@@ -230,6 +230,10 @@ TEST(EntityRules, TitlesWithoutAGivenNameNeedOnlyATie) {
     ExtractedEntities e = extract_with(corpus, "Jurassic Park was better than this mess.");
     EXPECT_EQ(people(e), Keys{});
     EXPECT_EQ(films(e), Keys{"jurassic park"});
+    // A tie is enough.
+    EntityEvidence tie =
+        corpus_of({{Kind::Film, "jurassic park", 4}, {Kind::Person, "jurassic park", 4}});
+    EXPECT_EQ(people(extract_with(tie, "Jurassic Park was better than this mess.")), Keys{});
     // A weak person cue ("along with") does not outweigh a title the corpus knows far better.
     EntityEvidence kane =
         corpus_of({{Kind::Film, "citizen kane", 13}, {Kind::Person, "citizen kane", 2}});
