@@ -22,7 +22,7 @@ class EntityEvidence {
     // Franklin D. Roosevelt", "the poet Dylan Thomas", "a biopic of Custer"), who stays one where
     // a film casts an actor in the part. Seen: a word written capitalised on its own inside a
     // sentence, by any reading; how often a word is a name at all, against which a one-word
-    // title's few sure sightings are weighed ("Earth", "Hollywood", "Chaplin").
+    // title's few sure sightings are weighed ("Earth", "Fox", "Chaplin").
     enum class Kind : std::uint8_t { Person, Character, Film, Named, Real, Seen };
     struct Entry {
         std::uint32_t count = 0;

@@ -12,7 +12,7 @@ namespace {
 
 // A one-word title the corpus saw beyond doubt (weight 2 a sighting) is still not taken where
 // the corpus writes the word capitalised on its own more than this many times a weight: "Earth"
-// (8 against 461 reviews), "Hollywood" (4 against 2,547), but not "Titanic" (16 against 115).
+// (8 against 461 reviews), "Fox" (4 against 150), but not "Titanic" (16 against 115).
 // Below the floor, too few sightings to tell.
 constexpr std::uint32_t kSeenPerSighting = 25;
 constexpr std::uint32_t kSeenFloor = 30;
@@ -1301,15 +1301,13 @@ class FilmFinder {
             return ev >= need || (cat && (cue_before || words >= 3 || !s_[b].has(kSentenceStart)));
         }
         // One word ("Heat", "Amélie"): never an everyday word, a number or a name unless the
-        // corpus knows it well and a cue stands before it.
+        // corpus knows it well and a cue stands before it. No place gets here: known() and
+        // consider() take one only where the review marks it as a title.
         if (s_[b].has(kDigit) || s_[b].end - s_[b].begin < 3) return false;  // "1980", "LA"
         if (s_.lex_is(b, kLexStop | kLexCommon)) return false;
         bool followed_by_name = e < s_.size() && s_.cap_word(e) && s_[e].has(kSpaceBefore);
         if (followed_by_name) return false;  // "Juno Temple"
-        // "arrives in Hollywood", "back from Paris": after these, a place is the place.
-        if (s_.lex_is(b, kLexPlace) && b > 0 && s_.is_any(b - 1, {"in", "from", "to", "at"}))
-            return false;
-        // "on Earth", "Hollywood standards", "Chaplin's tramp": a word the corpus writes
+        // "on Earth", "a Fox release", "Chaplin's tramp": a word the corpus writes
         // capitalised many times for each sure sighting as a title is mostly a name, a place or
         // a word, and only a cue naming a film ("the film Earth") makes it the title here.
         bool film_cue = b > 0 && (strong_cue(s_, b - 1) || strong_cue_pair(s_, b - 1));
@@ -1320,8 +1318,7 @@ class FilmFinder {
         const auto* named =
             s_.corpus_index ? s_.corpus_index->surnames.find(s_.folded(b)) : nullptr;
         if (named && named->total > ev && !film_cue) return false;
-        if (s_.lex_is(b, kLexFirstName | kLexPlace | kLexNotPerson))
-            return ev >= (cue_before ? 4 : 8);
+        if (s_.lex_is(b, kLexFirstName | kLexNotPerson)) return ev >= (cue_before ? 4 : 8);
         // An everyday word ("Elephant", "Slow") bare in a sentence needs more sightings.
         // "war movies and Westerns", "an age of DVDs": the plural of an everyday word too.
         bool plural = plural_of_everyday_word(b);
