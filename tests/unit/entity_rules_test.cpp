@@ -326,9 +326,14 @@ TEST(EntityRules, OneWordTitlesAreWeighedAgainstTheWordsUse) {
     EXPECT_EQ(films(extract_with(corpus, "Nothing else on Earth looks like it.")), Keys{});
     EXPECT_EQ(films(extract_with(corpus, "I liked the film Earth more than this.")), Keys{"earth"});
     EXPECT_EQ(films(extract_with(corpus, "Nothing since Titanic looks like it.")), Keys{"titanic"});
-    // Below thirty sightings of the word the evidence is too thin to weigh.
-    EntityEvidence thin = corpus_of({{Kind::Film, "earth", 8}, {Kind::Seen, "earth", 29}});
-    EXPECT_EQ(films(extract_with(thin, "Nothing else on Earth looks like it.")), Keys{"earth"});
+    // More than 25 times a weight of sure sightings: 200 against 8 is not more.
+    auto on_earth = [](std::uint32_t seen) {
+        return films(
+            extract_with(corpus_of({{Kind::Film, "earth", 8}, {Kind::Seen, "earth", seen}}),
+                         "Nothing else on Earth looks like it."));
+    };
+    EXPECT_EQ(on_earth(200), Keys{"earth"});
+    EXPECT_EQ(on_earth(201), Keys{});
 }
 
 // A title in capitals may hold small words in capitals when a year marks it: "MURDER IS MY
