@@ -176,6 +176,7 @@ std::string EntityEvidence::serialise() const {
             out += '\t';
             out += row->first;
             out += '\t';
+            // Every line has a name field; a Seen entry, which keeps none, repeats its key.
             out += row->second.name.empty() ? row->first : row->second.name;
             out += '\n';
         }

@@ -1200,8 +1200,12 @@ class FilmFinder {
                     continue;
                 std::string key = film_key(s_.span_text(i, e));
                 bool local_hit = local.has(key);
-                // A place ("in Las Vegas") is a title only where this review marks it as one.
-                if (!local_hit && s_.lx.places.contains(key)) continue;
+                // A place ("in Las Vegas") is a title only where this review marks it as one or
+                // the noun before is "film" or the like ("the movie Chicago"), not any film cue
+                // ("classic Hollywood", "a star in Hollywood").
+                if (!local_hit && s_.lx.places.contains(key) &&
+                    !(i > 0 && s_.is_any(i - 1, {"film", "movie", "documentary", "series"})))
+                    continue;
                 std::uint32_t ev = s_.evidence(EntityEvidence::Kind::Film, key);
                 bool cat = s_.catalog && s_.catalog->find_film(key);
                 if (!local_hit && ev == 0 && !cat) continue;

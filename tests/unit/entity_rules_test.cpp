@@ -360,10 +360,12 @@ TEST(EntityRules, ADateAfterATitleIsNotPartOfIt) {
 }
 
 // A place the corpus has seen as a title ("Las Vegas", the series) is a title only where the
-// review marks it as one.
+// review marks it as one or a cue names a film.
 TEST(EntityRules, PlacesAreTitlesOnlyWhereMarked) {
     EntityEvidence corpus = corpus_of({{Kind::Film, "las vegas", 4}});
     EXPECT_EQ(films(extract_with(corpus, "They married in Las Vegas that spring.")), Keys{});
+    EXPECT_EQ(films(extract_with(corpus, "They sing in the movie Las Vegas that spring.")),
+              Keys{"las vegas"});
     EXPECT_EQ(films(extract_with(corpus,
                                  "The series \"Las Vegas\" (2003) was fun, and Las Vegas "
                                  "had James Caan.")),
