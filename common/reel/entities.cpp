@@ -124,7 +124,7 @@ void EntityExtractor::observe(const Review& review, EntityEvidence& ev) const {
     for (const auto& m : f.films.films) {
         if (m.weight > 0) ev.add(EntityEvidence::Kind::Film, m.key, m.name, m.weight);
     }
-    for (const auto& word : f.lone_capitals) ev.add(EntityEvidence::Kind::Seen, word, {}, 1);
+    for (const auto& word : f.lone_capitals) ev.add_seen_word(word);
     if (!review.film.empty()) {
         std::string key = film_key(review.film);
         // The film a review is about is the surest sighting there is.

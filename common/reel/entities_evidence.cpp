@@ -70,7 +70,8 @@ EntityEvidence::EntityEvidence(const EntityEvidence& other)
       films_(other.films_),
       named_(other.named_),
       real_(other.real_),
-      seen_(other.seen_) {}
+      seen_(other.seen_),
+      seen_words_(other.seen_words_) {}
 
 EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
     if (this != &other) {
@@ -80,6 +81,7 @@ EntityEvidence& EntityEvidence::operator=(const EntityEvidence& other) {
         named_ = other.named_;
         real_ = other.real_;
         seen_ = other.seen_;
+        seen_words_ = other.seen_words_;
         changed();
     }
     return *this;
@@ -91,7 +93,8 @@ EntityEvidence::EntityEvidence(EntityEvidence&& other) noexcept
       films_(std::move(other.films_)),
       named_(std::move(other.named_)),
       real_(std::move(other.real_)),
-      seen_(std::move(other.seen_)) {}
+      seen_(std::move(other.seen_)),
+      seen_words_(std::move(other.seen_words_)) {}
 
 EntityEvidence& EntityEvidence::operator=(EntityEvidence&& other) noexcept {
     if (this != &other) {
@@ -101,6 +104,7 @@ EntityEvidence& EntityEvidence::operator=(EntityEvidence&& other) noexcept {
         named_ = std::move(other.named_);
         real_ = std::move(other.real_);
         seen_ = std::move(other.seen_);
+        seen_words_ = std::move(other.seen_words_);
         changed();
     }
     return *this;
@@ -117,6 +121,7 @@ EntityEvidence::Map& EntityEvidence::map(Kind kind) {
         case Kind::Real:
             return real_;
         case Kind::Seen:
+            settle_seen();
             return seen_;
         case Kind::Named:
             break;
@@ -143,6 +148,26 @@ void EntityEvidence::add(Kind kind, std::string_view key, std::string_view name,
     if (indexes_) changed();
 }
 
+void EntityEvidence::add_seen_word(std::string_view word) {
+    if (word.empty() || word.find('\n') != std::string_view::npos) return;
+    seen_words_.append(word);
+    seen_words_ += '\n';
+    if (indexes_) changed();
+}
+
+void EntityEvidence::settle_seen() const {
+    for (std::size_t b = 0; b < seen_words_.size();) {
+        std::size_t e = seen_words_.find('\n', b);
+        std::string_view word = std::string_view(seen_words_).substr(b, e - b);
+        auto it = seen_.find(word);
+        if (it == seen_.end()) it = seen_.emplace(std::string(word), Entry{}).first;
+        ++it->second.count;
+        b = e + 1;
+    }
+    seen_words_.clear();
+    seen_words_.shrink_to_fit();
+}
+
 void EntityEvidence::changed() {
     std::lock_guard lock(indexes_mutex_);
     indexes_.reset();
@@ -155,8 +180,13 @@ void EntityEvidence::merge(const EntityEvidence& other) {
         return;
     }
     for (Kind kind : kAllKinds) {
+        if (kind == Kind::Seen) continue;
         for (const auto& [key, entry] : other.map(kind)) add(kind, key, entry.name, entry.count);
     }
+    // Words not yet counted stay so: merging a file's evidence costs an append.
+    for (const auto& [key, entry] : other.seen_) add(Kind::Seen, key, {}, entry.count);
+    seen_words_ += other.seen_words_;
+    if (indexes_ && !other.seen_words_.empty()) changed();
 }
 
 std::string EntityEvidence::serialise() const {
@@ -317,6 +347,7 @@ std::shared_ptr<const EntityEvidence::Indexes> EntityEvidence::indexes() const {
         for (const auto& [key, entry] : people_) index->counts[key].person = entry.count;
         for (const auto& [key, entry] : characters_) index->counts[key].character = entry.count;
         for (const auto& [key, entry] : real_) index->counts[key].real = entry.count;
+        settle_seen();
         for (const auto& [key, entry] : seen_) {
             // Only what a known title may be weighed against.
             const Indexes::Counts* c = index->counts.find(key);
@@ -382,6 +413,8 @@ bool EntityEvidence::operator==(const EntityEvidence& other) const {
         }
         return true;
     };
+    settle_seen();
+    other.settle_seen();
     return same(people_, other.people_) && same(characters_, other.characters_) &&
            same(films_, other.films_) && same(named_, other.named_) && same(real_, other.real_) &&
            same(seen_, other.seen_);

@@ -123,6 +123,28 @@ TEST(EntityEvidence, ObserveCountsLoneCapitalisedWords) {
     EXPECT_EQ(ev.count(Kind::Seen, "dialogue"), 0u);
 }
 
+// Seen words are kept as words until read: merged, copied or read, they count the same.
+TEST(EntityEvidence, SeenWordsCountTheSameMergedOrNot) {
+    EntityExtractor ex;
+    Review a, b;
+    a.text = "Life on Earth is hard, says a Fox man.";
+    b.text = "They fled Earth in the end.";
+    EntityEvidence one;
+    ex.observe(a, one);
+    ex.observe(b, one);
+    EntityEvidence merged = ex.observe(a);
+    EntityEvidence later;
+    ex.observe(b, later);
+    EntityEvidence copy(later);  // copied before anything counted its words
+    merged.merge(copy);
+    EXPECT_EQ(one.count(Kind::Seen, "earth"), 2u);
+    EXPECT_EQ(merged.count(Kind::Seen, "earth"), 2u);
+    EXPECT_EQ(merged.count(Kind::Seen, "fox"), 1u);
+    EXPECT_TRUE(one == merged);
+    EXPECT_EQ(one.serialise(), merged.serialise());
+    EXPECT_EQ(EntityEvidence::unserialise(merged.serialise()).count(Kind::Seen, "earth"), 2u);
+}
+
 EntityEvidence observe_all(std::initializer_list<const char*> texts) {
     EntityExtractor ex;
     EntityEvidence ev;
