@@ -138,7 +138,9 @@ class EntityEvidence {
     Map real_;
     // Seen words are counted on first read: a file's evidence gathers a few dozen, each file's
     // is kept until its reviews are written, and as a map they held 37 MiB more at the peak of
-    // the 50,000 aclImdb reviews than as one string of words.
+    // the 50,000 aclImdb reviews than as one string of words. Counting writes the two members
+    // below: readers on several threads must let indexes() (which counts under its lock) or
+    // another Seen read on one thread come first; find() of the other kinds never counts.
     mutable Map seen_;
     mutable std::string seen_words_;  // added, not yet counted; one per line
     void settle_seen() const;
