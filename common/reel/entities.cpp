@@ -4,6 +4,7 @@
 
 #include "reel/catalog.hpp"
 #include "reel/entities_scan.hpp"
+#include "reel/unicode.hpp"
 
 namespace reel {
 
@@ -46,13 +47,7 @@ std::vector<std::string> lone_capitals(const entities::Scan& scan) {
 }
 
 Found find(const Review& review, const EntityEvidence* corpus, const Catalog* catalog) {
-    std::string_view text = review.text;
-    if (text.size() > kMaxText) {
-        std::size_t cut = kMaxText;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;  // whole code points
-        text = text.substr(0, cut);
-    }
+    std::string_view text = utf8_prefix(review.text, kMaxText);
     entities::Scan scan(text, review.emphasis, corpus, catalog, review.film);
     Found f;
     entities::find_marked_titles(scan, f.films);

@@ -11,6 +11,7 @@
 #include "reel/csv.hpp"
 #include "reel/encoding.hpp"
 #include "reel/errors.hpp"
+#include "reel/unicode.hpp"
 
 namespace reel {
 
@@ -81,8 +82,7 @@ bool blank(const std::string& s) {
 // emphasis spans past the cut. Returns whether anything was cut.
 bool cut_review(Review& r, std::size_t cap) {
     if (r.text.size() <= cap) return false;
-    std::size_t end = cap;
-    while (end > 0 && (static_cast<unsigned char>(r.text[end]) & 0xC0) == 0x80) --end;
+    std::size_t end = utf8_prefix(r.text, cap).size();
     r.text.resize(end);
     std::erase_if(r.emphasis, [&](const TextSpan& s) { return s.begin >= end; });
     for (TextSpan& s : r.emphasis) s.end = std::min(s.end, end);

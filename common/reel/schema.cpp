@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "reel/unicode.hpp"
+
 namespace reel::schema {
 
 namespace {
@@ -26,10 +28,8 @@ std::string bounded(std::string_view prefix, std::string_view value) {
         return t;
     }
     std::string suffix = fmt::format("#{:016x}", fnv1a(value));
-    std::size_t keep = kMaxTermBytes - prefix.size() - suffix.size();
-    // Do not cut a UTF-8 sequence in half.
-    while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
-    t += value.substr(0, keep);
+    // Not a UTF-8 sequence cut in half.
+    t += utf8_prefix(value, kMaxTermBytes - prefix.size() - suffix.size());
     t += suffix;
     return t;
 }

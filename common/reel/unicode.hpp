@@ -29,7 +29,8 @@ void append_folded(std::string& out, char32_t cp);
 bool is_letter_or_digit(char32_t cp);
 
 // The longest start of `s` of at most `max_bytes` bytes that does not end inside a UTF-8
-// character: for quoting long text in messages.
+// character: where text is cut at a size limit (a review, a term, a quote in a message). Text
+// that is not UTF-8 backs off three bytes at most.
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 
 // Text fit for a one-line message (paths, queries): invalid UTF-8 repaired, control characters
