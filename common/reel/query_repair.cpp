@@ -18,6 +18,12 @@ bool term_starts_at(std::string_view text, std::size_t i) {
     return i == 0 || static_cast<unsigned char>(text[i - 1]) <= ' ' || text[i - 1] == '(';
 }
 
+// Whether a field may start at text[i]: where a term does, or after the '-' or '+' that
+// excludes or requires it ("-rating:..4", "+year:2014").
+bool field_starts_at(std::string_view text, std::size_t i) {
+    return term_starts_at(text, i) || text[i - 1] == '-' || text[i - 1] == '+';
+}
+
 // Whether `field` and its colon are written at text[i] ("date:...").
 bool field_at(std::string_view text, std::size_t i, std::string_view field) {
     std::string_view rest = text.substr(i);
@@ -198,9 +204,7 @@ std::string dashes_as_ranges(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         std::string_view field;
         for (std::string_view f : {schema::kRatingField, schema::kYearField, schema::kDateField}) {
-            if (field_at(text, i, f) &&
-                (term_starts_at(text, i) || text[i - 1] == '-' || text[i - 1] == '+'))
-                field = f;
+            if (field_at(text, i, f) && field_starts_at(text, i)) field = f;
         }
         if (field.empty()) {
             out += text[i++];
@@ -291,10 +295,8 @@ std::string unknown_field(std::string_view text) {
         if (quoted || !std::isalpha(static_cast<unsigned char>(text[i]))) continue;
         std::size_t b = i;
         while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-        bool starts = b == 0 || static_cast<unsigned char>(text[b - 1]) <= ' ' ||
-                      text[b - 1] == '(' || text[b - 1] == '+' || text[b - 1] == '-';
         // A word, a colon, then a value: "preson:kieslowski", "Person:teller".
-        if (!starts || i - b < 2 || i + 1 >= text.size() || text[i] != ':' ||
+        if (!field_starts_at(text, b) || i - b < 2 || i + 1 >= text.size() || text[i] != ':' ||
             static_cast<unsigned char>(text[i + 1]) <= ' ' || text[i + 1] == ':')
             continue;
         std::string_view name = text.substr(b, i - b);
