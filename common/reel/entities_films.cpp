@@ -1305,8 +1305,9 @@ class FilmFinder {
             return ev >= need || (cat && (cue_before || words >= 3 || !s_[b].has(kSentenceStart)));
         }
         // One word ("Heat", "Amélie"): never an everyday word, a number or a name unless the
-        // corpus knows it well and a cue stands before it. No place gets here: known() and
-        // consider() take one only where the review marks it as a title.
+        // corpus knows it well and a cue stands before it. A place gets here only after
+        // "film", "movie" and the like (known(); consider() takes none), and is then read as
+        // any cued word.
         if (s_[b].has(kDigit) || s_[b].end - s_[b].begin < 3) return false;  // "1980", "LA"
         if (s_.lex_is(b, kLexStop | kLexCommon)) return false;
         bool followed_by_name = e < s_.size() && s_.cap_word(e) && s_[e].has(kSpaceBefore);
