@@ -77,6 +77,8 @@ void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
 
 DocumentBuilder::DocumentBuilder() : stemmer_("english") {
     termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    // As the body (word_sequence.cpp): title:千尋 finds "千と千尋の神隠し".
+    termgen_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 void DocumentBuilder::index_field(const std::string& text, std::string_view prefix) {

@@ -351,8 +351,9 @@ Xapian::Query parse_unreadable(Xapian::QueryParser& qp, const std::string& text,
             "cannot read its brackets, quotes or operators, and read as plain words it would "
             "find what it excludes");
     }
-    return qp.parse_query(
-        text, Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_WILDCARD);
+    return qp.parse_query(text, Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                                    Xapian::QueryParser::FLAG_WILDCARD |
+                                    Xapian::QueryParser::FLAG_CJK_NGRAM);
 }
 
 // Folds accents (as the indexer does) but keeps ASCII case, which QueryParser reads:
@@ -451,8 +452,9 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     // Quotes straightened as in indexed text: a name pasted from a web page, with a curly
     // apostrophe (O'Toole) or in curly quotes, found nothing or other reviews, as names are keyed
     // with straight apostrophes and only straight quotes delimit a field's value.
-    std::string text = ellipses_as_spaces(unsign_ranges(single_dates_as_ranges(encode_field_values(
-        dashes_as_ranges(lower_acronyms(fold_accents(normalize_chars(repair_utf8(raw)))))))));
+    std::string text = bracket_unspaced_runs(
+        ellipses_as_spaces(unsign_ranges(single_dates_as_ranges(encode_field_values(
+            dashes_as_ranges(lower_acronyms(fold_accents(normalize_chars(repair_utf8(raw))))))))));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("the query is empty");
     if (std::string_view field = processor_field_before_bracket(text); !field.empty()) {
@@ -498,7 +500,8 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
             ->release());
 
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_PURE_NOT;
+                     Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_PURE_NOT |
+                     Xapian::QueryParser::FLAG_CJK_NGRAM;
     try {
         Xapian::Query q = qp.parse_query(text, flags);
         if (problem.message.empty() && parsed_without_flags(qp, text, q, problem))

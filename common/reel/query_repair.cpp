@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "reel/schema.hpp"
+#include "reel/unicode.hpp"
 
 namespace reel {
 
@@ -239,6 +240,51 @@ std::string ellipses_as_spaces(std::string_view text) {
         bool range = range_at(text, term) ||
                      (i > 0 && digit(text[i - 1]) && end < text.size() && digit(text[end]));
         out.append(range ? text.substr(i, end - i) : " ");
+        i = end;
+    }
+    return out;
+}
+
+std::string bracket_unspaced_runs(std::string_view text) {
+    auto unspaced_at = [&](std::size_t i, std::size_t& next) {
+        next = i;
+        if (static_cast<unsigned char>(text[i]) < 0xE0) {
+            ++next;
+            return false;
+        }
+        char32_t cp = next_code_point(text, next);
+        return is_unspaced_script(cp) && is_letter_or_digit(cp);
+    };
+    auto joins = [&](std::size_t i) {  // part of the same term as a run beside it
+        if (i >= text.size()) return false;
+        auto c = static_cast<unsigned char>(text[i]);
+        return c >= 0x80 || std::isalnum(c) || c == '*' || c == ':' || c == '_';
+    };
+    std::string out;
+    out.reserve(text.size() + 8);
+    bool in_phrase = false;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t next;
+        if (!unspaced_at(i, next)) {
+            if (text[i] == '"') in_phrase = !in_phrase;
+            out.append(text.substr(i, next - i));
+            i = next;
+            continue;
+        }
+        std::size_t end = next;
+        while (end < text.size() && unspaced_at(end, next)) end = next;
+        std::string_view run = text.substr(i, end - i);
+        // title: and author: take a group of words: "title:(東京)".
+        auto value_of = [&](std::string_view field) {
+            return i > field.size() && text[i - 1] == ':' &&
+                   text.substr(i - 1 - field.size(), field.size()) == field &&
+                   field_starts_at(text, i - 1 - field.size());
+        };
+        bool free_text_value = value_of(schema::kTitleField) || value_of(schema::kAuthorField);
+        bool alone = !in_phrase && (free_text_value || !(i > 0 && joins(i - 1))) && !joins(end);
+        if (alone) out += '(';
+        out.append(run);
+        if (alone) out += ')';
         i = end;
     }
     return out;

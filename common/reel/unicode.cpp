@@ -306,4 +306,28 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+bool is_unspaced_script(char32_t cp) {
+    // The union of the ranges Xapian 1.4's releases n-gram: Thai, Hangul Jamo, CJK radicals to
+    // ideographs, Hangul syllables, compatibility forms and the supplementary ideographs.
+    return (cp >= 0x0E00 && cp <= 0x0E7F) || (cp >= 0x1100 && cp <= 0x11FF) ||
+           (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3000 && cp <= 0x9FFF) ||
+           (cp >= 0xA700 && cp <= 0xA71F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+           (cp >= 0xAC00 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+           (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+bool has_unspaced_script(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        // Every such script lies above U+0DFF, written in three or four bytes: the lead byte
+        // alone rules out ASCII and the Latin, Greek and Cyrillic letters of most reviews.
+        if (static_cast<unsigned char>(s[i]) < 0xE0) {
+            ++i;
+            continue;
+        }
+        if (is_unspaced_script(next_code_point(s, i))) return true;
+    }
+    return false;
+}
+
 }  // namespace reel

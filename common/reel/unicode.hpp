@@ -28,6 +28,13 @@ void append_folded(std::string& out, char32_t cp);
 
 bool is_letter_or_digit(char32_t cp);
 
+// Whether code point `cp` is of a script that Xapian's CJK n-grams split into single characters
+// and pairs (Chinese, Japanese, Korean; Thai in some Xapian releases). It errs towards yes: a
+// text so flagged only takes the slower path that can index n-grams.
+bool is_unspaced_script(char32_t cp);
+// Whether valid UTF-8 `s` holds such a character.
+bool has_unspaced_script(std::string_view s);
+
 // The longest start of `s` of at most `max_bytes` bytes that does not end inside a UTF-8
 // character: where text is cut at a size limit (a review, a term, a quote in a message). Text
 // that is not UTF-8 backs off three bytes at most.

@@ -1,7 +1,8 @@
 #include "reel/word_sequence.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+
+#include "reel/unicode.hpp"
 
 namespace reel {
 
@@ -62,6 +63,27 @@ bool matches(std::size_t length, At at, const std::vector<T>& pattern, Xapian::t
     return false;
 }
 
+// Text in a script written without spaces (unicode.hpp) is indexed as Xapian's CJK n-grams,
+// so that a word inside a run of Chinese or Japanese is found: the run itself is no word anyone
+// types. Only the single characters get positions, while the stopper would hear the pairs
+// among them: the word sequence of such a text is read back from the positions instead.
+Xapian::TermGenerator ngram_generator() {
+    Xapian::TermGenerator g;
+    g.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    g.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    return g;
+}
+
+// Each character of such a text is a term and so is each pair: a long run of unrelated
+// characters (random text, a binary file read as UTF-16) makes millions of distinct terms: 9 MB
+// of it took 24 s and 1.4 GB (9 MB of random English words: 6.5 s, 370 MB), 1 MiB 2 s and 200
+// MB. No review is near this size; a longer text is indexed a run at a time, as before.
+constexpr std::size_t kMaxNgramText = 1 << 20;
+
+bool takes_ngrams(std::string_view folded_text) {
+    return folded_text.size() <= kMaxNgramText && has_unspaced_script(folded_text);
+}
+
 }  // namespace
 
 std::uint32_t word_hash(std::string_view term) {
@@ -82,9 +104,6 @@ BodyIndexer::BodyIndexer() {
     termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
     termgen_.set_stopper(&recorder_);
     termgen_.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
-    // Xapian turns CJK n-grams on from this variable (CJK::is_cjk_enabled).
-    const char* cjk = std::getenv("XAPIAN_CJK_NGRAM");
-    cjk_ngrams_ = cjk != nullptr && *cjk != '\0';
 }
 
 bool BodyIndexer::Recorder::operator()(const std::string& word) const {
@@ -99,7 +118,7 @@ bool BodyIndexer::Recorder::operator()(const std::string& word) const {
 }
 
 std::string BodyIndexer::index(const std::string& folded_text, Xapian::Document& doc) {
-    if (cjk_ngrams_) return index_with_positions(folded_text, doc);
+    if (takes_ngrams(folded_text)) return index_with_positions(folded_text, doc);
     recorder_.encoded.clear();
     termgen_.set_document(doc);
     termgen_.index_text_without_positions(folded_text);
@@ -111,8 +130,7 @@ std::string BodyIndexer::index(const std::string& folded_text, Xapian::Document&
 
 std::string BodyIndexer::index_with_positions(const std::string& folded_text,
                                               Xapian::Document& doc) {
-    Xapian::TermGenerator positional;
-    positional.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    Xapian::TermGenerator positional = ngram_generator();
     positional.set_document(doc);
     positional.index_text(folded_text);
     Xapian::termpos last = positional.get_termpos();
@@ -131,9 +149,8 @@ std::string BodyIndexer::index_with_positions(const std::string& folded_text,
 std::vector<std::string> BodyIndexer::words(const std::string& folded_text) {
     std::vector<std::string> out;
     Xapian::Document scratch;
-    if (cjk_ngrams_) {
-        Xapian::TermGenerator positional;
-        positional.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    if (takes_ngrams(folded_text)) {
+        Xapian::TermGenerator positional = ngram_generator();
         positional.set_document(scratch);
         positional.index_text(folded_text);
         for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {

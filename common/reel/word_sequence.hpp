@@ -51,7 +51,6 @@ class BodyIndexer {
     Recorder recorder_;
     Xapian::TermGenerator termgen_;
     Xapian::Document no_document_;  // what termgen_ holds between calls (see index())
-    bool cjk_ngrams_;               // n-grams carry no positions, but the stopper hears them
 };
 
 // How a group of words must appear: PHRASE keeps them in order within `window` positions

@@ -8,6 +8,7 @@
 
 #include "reel/errors.hpp"
 #include "reel/query.hpp"
+#include "reel/query_repair.hpp"
 
 namespace reel {
 namespace {
@@ -154,6 +155,22 @@ TEST(RegressionQuery, EntityValuesInOtherScripts) {
     EXPECT_EQ(problem_with("film:קדוש"), "");
     EXPECT_EQ(problem_with("film:\"وجدة\""), "");
     EXPECT_EQ(problem_with("person:\"सत्यजित राय\""), "");
+}
+
+// With CJK n-grams on, QueryParser 1.4.22 failed a Chinese or Japanese word between two other
+// words: "parse error", exit 2, for "spirited 神隠し away".
+TEST(RegressionQuery, UnspacedWordsBetweenOtherWords) {
+    EXPECT_EQ(problem_with("spirited 神隠し away"), "");
+    EXPECT_EQ(problem_with("Ｔｅｍｐｏ 東京 Ωμέγα 🥁"), "");
+    EXPECT_EQ(problem_with("drum title:千尋 battle"), "");
+    EXPECT_EQ(problem_with("a 千尋 -梁朝伟 b"), "");
+    // Left as typed: phrases, entity values (no brackets there) and runs inside a term.
+    EXPECT_EQ(bracket_unspaced_runs("drum 東京 x"), "drum (東京) x");
+    EXPECT_EQ(bracket_unspaced_runs("\"drum 東京 x\" 京都"), "\"drum 東京 x\" (京都)");
+    EXPECT_EQ(bracket_unspaced_runs("film:千と千尋 title:千尋 xtitle:千尋"),
+              "film:千と千尋 title:(千尋) xtitle:千尋");
+    EXPECT_EQ(bracket_unspaced_runs("神隠* x神隠し 「神隠し」"), "神隠* x神隠し 「神隠し」");
+    EXPECT_EQ(problem_with("a 「神隠し」 b"), "");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "reel/schema.hpp"
 #include "reel/search.hpp"
 #include "reel/text_normalize.hpp"
+#include "reel/unicode.hpp"
 #include "test_database.hpp"
 
 namespace reel {
@@ -411,6 +412,34 @@ TEST(Search, ApostrophesTypedAsAccentsOrBackticks) {
 TEST(Search, LigaturesFindTheirLetters) {
     EXPECT_EQ(hits_in("reel-ligature-test-1", "A ﬁlm of great ﬂair.", "film flair").size(), 1u);
     EXPECT_EQ(hits_in("reel-ligature-test-2", "A film of great flair.", "ﬁlm ﬂair").size(), 1u);
+}
+
+// Chinese and Japanese are written without spaces: a word is found inside a run of text, on
+// its own, in a phrase and beside English words, while the same characters in another order
+// are not a match.
+TEST(Search, WordsInsideUnspacedChineseAndJapanese) {
+    const std::string ja = "宮崎駿の「千と千尋の神隠し」は素晴らしいアニメ映画です。";
+    EXPECT_EQ(hits_in("reel-cjk-test-1", ja, "神隠し").size(), 1u);
+    EXPECT_EQ(hits_in("reel-cjk-test-2", ja, "\"千尋の神隠し\"").size(), 1u);
+    EXPECT_EQ(hits_in("reel-cjk-test-3", ja, "\"神隠しの千尋\"").size(), 0u);
+    EXPECT_EQ(hits_in("reel-cjk-test-4", ja, "千尋 -宮崎駿").size(), 0u);
+    const std::string zh = "Wong Kar-wai的电影《花样年华》，梁朝伟和张曼玉演得很好。";
+    EXPECT_EQ(hits_in("reel-cjk-test-5", zh, "梁朝伟 wong").size(), 1u);
+    EXPECT_EQ(hits_in("reel-cjk-test-6", zh, "\"梁朝伟和张曼玉\"").size(), 1u);
+    EXPECT_EQ(hits_in("reel-cjk-test-7", zh, "张曼伟").size(), 0u);
+    EXPECT_EQ(hits_in("reel-cjk-test-8", zh, "wong 梁朝伟 kar").size(), 1u);
+}
+
+// Past 1 MiB a text is indexed a run at a time: n-grams of a long run of unrelated characters
+// (a binary file read as UTF-16) took gigabytes. Its other words are still found.
+TEST(Search, AHugeUnspacedTextIsIndexedARunAtATime) {
+    std::string run;
+    for (char32_t i = 0; run.size() <= (1u << 20); ++i) append_utf8(run, 0x4E00 + i % 20000);
+    std::string text = "Garbage: " + run + " end";
+    std::string inside = run.substr(3000, 9);  // three characters from the middle
+    EXPECT_EQ(hits_in("reel-cjk-huge-1", text, inside).size(), 0u);
+    EXPECT_EQ(hits_in("reel-cjk-huge-2", text, "garbage").size(), 1u);
+    EXPECT_EQ(hits_in("reel-cjk-huge-3", run.substr(0, 30000), inside).size(), 1u);
 }
 
 // The query is folded ("inarritu"), the text is not: the passage holding "Iñárritu" is the
