@@ -410,6 +410,8 @@ TEST_F(LoadFileTest, Utf16WithBomIsConverted) {
     for (char c : std::string("Heat")) utf16 += std::string{c, '\0'};
     auto r = load_file(write("u.txt", utf16), Format::text, o);
     EXPECT_EQ(r.reviews.at(0).text, "Heat");
+    // Nothing was repaired: no warning, so reel-index exits 0.
+    EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
 }
 
 // UTF-16 (as Excel's "Unicode Text" and Notepad save it) in every format, not only the text
@@ -433,6 +435,7 @@ TEST_F(LoadFileTest, Utf16IsConvertedInEveryFormat) {
     EXPECT_EQ(jsonl.reviews[1].text, "b");
     auto json = load_file(write("u.json", utf16le("{\"text\":\"c\"}")), Format::json, o);
     EXPECT_EQ(json.reviews.at(0).text, "c");
+    for (const auto* r : {&csv, &jsonl, &json}) EXPECT_TRUE(r->warnings.empty());
 }
 
 TEST(FormatFor, ByExtensionAnyCase) {
