@@ -255,10 +255,11 @@ std::string bracket_unspaced_runs(std::string_view text) {
         char32_t cp = next_code_point(text, next);
         return is_unspaced_script(cp) && is_letter_or_digit(cp);
     };
-    auto joins = [&](std::size_t i) {  // part of the same term as a run beside it
-        if (i >= text.size()) return false;
-        auto c = static_cast<unsigned char>(text[i]);
-        return c >= 0x80 || std::isalnum(c) || c == '*' || c == ':' || c == '_';
+    // Where the run is not a term of its own: after a letter, a digit or a field's colon. A
+    // separator other than a space ("drum、東京") is not the failing shape anyway.
+    auto after_term = [&](std::size_t i) {
+        auto c = static_cast<unsigned char>(text[i - 1]);
+        return c >= 0x80 || std::isalnum(c) || c == ':' || c == '_';
     };
     std::string out;
     out.reserve(text.size() + 8);
@@ -281,7 +282,9 @@ std::string bracket_unspaced_runs(std::string_view text) {
                    field_starts_at(text, i - 1 - field.size());
         };
         bool free_text_value = value_of(schema::kTitleField) || value_of(schema::kAuthorField);
-        bool alone = !in_phrase && (free_text_value || !(i > 0 && joins(i - 1))) && !joins(end);
+        // "東京*" is a wildcard, which brackets would break; "東京x" reads as "(東京)x".
+        bool wildcard = end < text.size() && text[end] == '*';
+        bool alone = !in_phrase && !wildcard && (free_text_value || !(i > 0 && after_term(i)));
         if (alone) out += '(';
         out.append(run);
         if (alone) out += ')';

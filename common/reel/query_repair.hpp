@@ -51,8 +51,8 @@ std::string ellipses_as_spaces(std::string_view text);
 // "drum 東京 battle" as "drum (東京) battle": with CJK n-grams on, QueryParser 1.4.22 fails a
 // run of Chinese, Japanese or Korean after a word when another word follows ("parse error";
 // Xapian fixed it in 1.4.25). In brackets the run reads the same. Runs in phrases, runs that
-// are the value of a field other than title: and author: (person: and film: take no brackets)
-// and runs touching a letter, digit or wildcard of the same term are left as they are.
+// are the value of a field other than title: and author: (person: and film: take no brackets),
+// runs after a letter or digit and runs before a wildcard's '*' are left as they are.
 std::string bracket_unspaced_runs(std::string_view text);
 
 // The query with its unmatched closing brackets ("drum -film:x )") made spaces, outside

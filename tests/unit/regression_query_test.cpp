@@ -169,7 +169,9 @@ TEST(RegressionQuery, UnspacedWordsBetweenOtherWords) {
     EXPECT_EQ(bracket_unspaced_runs("\"drum 東京 x\" 京都"), "\"drum 東京 x\" (京都)");
     EXPECT_EQ(bracket_unspaced_runs("film:千と千尋 title:千尋 xtitle:千尋"),
               "film:千と千尋 title:(千尋) xtitle:千尋");
-    EXPECT_EQ(bracket_unspaced_runs("神隠* x神隠し 「神隠し」"), "神隠* x神隠し 「神隠し」");
+    EXPECT_EQ(bracket_unspaced_runs("神隠* x神隠し 「神隠し」 神隠しx"),
+              "神隠* x神隠し 「神隠し」 (神隠し)x");
+    EXPECT_EQ(problem_with("drum 東京x battle"), "");
     EXPECT_EQ(problem_with("a 「神隠し」 b"), "");
 }
 
