@@ -19,6 +19,9 @@ std::string person_key(std::string_view name);
 // "2001: A Space Odyssey" gives "2001 a space odyssey"; "The Godfather" gives "godfather".
 std::string film_key(std::string_view title);
 
+// In both, each character of a script written without spaces (Chinese, Japanese, Korean) is a
+// word: "千と千尋の神隠し" gives "千 と 千 尋 の 神 隠 し", so that film:千尋 finds it.
+
 // The words of a key: splitting it on spaces.
 std::vector<std::string> key_words(std::string_view key);
 

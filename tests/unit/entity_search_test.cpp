@@ -195,6 +195,11 @@ class EntitySearchInTextTest : public test::SearchSuite<EntitySearchInTextTest> 
         add("/hall", "Philip Baker Hall walks down the hall.", {person("Philip Baker Hall")});
         add("/cassel", "Seymour Cassel, mostly in a hall.", {person("Seymour Cassel")});
         add("/otoole", "Peter O'Toole in the desert.", {person("Peter O'Toole")});
+        // Chinese and Japanese, written without spaces: a film from metadata, a person.
+        ExtractedEntities spirited;
+        spirited.films.push_back({"千と千尋の神隠し", film_key("千と千尋の神隠し"), {}});
+        db.add(review("/spirited", "宮崎駿の傑作。"), spirited);
+        add("/mood", "我很喜欢这部电影，梁朝伟演得很好。", {person("梁朝伟")});
         dir_ = db.commit();
     }
 };
@@ -205,6 +210,21 @@ TEST_F(EntitySearchInTextTest, AWordIsAPersonsOnlyWhereTheReviewNamesThem) {
     EXPECT_EQ(paths("person:hall"), (Paths{"/hall"}));
     EXPECT_EQ(paths("person:hall OR person:cassel"), (Paths{"/cassel", "/hall"}));
     EXPECT_EQ(paths("person:fletcher"), Paths{});
+}
+
+// A key of Chinese or Japanese has a word per character, as the body's n-grams: film:千尋 finds
+// "千と千尋の神隠し" as film:fury finds Mad Max: Fury Road. Before, the whole title was one
+// word, found only whole.
+TEST_F(EntitySearchInTextTest, NamesInUnspacedScriptsAreFoundByTheirWords) {
+    EXPECT_EQ(paths("film:千と千尋の神隠し"), (Paths{"/spirited"}));
+    EXPECT_EQ(paths("film:千尋"), (Paths{"/spirited"}));
+    EXPECT_EQ(paths("film:\"千尋の神隠し\""), (Paths{"/spirited"}));
+    EXPECT_EQ(paths("film:神隠しの千尋"), Paths{});  // the same characters, another order
+    EXPECT_EQ(paths("person:梁朝伟"), (Paths{"/mood"}));
+    EXPECT_EQ(paths("person:朝伟"), (Paths{"/mood"}));
+    EXPECT_EQ(paths("person:伟朝"), Paths{});
+    EXPECT_EQ(film_key("千と千尋の神隠し (2001)"), "千 と 千 尋 の 神 隠 し");
+    EXPECT_EQ(person_key("梁朝伟"), "梁 朝 伟");
 }
 
 TEST_F(EntitySearchInTextTest, EverySpellingOfInitialsFindsTheSameReviews) {
