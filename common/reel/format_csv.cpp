@@ -1,15 +1,31 @@
 #include <fmt/format.h>
 
 #include "reel/csv.hpp"
-#include "reel/encoding.hpp"
 #include "reel/errors.hpp"
 #include "reel/loader.hpp"
 #include "reel/unicode.hpp"
 
 namespace reel {
 
+namespace {
+
+// Excel's "CSV UTF-8" and pandas' utf-8-sig start with a byte-order mark. Taken off the first
+// field once read, it left the quotes of a quoted header ("\uFEFF"Film"") as part of the
+// name, and that column went unrecognised: skipped before the first field is read instead.
+void skip_utf8_bom(std::istream& in) {
+    std::istream::pos_type start = in.tellg();
+    char bom[3] = {};
+    in.read(bom, 3);
+    if (in.gcount() == 3 && std::string_view(bom, 3) == "\xEF\xBB\xBF") return;
+    in.clear();
+    in.seekg(start);
+}
+
+}  // namespace
+
 std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& fields,
                               std::size_t max_field_bytes, std::vector<std::string>& warnings) {
+    skip_utf8_bom(in);
     CsvReader reader(in, delimiter, max_field_bytes);
     std::vector<std::string> header;
     if (!reader.next(header)) throw InputError("empty CSV file");
@@ -22,7 +38,6 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
         repaired |= changed;
     };
     for (auto& h : header) repair(h);
-    if (!header.empty()) drop_utf8_bom(header[0]);
 
     bool has_text_column = false;
     for (const auto& h : header) has_text_column |= fields.field_for(h) == Field::text;

@@ -284,6 +284,18 @@ TEST(ParseCsv, AFieldCutAtItsLimitKeepsWholeCharacters) {
     EXPECT_EQ(warnings, std::vector<std::string>{"1 field(s) cut at 6 bytes"});
 }
 
+// Excel's "CSV UTF-8" and pandas' utf-8-sig put a byte-order mark before a quoted header: the
+// first column kept its quotes ("\"Film\"") and its films were lost.
+TEST(ParseCsv, QuotedHeaderAfterAByteOrderMarkIsRecognised) {
+    std::istringstream in("\xEF\xBB\xBF\"Film\",\"Review\"\r\n\"Heat\",\"Mann, at his best\"\r\n");
+    std::vector<std::string> w;
+    auto r = parse_csv(in, ',', FieldMap{}, 1 << 20, w);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].film, "Heat");
+    EXPECT_EQ(r[0].text, "Mann, at his best");
+    EXPECT_TRUE(w.empty());
+}
+
 TEST(ParseCsv, HeaderWithoutTextColumnIsRejected) {
     FieldMap m;
     std::vector<std::string> w;
