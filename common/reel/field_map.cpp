@@ -68,7 +68,8 @@ constexpr std::array<FieldName, 37> kCommonColumns = {{
 
 std::string fold_column(std::string_view s) {
     std::string out;
-    for (char c : s) {
+    // A header typed "film, review, rating" has names that start with a space.
+    for (char c : trim_blanks(s)) {
         if (c == ' ' || c == '-') c = '_';
         out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }

@@ -82,6 +82,16 @@ TEST(FieldMap, RecognisesCommonColumnNames) {
     EXPECT_FALSE(m.field_for("rotten_tomatoes_link"));
 }
 
+// A header typed with a space after each comma ("film, review, rating") was skipped as having
+// no review text column.
+TEST(FieldMap, BlanksAroundAColumnNameDoNotMatter) {
+    FieldMap m;
+    EXPECT_EQ(m.field_for(" review"), Field::text);
+    EXPECT_EQ(m.field_for("\tMovie Title "), Field::film);
+    m.add_mapping("text= Blurb");
+    EXPECT_EQ(m.field_for(" blurb"), Field::text);
+}
+
 TEST(FieldMap, ExplicitMappingWins) {
     FieldMap m;
     m.add_mapping("text=blurb");
