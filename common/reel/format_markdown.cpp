@@ -9,12 +9,34 @@ namespace reel {
 
 namespace {
 
-std::string unquote(std::string_view v) {
+// A front-matter value as YAML and TOML read it: what its quotes hold (a quote inside written
+// '' or \"), or, unquoted, what comes before a " #" comment. Taken as written, comments became
+// part of films ("Vertigo # the 1958 one") and 'O''Hara' kept both quotes.
+std::string scalar_value(std::string_view v) {
     v = trim_blanks(v);
-    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
-        v = v.substr(1, v.size() - 2);
+    if (!v.empty() && (v.front() == '"' || v.front() == '\'')) {
+        char quote = v.front();
+        std::string out;
+        for (std::size_t i = 1; i < v.size(); ++i) {
+            bool escaped =
+                i + 1 < v.size() &&
+                ((quote == '\'' && v[i] == '\'' && v[i + 1] == '\'') ||
+                 (quote == '"' && v[i] == '\\' && (v[i + 1] == '"' || v[i + 1] == '\\')));
+            if (escaped) {
+                out += v[++i];
+            } else if (v[i] == quote) {
+                return out;
+            } else {
+                out += v[i];
+            }
+        }
+        return std::string(v);  // never closed: as written
     }
-    return std::string(v);
+    for (std::size_t i = 1; i < v.size(); ++i) {
+        if (v[i] == '#' && (v[i - 1] == ' ' || v[i - 1] == '\t'))
+            return std::string(trim_blanks(v.substr(0, i)));
+    }
+    return v.starts_with('#') ? std::string() : std::string(v);
 }
 
 // Applies one "key: value" line of YAML front matter, or "key = value" of TOML (`separator`).
@@ -24,7 +46,7 @@ void apply_front_matter(std::string_view line, char separator, Review& r) {
     std::string key;
     for (char c : trim_blanks(line.substr(0, colon)))
         key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    std::string value = collapse_spaces(unquote(line.substr(colon + 1)));
+    std::string value = collapse_spaces(scalar_value(line.substr(colon + 1)));
     if (key == "film" || key == "movie")
         r.film = value;
     else if (key == "title")

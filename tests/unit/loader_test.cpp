@@ -34,6 +34,26 @@ TEST(ParseMarkdown, FrontMatterAndBody) {
     EXPECT_TRUE(w.empty());
 }
 
+// Front matter values are read as YAML and TOML read them: a comment after one was part of the
+// film ("Vertigo # the 1958 one"), and quotes written inside quotes were kept doubled.
+TEST(ParseMarkdown, FrontMatterCommentsAndQuotesInsideQuotes) {
+    std::vector<std::string> w;
+    Review r = parse_markdown(
+        "---\nfilm: Vertigo # the 1958 one\nrating: \"4/5\"  # stars\nauthor: 'Kim O''Hara'\n"
+        "title: \"The \\\"Vertigo\\\" effect\"\nurl: https://x.org/a#b\n---\nText.\n",
+        w);
+    EXPECT_EQ(r.film, "Vertigo");
+    EXPECT_DOUBLE_EQ(*r.rating, 8);
+    EXPECT_EQ(r.author, "Kim O'Hara");
+    EXPECT_EQ(r.title, "The \"Vertigo\" effect");
+    EXPECT_EQ(r.url, "https://x.org/a#b");
+    Review toml =
+        parse_markdown("+++\nmovie = \"Heat\" # Mann's\nscore = 9 # of 10\n+++\nText.\n", w);
+    EXPECT_EQ(toml.film, "Heat");
+    EXPECT_DOUBLE_EQ(*toml.rating, 9);
+    EXPECT_TRUE(w.empty());
+}
+
 // Hugo writes TOML front matter between "+++" lines: it was read as the review's text, its
 // values taken for films ("8/10", "Dee Kay") and the film, rating and author lost.
 TEST(ParseMarkdown, TomlFrontMatter) {
