@@ -74,6 +74,9 @@ Json hit_json(const Hit& hit) {
     if (!r.title.empty()) j["title"] = r.title;
     if (!r.author.empty()) j["author"] = r.author;
     if (!r.date.empty()) j["date"] = r.date;
+    // The page the review is published at: reel-index read it (front matter, --field url=)
+    // and kept it, but no output showed it.
+    if (!r.url.empty()) j["url"] = r.url;
     if (r.year) j["year"] = *r.year;
     j["people"] = names(hit.stored.entities.people);
     j["films"] = names(hit.stored.entities.films);

@@ -49,6 +49,18 @@ TEST(Output, JsonIsOneObjectPerQueryWithEveryField) {
     EXPECT_EQ(j["facets"]["people"][0]["count"], 5);
 }
 
+// A review's url (front matter, a url column) was stored but shown nowhere: a site could not
+// link its hits to its pages.
+TEST(Output, JsonHitsGiveTheReviewsUrl) {
+    OutputStyle style{OutputFormat::json, false, false, true};
+    SearchResult result = sample();
+    result.hits[0].stored.review.url = "https://example.com/whiplash";
+    auto with = nlohmann::json::parse(format_result(style, "q1", "drum", result));
+    EXPECT_EQ(with["hits"][0]["url"], "https://example.com/whiplash");
+    auto without = nlohmann::json::parse(format_result(style, "q1", "drum", sample()));
+    EXPECT_FALSE(without["hits"][0].contains("url"));
+}
+
 TEST(Output, JsonCountOnlyAndErrors) {
     OutputStyle style{OutputFormat::json, false, true, false};
     auto j = nlohmann::json::parse(format_result(style, "1", "x", sample()));
