@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "reel/csv.hpp"
 #include "reel/errors.hpp"
 #include "reel/loader.hpp"
@@ -52,7 +54,10 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
     std::size_t ragged = 0, truncated = 0;
     std::vector<std::pair<std::string, std::string>> record;
     while (reader.next(row)) {
-        if (row.size() == 1 && row[0].empty()) continue;  // blank line
+        // A blank line, or a spreadsheet's empty row (",,,"): Excel exports rows once formatted
+        // as such, which were warned about as records without review text.
+        if (std::all_of(row.begin(), row.end(), [](const std::string& f) { return f.empty(); }))
+            continue;
         if (row.size() != header.size()) ++ragged;
         if (reader.truncated_field()) ++truncated;
         record.clear();

@@ -416,6 +416,16 @@ TEST_F(LoadFileTest, CsvSplitOnTheDelimiterItsHeaderUses) {
     EXPECT_EQ(commas.reviews.at(0).text, "In space; nobody hears");
 }
 
+// Excel writes the empty rows of a sheet as ",,,": each was warned about as a record without
+// review text, and reel-index exited 1 for a clean export.
+TEST_F(LoadFileTest, EmptySpreadsheetRowsAreBlankLines) {
+    auto r = load_file(write("sheet.csv", "film,review,rating\r\nHeat,Tense.,4/5\r\n,,\r\n,,\r\n"),
+                       Format::csv, LoadOptions{});
+    ASSERT_EQ(r.reviews.size(), 1u);
+    EXPECT_EQ(r.reviews[0].film, "Heat");
+    EXPECT_TRUE(r.warnings.empty());
+}
+
 TEST(DescribeSize, PicksAUnitThatReadsRight) {
     EXPECT_EQ(describe_size(32u << 20), "32 MiB");
     EXPECT_EQ(describe_size(3u << 19), "1.5 MiB");
