@@ -39,14 +39,8 @@ std::string scalar_value(std::string_view v) {
     return v.starts_with('#') ? std::string() : std::string(v);
 }
 
-// Applies one "key: value" line of YAML front matter, or "key = value" of TOML (`separator`).
-void apply_front_matter(std::string_view line, char separator, Review& r) {
-    auto colon = line.find(separator);
-    if (colon == std::string_view::npos) return;
-    std::string key;
-    for (char c : trim_blanks(line.substr(0, colon)))
-        key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    std::string value = collapse_spaces(scalar_value(line.substr(colon + 1)));
+// Sets the review field a front matter key names, from its value as read.
+void apply_front_matter(std::string_view key, const std::string& value, Review& r) {
     if (key == "film" || key == "movie")
         r.film = value;
     else if (key == "title")
@@ -61,6 +55,91 @@ void apply_front_matter(std::string_view line, char separator, Review& r) {
         r.rating = parse_rating(value);
     else if (key == "year")
         r.year = parse_year(value);
+}
+
+// The key of a "key: value" line (`separator` ':' for YAML, '=' for TOML), lower-cased, and
+// what follows it; false when the line has none.
+bool split_line(std::string_view line, char separator, std::string& key, std::string_view& rest) {
+    auto at = line.find(separator);
+    if (at == std::string_view::npos) return false;
+    key.clear();
+    for (char c : trim_blanks(line.substr(0, at)))
+        key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    rest = trim_blanks(line.substr(at + 1));
+    return true;
+}
+
+// Appends `item` to a list of items, after `separator` unless it is the first.
+void append_item(std::string& list, std::string_view item, std::string_view separator) {
+    if (item.empty()) return;
+    if (!list.empty()) list += separator;
+    list += item;
+}
+
+// A flow list ("[Ana, 'Bo']", TOML's ["Ana", "Bo"]) as its items joined, as JSON lists are.
+std::string flow_list(std::string_view v) {
+    std::string out;
+    v = v.substr(1, v.size() - 2);
+    for (std::size_t pos = 0; pos <= v.size();) {
+        std::size_t comma = v.find(',', pos);
+        if (comma == std::string_view::npos) comma = v.size();
+        append_item(out, scalar_value(v.substr(pos, comma - pos)), ", ");
+        pos = comma + 1;
+    }
+    return out;
+}
+
+// Reads front matter. A YAML key with nothing after it takes its value from the lines under it:
+// a list ("author:\n  - Ana") its items joined, a block scalar ("title: >") its lines, a mapping
+// ("movie:\n  title: Jaws") its name or title. Read a line at a time, such a list was lost and
+// the mapping's title taken for the review's.
+void read_front_matter(std::string_view fm, char separator, Review& r) {
+    std::vector<std::string_view> lines;
+    for (std::size_t pos = 0; pos < fm.size();) {
+        std::size_t nl = fm.find('\n', pos);
+        if (nl == std::string_view::npos) nl = fm.size();
+        lines.push_back(fm.substr(pos, nl - pos));
+        pos = nl + 1;
+    }
+    auto nested = [](std::string_view line) {
+        return line.starts_with(' ') || line.starts_with('\t') || line.starts_with("- ") ||
+               line == "-";
+    };
+    std::string key, child;
+    std::string_view rest, child_rest;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!split_line(lines[i], separator, key, rest)) continue;
+        std::string value;
+        bool block = rest.size() <= 2 && (rest.starts_with('>') || rest.starts_with('|'));
+        if (separator == ':' && (rest.empty() || block) && !nested(lines[i])) {
+            bool fields_own = key == "film" || key == "movie" || key == "author" || key == "critic";
+            for (; i + 1 < lines.size() &&
+                   (nested(lines[i + 1]) || trim_blanks(lines[i + 1]).empty());
+                 ++i) {
+                std::string_view line = trim_blanks(lines[i + 1]);
+                if (block) {
+                    append_item(value, line, " ");
+                } else if (line.starts_with('-')) {
+                    std::string item = scalar_value(line.substr(1));
+                    if (split_line(line.substr(1), ':', child, child_rest) &&
+                        (child == "name" || child == "title"))
+                        item = scalar_value(child_rest);
+                    append_item(value, item, ", ");
+                } else if (split_line(line, ':', child, child_rest)) {
+                    // A site's own settings ("params:\n  rating: 8") are read as if unnested.
+                    if (fields_own && (child == "name" || child == "title"))
+                        value = scalar_value(child_rest);
+                    else
+                        apply_front_matter(child, collapse_spaces(scalar_value(child_rest)), r);
+                }
+            }
+        } else if (rest.starts_with('[') && rest.ends_with(']')) {
+            value = flow_list(rest);
+        } else {
+            value = scalar_value(rest);
+        }
+        apply_front_matter(key, collapse_spaces(value), r);
+    }
 }
 
 bool word_char(char c) {
@@ -106,13 +185,7 @@ Review parse_markdown(std::string_view bytes, std::vector<std::string>& warnings
         if (end == std::string_view::npos) {
             warnings.push_back("front matter not closed by '" + fence + "'; read as text");
         } else {
-            std::string_view fm = body.substr(4, end - 4 + 1);
-            for (std::size_t pos = 0; pos < fm.size();) {
-                std::size_t nl = fm.find('\n', pos);
-                if (nl == std::string_view::npos) nl = fm.size();
-                apply_front_matter(fm.substr(pos, nl - pos), front_matter_separator(fence), r);
-                pos = nl + 1;
-            }
+            read_front_matter(body.substr(4, end - 4 + 1), front_matter_separator(fence), r);
             std::size_t after = body.find('\n', end + 4);
             body_offset = after == std::string_view::npos ? body.size() : after + 1;
         }

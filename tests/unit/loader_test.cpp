@@ -54,6 +54,28 @@ TEST(ParseMarkdown, FrontMatterCommentsAndQuotesInsideQuotes) {
     EXPECT_TRUE(w.empty());
 }
 
+// Values YAML writes over several lines, and lists: the author of "author:\n  - Ana" was lost,
+// and the title of "movie:\n  title: Jaws" taken for the review's.
+TEST(ParseMarkdown, FrontMatterListsBlocksAndMappings) {
+    std::vector<std::string> w;
+    Review r = parse_markdown(
+        "---\ntitle: >-\n  Jaws, or how\n  I learnt to fear\nmovie:\n  title: Jaws\n  year: 1975\n"
+        "author:\n  - name: Ana Ruiz\n  - 'Bo Li'\ntags: [sea, shark]\nparams:\n  rating: 8/10\n"
+        "---\nText.\n",
+        w);
+    EXPECT_EQ(r.title, "Jaws, or how I learnt to fear");
+    EXPECT_EQ(r.film, "Jaws");
+    EXPECT_EQ(r.year, 1975);
+    EXPECT_EQ(r.author, "Ana Ruiz, Bo Li");
+    EXPECT_DOUBLE_EQ(*r.rating, 8);
+    EXPECT_EQ(r.text, "Text.\n");
+    Review flow = parse_markdown("---\nauthor: [Ana Ruiz, \"Bo Li\"]\n---\nText.\n", w);
+    EXPECT_EQ(flow.author, "Ana Ruiz, Bo Li");
+    Review toml = parse_markdown("+++\ncritic = [\"Ana Ruiz\"]\n+++\nText.\n", w);
+    EXPECT_EQ(toml.author, "Ana Ruiz");
+    EXPECT_TRUE(w.empty());
+}
+
 // Hugo writes TOML front matter between "+++" lines: it was read as the review's text, its
 // values taken for films ("8/10", "Dee Kay") and the film, rating and author lost.
 TEST(ParseMarkdown, TomlFrontMatter) {
