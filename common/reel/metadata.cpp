@@ -1,9 +1,13 @@
 #include "reel/metadata.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "reel/text_normalize.hpp"
 
@@ -64,6 +68,84 @@ std::optional<double> letter_grade(std::string_view s) {
     if (letter < 'A' || letter > 'D') return std::nullopt;
     int sign = s.size() == 1 ? 1 : s[1] == '+' ? 0 : 2;
     return kGrades[letter - 'A'][sign];
+}
+
+// The month a word names ("March", "Mar", "sept"), 1 to 12, or 0.
+int month_number(std::string_view word) {
+    static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
+    std::string lower;
+    for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.size() < 3) return 0;
+    if (lower == "sept") return 9;
+    for (int m = 0; m < 12; ++m) {
+        if (kMonths[m].starts_with(lower)) return m + 1;
+    }
+    return 0;
+}
+
+// "YYYYMMDD" for a date written as people and other programs write them: with the month's name
+// ("March 15, 2020", "15 Mar 2020", RSS's "Sun, 15 Mar 2020 10:00:00 +0000", "March 2020"), or
+// day and month in numbers before the year ("15.03.2020", "15/03/2020", "03/15/2020": when
+// neither of the two can only be a day, as in "03/04/2020", there is no telling, and no date).
+std::string written_date(std::string_view s) {
+    struct Token {
+        std::string_view text;
+        bool number;
+        char after;  // the character that ends the token
+    };
+    std::vector<Token> tokens;
+    for (std::size_t i = 0; i < s.size() && i < 64 && tokens.size() < 8;) {
+        bool number = digit(s[i]);
+        if (!number && !std::isalpha(static_cast<unsigned char>(s[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        while (i < s.size() &&
+               (number ? digit(s[i]) : std::isalpha(static_cast<unsigned char>(s[i]))))
+            ++i;
+        std::string_view text = s.substr(start, i - start);
+        bool ordinal = text == "st" || text == "nd" || text == "rd" || text == "th";
+        if (ordinal && !tokens.empty() && tokens.back().number && tokens.back().after == text[0])
+            continue;  // "15th March"
+        if (text == "of") continue;  // "15 of March"
+        tokens.push_back({text, number, i < s.size() ? s[i] : '\0'});
+    }
+    auto value = [](const Token& t) {
+        int v = 0;
+        std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
+        return t.number && t.text.size() <= 4 ? v : -1;
+    };
+    auto day_of = [&](const Token& t) { return t.text.size() <= 2 ? value(t) : -1; };
+    auto is_year = [&](const Token& t) {
+        return t.text.size() == 4 && value(t) >= 1880 && value(t) <= 2100;
+    };
+    auto format = [](int year, int month, int day) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) return std::string();
+        return fmt::format("{:04}{:02}{:02}", year, month, day);
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        int month = tokens[i].number ? 0 : month_number(tokens[i].text);
+        if (!month) continue;
+        auto year = std::find_if(tokens.begin() + i, tokens.end(), is_year);
+        if (year == tokens.end()) return {};
+        int day = 1;
+        if (i > 0 && day_of(tokens[i - 1]) > 0)
+            day = day_of(tokens[i - 1]);
+        else if (i + 1 < tokens.size() && day_of(tokens[i + 1]) > 0)
+            day = day_of(tokens[i + 1]);
+        return format(value(*year), month, day);
+    }
+    if (tokens.size() < 3 || !is_year(tokens[2]) || day_of(tokens[0]) < 0 ||
+        day_of(tokens[1]) < 0 || tokens[0].after != tokens[1].after)
+        return {};
+    int first = day_of(tokens[0]), second = day_of(tokens[1]);
+    if (tokens[0].after == '.' || (first > 12 && second <= 12))
+        return format(value(tokens[2]), second, first);
+    if (second > 12 || first == second) return format(value(tokens[2]), first, second);
+    return {};
 }
 
 }  // namespace
@@ -141,7 +223,7 @@ std::string sortable_date(std::string_view s) {
         return part;
     };
     std::string year = take(4);
-    if (year.empty() || (i < s.size() && digit(s[i]))) return {};
+    if (year.empty() || (i < s.size() && digit(s[i]))) return written_date(s);
     std::string month = "01", day = "01";
     auto sep = [&] { return i < s.size() && (s[i] == '-' || s[i] == '/' || s[i] == '.'); };
     if (sep()) {

@@ -15,8 +15,10 @@ std::optional<double> parse_rating(std::string_view text);
 // The first plausible year (1880-2100) standing alone in the text.
 std::optional<int> parse_year(std::string_view text);
 
-// "YYYYMMDD" for an ISO-like date ("2014-10-10", "2014/10/10", "2014-10", "2014"), missing parts
-// as 01; empty when the text has no such date. Used as a sortable value for date: ranges.
+// "YYYYMMDD" for an ISO-like date ("2014-10-10", "2014/10/10", "2014-10", "2014"), one with the
+// month's name ("Oct 10, 2014", "10 October 2014") or one with day and month in numbers before
+// the year ("10.10.2014", "25/10/2014", "10/25/2014"), missing parts as 01; empty when the text
+// has no date it can tell. Used as a sortable value for date: ranges.
 std::string sortable_date(std::string_view text);
 
 }  // namespace reel

@@ -73,6 +73,25 @@ TEST(SortableDate, IsoLikeDates) {
     EXPECT_EQ(sortable_date("20141"), "");
 }
 
+// Dates as WordPress shows them, RSS writes them and spreadsheets export them had no date
+// value: date: ranges never found those reviews.
+TEST(SortableDate, DatesWrittenWithMonthNamesOrDayFirst) {
+    EXPECT_EQ(sortable_date("March 15, 2020"), "20200315");
+    EXPECT_EQ(sortable_date("15 Mar 2020"), "20200315");
+    EXPECT_EQ(sortable_date("Sun, 15 Mar 2020 10:00:00 +0000"), "20200315");
+    EXPECT_EQ(sortable_date("15th of September 2019"), "20190915");
+    EXPECT_EQ(sortable_date("Sept. 3rd, 2019"), "20190903");
+    EXPECT_EQ(sortable_date("December 2019"), "20191201");
+    EXPECT_EQ(sortable_date("15.03.2020"), "20200315");
+    EXPECT_EQ(sortable_date("4.3.2020"), "20200304");
+    EXPECT_EQ(sortable_date("15/03/2020"), "20200315");
+    EXPECT_EQ(sortable_date("03/15/2020 10:00"), "20200315");
+    EXPECT_EQ(sortable_date("03/04/2020"), "");  // March 4 or April 3: no telling
+    EXPECT_EQ(sortable_date("03/15/20"), "");
+    EXPECT_EQ(sortable_date("Marvel 2020"), "");
+    EXPECT_EQ(sortable_date("May"), "");
+}
+
 TEST(FieldMap, RecognisesCommonColumnNames) {
     FieldMap m;
     EXPECT_EQ(m.field_for("review_content"), Field::text);
