@@ -87,6 +87,9 @@ bool nested_too_deeply(std::string_view html) {
     return false;
 }
 
+// Elements a browser lays out apart, so that the words at their edges are not glued together:
+// "<th>Director</th><th>Writer</th>" or "<dd>Al Pacino</dd><dd>Robert De Niro</dd>" were
+// indexed as "DirectorWriter" and "Al PacinoRobert De Niro", which no search found.
 bool is_block(GumboTag tag) {
     switch (tag) {
         case GUMBO_TAG_P:
@@ -112,6 +115,20 @@ bool is_block(GumboTag tag) {
         case GUMBO_TAG_HR:
         case GUMBO_TAG_PRE:
         case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_TH:
+        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_CAPTION:
+        case GUMBO_TAG_DETAILS:
+        case GUMBO_TAG_SUMMARY:
+        case GUMBO_TAG_MAIN:
+        case GUMBO_TAG_ASIDE:
+        case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_FIELDSET:
+        case GUMBO_TAG_LEGEND:
+        case GUMBO_TAG_OPTION:
             return true;
         default:
             return false;

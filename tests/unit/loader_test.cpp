@@ -144,6 +144,20 @@ TEST(ParseHtml, MenusAndFootersAreNotTheReview) {
     EXPECT_EQ(span_text(r, 0), "roars");
 }
 
+// Header cells, definition lists and summaries are laid out apart: their words were glued
+// ("DirectorWriter", "Al PacinoRobert De Niro") and no search found them.
+TEST(ParseHtml, WordsOfAdjacentCellsAndListItemsStayApart) {
+    std::vector<std::string> w;
+    Review r = parse_html(
+        "<table><tr><th>Director</th><th>Writer</th></tr></table><dl><dt>Starring</dt>"
+        "<dd>Al Pacino</dd><dd>Robert De Niro</dd></dl><details><summary>Spoilers</summary>"
+        "He dies</details><p>Line</p>",
+        w);
+    for (const char* glued : {"DirectorWriter", "StarringAl", "PacinoRobert", "SpoilersHe"})
+        EXPECT_EQ(r.text.find(glued), std::string::npos) << glued << " in " << r.text;
+    EXPECT_NE(r.text.find("Al Pacino"), std::string::npos);
+}
+
 TEST(ParseHtml, MetaNamesAreCaseInsensitive) {
     std::vector<std::string> w;
     Review r = parse_html(
