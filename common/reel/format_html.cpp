@@ -169,7 +169,16 @@ struct Extraction {
     std::string title;
     std::string author;
     std::string date;
+    std::vector<std::string> json_ld;  // the page's <script type="application/ld+json"> blocks
 };
+
+// Keeps the text of a JSON-LD script element, where review pages describe the review.
+void read_json_ld(const GumboElement& e, Extraction& out) {
+    if (e.tag != GUMBO_TAG_SCRIPT || fold(attribute(e, "type")) != "application/ld+json") return;
+    if (e.children.length == 0) return;
+    auto* child = static_cast<const GumboNode*>(e.children.data[0]);
+    if (child->type == GUMBO_NODE_TEXT) out.json_ld.push_back(gumbo_text(child->v.text.text));
+}
 
 void read_head(const GumboNode* node, Extraction& out) {
     // <title> and a few <meta> tags; the head is shallow, so plain recursion is fine here.
@@ -183,6 +192,8 @@ void read_head(const GumboNode* node, Extraction& out) {
         std::string name = fold(attribute(e, "name") + attribute(e, "property"));
         if (name == "author") out.author = attribute(e, "content");
         if (name == "date" || name == "article:published_time") out.date = attribute(e, "content");
+    } else {
+        read_json_ld(e, out);
     }
     for (unsigned i = 0; i < e.children.length; ++i) {
         read_head(static_cast<const GumboNode*>(e.children.data[i]), out);
@@ -215,6 +226,7 @@ void read_body(const GumboNode* root, Extraction& out) {
         GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
         if (f.next_child == 0) {
             if (is_invisible(tag) || is_site_chrome(tag)) {
+                if (tag == GUMBO_TAG_SCRIPT) read_json_ld(node->v.element, out);
                 stack.pop_back();
                 continue;
             }
@@ -291,6 +303,18 @@ Review parse_html(std::string_view bytes, std::vector<std::string>& warnings) {
     r.title = collapse_spaces(normalize_chars(ex.title));
     r.author = collapse_spaces(normalize_chars(ex.author));
     r.date = collapse_spaces(normalize_chars(ex.date));
+    // Review pages give the film, rating and author only in their schema.org JSON-LD (the
+    // visible text has "4.5" beside some stars at best): without it, pages lost all three.
+    for (const std::string& block : ex.json_ld) {
+        std::optional<Review> ld = parse_json_ld(block);
+        if (!ld) continue;
+        if (r.film.empty()) r.film = ld->film;
+        if (!r.rating) r.rating = ld->rating;
+        if (r.author.empty()) r.author = ld->author;
+        if (r.date.empty()) r.date = ld->date;
+        if (r.url.empty()) r.url = ld->url;
+        break;
+    }
     if (!r.date.empty()) r.year = parse_year(r.date);
     return r;
 }

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -169,6 +170,59 @@ std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
     }
     if (skipped) warnings.push_back(fmt::format("{} array element(s) are not objects", skipped));
     return reviews;
+}
+
+namespace {
+
+bool has_type(const Json& obj, std::string_view type) {
+    auto it = obj.find("@type");
+    if (it == obj.end()) return false;
+    auto is = [&](const Json& t) {
+        return t.is_string() && t.get_ref<const std::string&>().ends_with(type);
+    };
+    return is(*it) || (it->is_array() && std::any_of(it->begin(), it->end(), is));
+}
+
+// The first schema.org Review (or CriticReview, UserReview) in a JSON-LD tree, and the name of
+// the Movie it was found in, if any. JSON-LD nests it in arrays, "@graph" or a Movie's "review".
+const Json* find_review(const Json& v, std::string& movie, int depth = 0) {
+    if (depth > 8) return nullptr;
+    if (v.is_array()) {
+        for (const Json& e : v) {
+            if (const Json* r = find_review(e, movie, depth + 1)) return r;
+        }
+        return nullptr;
+    }
+    if (!v.is_object()) return nullptr;
+    if (has_type(v, "Review")) return &v;
+    bool is_movie = has_type(v, "Movie");
+    for (const char* key : {"@graph", "review", "reviews"}) {
+        auto it = v.find(key);
+        if (it == v.end()) continue;
+        if (const Json* r = find_review(*it, movie, depth + 1)) {
+            if (is_movie && movie.empty()) movie = object_text(v);
+            return r;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::optional<Review> parse_json_ld(std::string_view json) {
+    Json doc;
+    try {
+        Repairs repairs;
+        doc = parse_repaired(json, repairs);
+    } catch (const Json::exception&) {
+        return std::nullopt;
+    }
+    std::string movie;
+    const Json* obj = find_review(doc, movie);
+    if (!obj) return std::nullopt;
+    Review r = review_from_object(*obj, FieldMap{});
+    if (!obj->contains("itemReviewed")) r.film = movie;  // not the headline, as CSV's lone title
+    return r;
 }
 
 std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,

@@ -158,6 +158,43 @@ TEST(ParseHtml, WordsOfAdjacentCellsAndListItemsStayApart) {
     EXPECT_NE(r.text.find("Al Pacino"), std::string::npos);
 }
 
+// Review pages give the film, rating and author in their schema.org JSON-LD, not in their
+// text: an HTML mirror of a site was indexed without films or ratings.
+TEST(ParseHtml, SchemaOrgJsonLdGivesFilmRatingAndAuthor) {
+    std::vector<std::string> w;
+    Review r = parse_html(
+        "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@graph\":[{\"@type\":\"WebPage\",\"name\":\"Home\"},{\"@type\":\"Review\","
+        "\"itemReviewed\":{\"@type\":\"Movie\",\"name\":\"Heat\"},\"reviewRating\":{\"@type\":"
+        "\"Rating\",\"ratingValue\":\"4.5\",\"bestRating\":\"5\"},\"author\":{\"@type\":"
+        "\"Person\",\"name\":\"Ann Lee\"},\"datePublished\":\"2020-03-15\","
+        "\"reviewBody\":\"Short.\"}]}</script></head><body><p>Mann's best.</p></body></html>",
+        w);
+    EXPECT_EQ(r.film, "Heat");
+    ASSERT_TRUE(r.rating);
+    EXPECT_DOUBLE_EQ(*r.rating, 9);
+    EXPECT_EQ(r.author, "Ann Lee");
+    EXPECT_EQ(r.date, "2020-03-15");
+    EXPECT_EQ(r.year, 2020);
+    EXPECT_EQ(r.text.find("Short"), std::string::npos);  // the visible text is the review
+    // A Movie's review, in the body; the page's own author meta tag wins.
+    Review movie = parse_html(
+        "<head><meta name=author content=\"Bo\"></head><body><script "
+        "type=\"application/ld+json\">{\"@type\":\"Movie\",\"name\":\"Alien\",\"review\":"
+        "{\"@type\":\"Review\",\"author\":\"Cy\",\"reviewRating\":{\"ratingValue\":8}}}"
+        "</script><p>Scary.</p></body>",
+        w);
+    EXPECT_EQ(movie.film, "Alien");
+    ASSERT_TRUE(movie.rating);
+    EXPECT_DOUBLE_EQ(*movie.rating, 8);
+    EXPECT_EQ(movie.author, "Bo");
+    Review broken = parse_html(
+        "<script type=\"application/ld+json\">{\"@type\": \"Review\",</script><p>Fine.</p>", w);
+    EXPECT_EQ(broken.film, "");
+    EXPECT_NE(broken.text.find("Fine."), std::string::npos);
+    EXPECT_TRUE(w.empty());
+}
+
 TEST(ParseHtml, MetaNamesAreCaseInsensitive) {
     std::vector<std::string> w;
     Review r = parse_html(
