@@ -127,9 +127,20 @@ NormalizedText normalize_text(std::string_view raw) {
     std::vector<TextSpan> spans;
     std::size_t open_emphasis = std::string::npos;
     std::string tag;
+    bool comments_closed = true;  // false once a "<!--" had no "-->" after it
     for (std::size_t i = 0; i < in.size();) {
         char c = in[i];
         if (c == '&' && decode_html_entity(in, i, decoded)) continue;
+        // HTML comments go: WordPress keeps its editor's blocks as "<!-- wp:paragraph -->" in
+        // each post's content, whose words were indexed (and shown in snippets) with the review.
+        if (c == '<' && comments_closed && in.substr(i).starts_with("<!--")) {
+            std::size_t end = in.find("-->", i + 4);
+            comments_closed = end != std::string_view::npos;
+            if (comments_closed) {
+                i = end + 3;
+                continue;
+            }
+        }
         bool closing = false;
         if (c == '<') {
             if (std::size_t len = tag_at(in, i, tag, closing)) {

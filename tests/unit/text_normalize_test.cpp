@@ -86,6 +86,14 @@ TEST(NormalizeText, HtmlLeftOversInPlainText) {
     EXPECT_EQ(normalize_text("caf&eacute; &#8217;n&#x2019; &nbsp;x").text, "café 'n'  x");
 }
 
+// WordPress content carries its editor's blocks as comments: "wp" and "paragraph" were
+// indexed in every review exported from it.
+TEST(NormalizeText, HtmlCommentsAreDropped) {
+    EXPECT_EQ(normalize_text("<!-- wp:paragraph -->\n<p>Heat</p>\n<!-- /wp:paragraph -->").text,
+              "\n\nHeat\n\n");
+    EXPECT_EQ(normalize_text("a <!-- never closed b <!-- c").text, "a <!-- never closed b <!-- c");
+}
+
 TEST(NormalizeText, ItalicTagsBecomeEmphasisSpans) {
     NormalizedText t = normalize_text("I loved <i>Rabbit Hole</i> a lot");
     EXPECT_EQ(t.text, "I loved Rabbit Hole a lot");
