@@ -171,10 +171,88 @@ char front_matter_separator(std::string_view fence) {
     return fence == "+++" ? '=' : ':';
 }
 
+// Where the bracket `close` ends what starts at md[from]: npos when a newline or another bracket
+// comes first. Scans stop at brackets, so that a line of thousands of them is read in linear time.
+std::size_t bracket_end(std::string_view md, std::size_t from, char close) {
+    for (std::size_t i = from; i < md.size(); ++i) {
+        char c = md[i];
+        if (c == close) return i;
+        if (c == '\n' || c == '[' || c == ']') return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+// Where the "(address "title")" of an inline link that starts at md[from] ('(') ends (its ')'),
+// or npos. Addresses may hold balanced brackets: Wikipedia's "Heat_(1995_film)".
+std::size_t link_target_end(std::string_view md, std::size_t from) {
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = from + 1; i < md.size(); ++i) {
+        char c = md[i];
+        if (c == '\n' || c == '[' || c == ']') break;
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')' && depth-- == 0) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// Markdown's links and images as a reader sees them: "[Michael Mann](https://www.imdb.com/...)"
+// and "[Michael Mann][1]" are "Michael Mann"; an image and a "[1]: https://..." line are nothing
+// (as an HTML page's images are). Kept as written, each review linking to IMDb matched "imdb",
+// "name" and "title", and the addresses filled its snippets.
+std::string without_link_targets(std::string_view md) {
+    std::string out;
+    out.reserve(md.size());
+    bool line_start = true;
+    for (std::size_t i = 0; i < md.size();) {
+        if (line_start) {
+            line_start = false;
+            std::size_t k = md.find_first_not_of(' ', i);
+            if (k != std::string_view::npos && k - i <= 3 && md[k] == '[') {
+                std::size_t close = bracket_end(md, k + 1, ']');
+                if (close != std::string_view::npos && close + 1 < md.size() &&
+                    md[close + 1] == ':') {
+                    std::size_t nl = md.find('\n', close);
+                    i = nl == std::string_view::npos ? md.size() : nl;
+                    continue;
+                }
+            }
+        }
+        char c = md[i];
+        bool image = c == '!' && i + 1 < md.size() && md[i + 1] == '[';
+        if (c == '[' || image) {
+            std::size_t open = image ? i + 1 : i;
+            std::size_t close = bracket_end(md, open + 1, ']');
+            std::size_t end = std::string_view::npos;
+            if (close != std::string_view::npos && close + 1 < md.size()) {
+                if (md[close + 1] == '(') end = link_target_end(md, close + 1);
+                if (md[close + 1] == '[') end = bracket_end(md, close + 2, ']');
+            }
+            if (end != std::string_view::npos) {
+                if (!image) out.append(md.substr(open + 1, close - open - 1));
+                i = end + 1;
+                continue;
+            }
+        }
+        out += c;
+        line_start = c == '\n';
+        ++i;
+    }
+    return out;
+}
+
 }  // namespace
 
 Review parse_markdown(std::string_view bytes, std::vector<std::string>& warnings) {
-    NormalizedText t = normalize_text(bytes_to_text(std::string(bytes), warnings));
+    NormalizedText t =
+        normalize_text(without_link_targets(bytes_to_text(std::string(bytes), warnings)));
     if (t.repaired_utf8) warnings.push_back("invalid UTF-8 repaired");
     Review r;
     std::string_view body = t.text;

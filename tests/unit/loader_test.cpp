@@ -95,6 +95,22 @@ TEST(ParseMarkdown, TomlFrontMatter) {
     EXPECT_EQ(w, std::vector<std::string>{"front matter not closed by '+++'; read as text"});
 }
 
+// Link addresses were indexed as words: every review linking to IMDb matched "imdb" and
+// "title", and snippets showed the addresses.
+TEST(ParseMarkdown, LinksAreTheirTextAndImagesNothing) {
+    std::vector<std::string> w;
+    Review r = parse_markdown(
+        "![Poster](https://cdn.x.com/heat.jpg)\n[Michael Mann](https://www.imdb.com/name/nm1/ "
+        "\"IMDb\")'s *[Heat](https://en.wikipedia.org/wiki/Heat_(1995_film))* with [Al "
+        "Pacino][1], [REC] and [a](b\n\n  [1]: https://www.imdb.com/title/tt2/\nEnd.\n",
+        w);
+    EXPECT_EQ(r.text, "\nMichael Mann's *Heat* with Al Pacino, [REC] and [a](b\n\n\nEnd.\n");
+    ASSERT_EQ(r.emphasis.size(), 1u);
+    EXPECT_EQ(span_text(r, 0), "Heat");
+    std::string brackets(1 << 20, '[');  // read in linear time
+    EXPECT_EQ(parse_markdown(brackets + "](" + brackets, w).text.size(), 2 * brackets.size() + 2);
+}
+
 TEST(ParseMarkdown, NoFrontMatterTitleFromHeading) {
     std::vector<std::string> w;
     Review r =
