@@ -30,7 +30,8 @@ std::string object_text(const Json& v) {
         if (const Json* best = plain("bestRating")) rating.append("/").append(scalar_text(*best));
         return rating;
     }
-    for (const char* key : {"name", "title", "text", "value"}) {
+    // WordPress's REST API gives a post's title and content as {"rendered": "<p>...</p>"}.
+    for (const char* key : {"name", "title", "text", "value", "rendered"}) {
         if (const Json* m = plain(key)) return scalar_text(*m);
     }
     return {};

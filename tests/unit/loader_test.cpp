@@ -266,6 +266,22 @@ TEST(ParseJson, NestedObjectsGiveTheirNameTitleOrRating) {
     EXPECT_EQ(r[0].text, "Tense.");
 }
 
+// WordPress's REST API (/wp/v2/posts) nests a post's content as {"rendered": "<p>...</p>"}: a
+// dump of a site's posts had "no review text".
+TEST(ParseJson, WordPressRenderedContentIsTheText) {
+    std::vector<std::string> w;
+    auto r = parse_json(
+        R"([{"id": 101, "date": "2020-03-15T10:00:00", "link": "https://x.org/heat/",
+        "title": {"rendered": "Heat: Mann&#8217;s best"}, "movie": "Heat",
+        "content": {"rendered": "\n<p>Al Pacino in <em>Heat</em>.</p>\n", "protected": false}}])",
+        FieldMap{}, w, nullptr);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].text, "\n\nAl Pacino in Heat.\n\n");
+    EXPECT_EQ(r[0].title, "Heat: Mann's best");
+    EXPECT_EQ(r[0].url, "https://x.org/heat/");
+    EXPECT_EQ(r[0].date, "2020-03-15T10:00:00");
+}
+
 // A schema.org Review as JSON-LD, as review pages embed it, is read without any --field.
 TEST(ParseJson, SchemaOrgReviewNeedsNoMapping) {
     FieldMap m;
