@@ -31,6 +31,10 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
     CsvReader reader(in, delimiter, max_field_bytes);
     std::vector<std::string> header;
     if (!reader.next(header)) throw InputError("empty CSV file");
+    // Excel's "sep=;" line, which names the delimiter before the header (the delimiter was
+    // sniffed from this very line, so it is that one), was taken for the header.
+    if (header.size() == 2 && header[0] == "sep=" && header[1].empty() && !reader.next(header))
+        throw InputError("empty CSV file");
     // Repaired here rather than left to normalize_text, which repairs silently: a CSV of
     // Windows-1252 bytes gets the warning (and reel-index's exit status 1) other formats get.
     bool repaired = false;

@@ -531,6 +531,19 @@ TEST_F(LoadFileTest, EmptySpreadsheetRowsAreBlankLines) {
     EXPECT_TRUE(r.warnings.empty());
 }
 
+// Excel's "sep=;" first line names the delimiter: the file was skipped as having no review
+// text column, "sep=" being taken for the header.
+TEST_F(LoadFileTest, ExcelSepLineIsNotTheHeader) {
+    for (std::string sep : {";", ",", "\t"}) {
+        std::string csv = "sep=" + sep + "\r\nFilm" + sep + "Review\r\nHeat" + sep + "Tense\r\n";
+        auto r = load_file(write("sep.csv", csv), Format::csv, LoadOptions{});
+        ASSERT_EQ(r.reviews.size(), 1u) << sep;
+        EXPECT_EQ(r.reviews[0].film, "Heat");
+        EXPECT_EQ(r.reviews[0].text, "Tense");
+        EXPECT_TRUE(r.warnings.empty());
+    }
+}
+
 TEST(DescribeSize, PicksAUnitThatReadsRight) {
     EXPECT_EQ(describe_size(32u << 20), "32 MiB");
     EXPECT_EQ(describe_size(3u << 19), "1.5 MiB");
