@@ -169,6 +169,7 @@ struct Extraction {
     std::string title;
     std::string author;
     std::string date;
+    std::string url;
     std::vector<std::string> json_ld;  // the page's <script type="application/ld+json"> blocks
 };
 
@@ -192,6 +193,11 @@ void read_head(const GumboNode* node, Extraction& out) {
         std::string name = fold(attribute(e, "name") + attribute(e, "property"));
         if (name == "author") out.author = attribute(e, "content");
         if (name == "date" || name == "article:published_time") out.date = attribute(e, "content");
+        if (name == "og:url" && out.url.empty()) out.url = attribute(e, "content");
+    } else if (e.tag == GUMBO_TAG_LINK && fold(attribute(e, "rel")) == "canonical") {
+        // The page's address on the site, which a mirrored page otherwise loses: search hits
+        // could only name the mirror's file.
+        out.url = attribute(e, "href");
     } else {
         read_json_ld(e, out);
     }
@@ -303,6 +309,7 @@ Review parse_html(std::string_view bytes, std::vector<std::string>& warnings) {
     r.title = collapse_spaces(normalize_chars(ex.title));
     r.author = collapse_spaces(normalize_chars(ex.author));
     r.date = collapse_spaces(normalize_chars(ex.date));
+    r.url = collapse_spaces(normalize_chars(ex.url));
     // Review pages give the film, rating and author only in their schema.org JSON-LD (the
     // visible text has "4.5" beside some stars at best): without it, pages lost all three.
     for (const std::string& block : ex.json_ld) {

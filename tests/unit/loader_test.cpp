@@ -211,6 +211,19 @@ TEST(ParseHtml, SchemaOrgJsonLdGivesFilmRatingAndAuthor) {
     EXPECT_TRUE(w.empty());
 }
 
+// A mirrored page's address on the site is its canonical link (or og:url): it was not read,
+// and hits could only name the mirror's file.
+TEST(ParseHtml, CanonicalLinkOrOpenGraphUrlIsTheUrl) {
+    std::vector<std::string> w;
+    Review r = parse_html(
+        "<head><meta property=\"og:url\" content=\"https://x.org/og\"><link rel=\"Canonical\" "
+        "href=\"https://x.org/heat/\"></head><p>Heat.</p>",
+        w);
+    EXPECT_EQ(r.url, "https://x.org/heat/");
+    EXPECT_EQ(parse_html("<meta property=og:url content=https://x.org/og><p>Heat.</p>", w).url,
+              "https://x.org/og");
+}
+
 TEST(ParseHtml, MetaNamesAreCaseInsensitive) {
     std::vector<std::string> w;
     Review r = parse_html(
