@@ -214,6 +214,13 @@ void read_body(const GumboNode* root, Extraction& out) {
         std::size_t emphasis_start;
     };
     std::vector<Frame> stack{{root, 0, 0}};
+    // A site's sidebar is an <aside> beside its <article> or <main>, with the same "Recent
+    // posts" (other reviews' titles) on every page: indexed, each page mentioned those films and
+    // matched their words. An <aside> inside the article is the review's own (a pull quote).
+    int in_content = 0;
+    auto is_content = [](GumboTag tag) {
+        return tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+    };
     while (!stack.empty()) {
         Frame& f = stack.back();
         const GumboNode* node = f.node;
@@ -231,11 +238,13 @@ void read_body(const GumboNode* root, Extraction& out) {
                                                                         : node->v.element.children;
         GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
         if (f.next_child == 0) {
-            if (is_invisible(tag) || is_site_chrome(tag)) {
+            if (is_invisible(tag) || is_site_chrome(tag) ||
+                (tag == GUMBO_TAG_ASIDE && in_content == 0)) {
                 if (tag == GUMBO_TAG_SCRIPT) read_json_ld(node->v.element, out);
                 stack.pop_back();
                 continue;
             }
+            in_content += is_content(tag);
             if (is_block(tag)) out.text += '\n';
             f.emphasis_start = out.text.size();
         }
@@ -248,6 +257,7 @@ void read_body(const GumboNode* root, Extraction& out) {
             out.emphasis.push_back({f.emphasis_start, out.text.size()});
         }
         if (is_block(tag)) out.text += '\n';
+        in_content -= is_content(tag);
         stack.pop_back();
     }
 }

@@ -160,6 +160,19 @@ TEST(ParseHtml, MenusAndFootersAreNotTheReview) {
     EXPECT_EQ(span_text(r, 0), "roars");
 }
 
+// A WordPress sidebar (<aside> beside the article: "Recent posts") is on every page: each page
+// mentioned the films of the other reviews' titles. An aside inside the article is its own.
+TEST(ParseHtml, SidebarsBesideTheArticleAreNotTheReview) {
+    std::vector<std::string> w;
+    Review r = parse_html(
+        "<body><main><article><p>Mifune roars.</p><aside>Kurosawa said so.</aside></article>"
+        "</main><aside id=secondary class=widget-area>Recent posts: Ronin review</aside></body>",
+        w);
+    EXPECT_EQ(r.text.find("Ronin"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("Kurosawa said so."), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("Mifune roars."), std::string::npos) << r.text;
+}
+
 // Header cells, definition lists and summaries are laid out apart: their words were glued
 // ("DirectorWriter", "Al PacinoRobert De Niro") and no search found them.
 TEST(ParseHtml, WordsOfAdjacentCellsAndListItemsStayApart) {
