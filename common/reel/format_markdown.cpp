@@ -126,11 +126,14 @@ void read_front_matter(std::string_view fm, char separator, Review& r) {
                         item = scalar_value(child_rest);
                     append_item(value, item, ", ");
                 } else if (split_line(line, ':', child, child_rest)) {
-                    // A site's own settings ("params:\n  rating: 8") are read as if unnested.
-                    if (fields_own && (child == "name" || child == "title"))
+                    bool films_year = child == "year" && (key == "film" || key == "movie");
+                    if (fields_own && (child == "name" || child == "title")) {
                         value = scalar_value(child_rest);
-                    else
+                    } else if (!fields_own || films_year) {
+                        // A site's own settings ("params:\n  rating: 8") are read as if unnested;
+                        // an author's own ("author:\n  url: ...") are not the review's.
                         apply_front_matter(child, collapse_spaces(scalar_value(child_rest)), r);
+                    }
                 }
             }
         } else if (rest.starts_with('[') && rest.ends_with(']')) {

@@ -69,6 +69,10 @@ TEST(ParseMarkdown, FrontMatterListsBlocksAndMappings) {
     EXPECT_EQ(r.author, "Ana Ruiz, Bo Li");
     EXPECT_DOUBLE_EQ(*r.rating, 8);
     EXPECT_EQ(r.text, "Text.\n");
+    Review jekyll = parse_markdown(
+        "---\nurl: /heat/\nauthor:\n  name: Ana Ruiz\n  url: https://ana.example\n---\nText.\n", w);
+    EXPECT_EQ(jekyll.author, "Ana Ruiz");
+    EXPECT_EQ(jekyll.url, "/heat/");
     Review flow = parse_markdown("---\nauthor: [Ana Ruiz, \"Bo Li\"]\n---\nText.\n", w);
     EXPECT_EQ(flow.author, "Ana Ruiz, Bo Li");
     Review toml = parse_markdown("+++\ncritic = [\"Ana Ruiz\"]\n+++\nText.\n", w);
