@@ -133,6 +133,20 @@ void warn_repairs(const Repairs& repairs, std::vector<std::string>& warnings) {
     if (repairs.surrogates) warnings.push_back("half surrogate pairs (\\uD83D) replaced by U+FFFD");
 }
 
+// The array of {"reviews": [...]} (or "items", "data", "results"), as common as a bare array,
+// also when an API wraps it once more: {"data": {"reviews": [...]}} was read as one review
+// object without text.
+const Json* wrapped_list(const Json& doc, int depth = 0) {
+    if (!doc.is_object() || depth > 3) return nullptr;
+    for (const char* key : {"reviews", "items", "data", "results"}) {
+        auto it = doc.find(key);
+        if (it == doc.end()) continue;
+        if (it->is_array()) return &*it;
+        if (const Json* list = wrapped_list(*it, depth + 1)) return list;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
@@ -147,15 +161,7 @@ std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
     }
     warn_repairs(repairs, warnings);
     std::vector<Review> reviews;
-    if (doc.is_object()) {
-        // {"reviews": [...]} is as common as a bare array.
-        for (const char* key : {"reviews", "items", "data", "results"}) {
-            if (doc.contains(key) && doc[key].is_array()) {
-                doc = doc[key];
-                break;
-            }
-        }
-    }
+    if (const Json* list = wrapped_list(doc)) doc = Json(*list);
     if (doc.is_object()) {
         if (single) *single = true;
         reviews.push_back(review_from_object(doc, fields));

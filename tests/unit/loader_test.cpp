@@ -278,6 +278,22 @@ TEST(ParseJson, ArrayObjectAndWrapped) {
     EXPECT_EQ(wrapped.size(), 1u);
 }
 
+// APIs wrap the list once more, {"data": {"reviews": [...]}}: read as one review object, the
+// file was skipped with "no review text".
+TEST(ParseJson, ListsWrappedTwiceAreFound) {
+    std::vector<std::string> w;
+    bool single = true;
+    auto r = parse_json(R"({"status": "ok", "data": {"page": 1, "reviews": [{"text": "x"},
+        {"text": "y"}]}})",
+                        FieldMap{}, w, &single);
+    EXPECT_FALSE(single);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].text, "y");
+    auto one = parse_json(R"({"text": "z", "data": {"source": "rss"}})", FieldMap{}, w, &single);
+    EXPECT_TRUE(single);
+    EXPECT_EQ(one.at(0).text, "z");
+}
+
 // Review sites and schema.org's JSON-LD nest the author, the film and the rating in objects;
 // they were dropped without a word.
 TEST(ParseJson, NestedObjectsGiveTheirNameTitleOrRating) {
