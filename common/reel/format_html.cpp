@@ -129,6 +129,10 @@ bool is_block(GumboTag tag) {
         case GUMBO_TAG_FIELDSET:
         case GUMBO_TAG_LEGEND:
         case GUMBO_TAG_OPTION:
+        case GUMBO_TAG_CENTER:
+        case GUMBO_TAG_HGROUP:
+        case GUMBO_TAG_MENU:
+        case GUMBO_TAG_FORM:
             return true;
         default:
             return false;

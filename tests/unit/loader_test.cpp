@@ -184,9 +184,10 @@ TEST(ParseHtml, WordsOfAdjacentCellsAndListItemsStayApart) {
     Review r = parse_html(
         "<table><tr><th>Director</th><th>Writer</th></tr></table><dl><dt>Starring</dt>"
         "<dd>Al Pacino</dd><dd>Robert De Niro</dd></dl><details><summary>Spoilers</summary>"
-        "He dies</details><p>Line</p>",
+        "He dies</details><p>Line</p><center>Heat</center><center>Directed by Mann</center>",
         w);
-    for (const char* glued : {"DirectorWriter", "StarringAl", "PacinoRobert", "SpoilersHe"})
+    for (const char* glued :
+         {"DirectorWriter", "StarringAl", "PacinoRobert", "SpoilersHe", "HeatDirected"})
         EXPECT_EQ(r.text.find(glued), std::string::npos) << glued << " in " << r.text;
     EXPECT_NE(r.text.find("Al Pacino"), std::string::npos);
 }
