@@ -266,13 +266,38 @@ void read_body(const GumboNode* root, Extraction& out) {
     }
 }
 
+// Whether the page says it is in ISO-8859-1 or Windows-1252 (<meta charset>, the Content-Type
+// <meta> or an XML declaration, within its first 4 KiB). Such a page's bytes are read as
+// Windows-1252, as browsers read both, which is what repairing them does: no repair to warn of.
+// Older sites are written so, and each of their pages was warned about, with exit status 1.
+bool declares_windows_1252(std::string_view html) {
+    std::string head = fold(utf8_prefix(html, 4096));
+    for (std::string_view key : {"charset", "encoding"}) {
+        for (std::size_t at = head.find(key); at != std::string::npos;
+             at = head.find(key, at + 1)) {
+            std::size_t i = at + key.size();
+            while (i < head.size() && head[i] == ' ') ++i;
+            if (i >= head.size() || head[i] != '=') continue;
+            ++i;
+            while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'')) ++i;
+            std::size_t end = head.find_first_of(" \"'>;/", i);
+            std::string_view label = std::string_view(head).substr(i, end - i);
+            for (std::string_view l : {"iso-8859-1", "iso8859-1", "latin1", "latin-1",
+                                       "windows-1252", "cp1252", "x-cp1252"}) {
+                if (label == l) return true;
+            }
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 Review parse_html(std::string_view bytes, std::vector<std::string>& warnings) {
     std::string html = bytes_to_text(std::string(bytes), warnings);
     bool repaired = false;
     html = repair_utf8(html, &repaired);
-    if (repaired) warnings.push_back("invalid UTF-8 repaired");
+    if (repaired && !declares_windows_1252(html)) warnings.push_back("invalid UTF-8 repaired");
 
     Review r;
     bool too_big = html.size() > kMaxParsedBytes;

@@ -242,6 +242,24 @@ TEST(ParseHtml, CanonicalLinkOrOpenGraphUrlIsTheUrl) {
               "https://x.org/og");
 }
 
+// A page that says it is in ISO-8859-1 is read as browsers read it, without a warning: every
+// page of an older site was warned about as "invalid UTF-8 repaired", with exit status 1.
+TEST(ParseHtml, DeclaredLatin1IsNoRepair) {
+    std::vector<std::string> w;
+    for (std::string head : {"<meta charset=\"ISO-8859-1\">",
+                             "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; "
+                             "charset=windows-1252\">",
+                             "<?xml version='1.0' encoding='iso-8859-1'?>"}) {
+        w.clear();
+        Review r = parse_html(head + "<p>Caf\xe9 noir, \x93Heat\x94</p>", w);
+        EXPECT_NE(r.text.find("Café noir, \"Heat\""), std::string::npos) << r.text;
+        EXPECT_TRUE(w.empty()) << head;
+    }
+    w.clear();
+    parse_html("<meta charset=utf-8><p>Caf\xe9</p>", w);
+    EXPECT_EQ(w, std::vector<std::string>{"invalid UTF-8 repaired"});
+}
+
 TEST(ParseHtml, MetaNamesAreCaseInsensitive) {
     std::vector<std::string> w;
     Review r = parse_html(
