@@ -109,7 +109,7 @@ std::string written_date(std::string_view s) {
         std::string_view text = s.substr(start, i - start);
         bool ordinal = text == "st" || text == "nd" || text == "rd" || text == "th";
         if (ordinal && !tokens.empty() && tokens.back().number && tokens.back().after == text[0])
-            continue;  // "15th March"
+            continue;                // "15th March"
         if (text == "of") continue;  // "15 of March"
         tokens.push_back({text, number, i < s.size() ? s[i] : '\0'});
     }
@@ -173,6 +173,12 @@ std::optional<double> parse_rating(std::string_view s) {
 
     std::size_t i = 0;
     while (i < s.size() && !digit(s[i])) ++i;
+    // "PG-13", "TV-14", "NC-17", "R18": an age certificate, which film data often keeps in a
+    // "rating" column, is no score (PG-13 read as 13 out of 100, 1.3). A score's number stands
+    // apart from any word before it ("Rating: 8", "IMDb 7.5").
+    if (std::size_t b = i > 0 && s[i - 1] == '-' ? i - 1 : i;
+        b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1])))
+        return std::nullopt;
     auto value = read_number(s, i);
     if (!value) return std::nullopt;
     if (*value == std::floor(*value)) read_half(s, i, *value);

@@ -57,6 +57,15 @@ TEST(ParseRating, NonsenseGivesNothing) {
     EXPECT_FALSE(parse_rating(std::string(112, '1') + "½"));
 }
 
+// Film data keeps age certificates in "rating" columns: "PG-13" was a score of 1.3.
+TEST(ParseRating, AgeCertificatesAreNoScore) {
+    for (const char* cert : {"PG-13", "TV-14", "NC-17", "R18", "pg13", "TV-MA", "R", "PG"})
+        EXPECT_FALSE(parse_rating(cert)) << cert;
+    EXPECT_DOUBLE_EQ(*parse_rating("Rating: 8"), 8);
+    EXPECT_DOUBLE_EQ(*parse_rating("IMDb 7.5"), 7.5);
+    EXPECT_DOUBLE_EQ(*parse_rating("score -8/10"), 8);
+}
+
 TEST(ParseYear, FirstPlausibleYear) {
     EXPECT_EQ(parse_year("2014-10-10"), 2014);
     EXPECT_EQ(parse_year("Oct 10, 1995"), 1995);
