@@ -220,9 +220,13 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
     }
     // Asking to check every document makes the total exact, as the output promises.
     Xapian::doccount all = db_.get_doccount();
-    Xapian::doccount wanted = options.count_only ? 0 : static_cast<Xapian::doccount>(options.limit);
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(options.offset), wanted, all);
+    // Xapian counts in 32 bits: --offset 4294967296 was offset 0, and --limit 4294967296 a
+    // limit of 0. No page reaches past the last review anyway.
+    auto at_most_all = [&](std::size_t n) {
+        return static_cast<Xapian::doccount>(std::min<std::size_t>(n, all));
+    };
+    Xapian::doccount wanted = options.count_only ? 0 : at_most_all(options.limit);
+    Xapian::MSet mset = enquire.get_mset(at_most_all(options.offset), wanted, all);
 
     SearchResult result;
     result.total = mset.get_matches_estimated();

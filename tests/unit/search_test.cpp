@@ -298,6 +298,21 @@ TEST_F(SearchTest, TotalIsExactAndSnippetsHighlight) {
     }
 }
 
+// Xapian counts in 32 bits: --offset 4294967296 showed the first hits again, ranked from
+// 4294967297, and --limit 4294967296 showed none.
+TEST_F(SearchTest, PagesBeyondThirtyTwoBitsAreNotWrapped) {
+    Searcher searcher(dir_);
+    SearchOptions o;
+    o.offset = std::size_t{1} << 32;
+    SearchResult r = searcher.search("drum", o);
+    EXPECT_EQ(r.total, 3u);
+    EXPECT_TRUE(r.hits.empty());
+    o.offset = 0;
+    o.limit = std::size_t{1} << 32;
+    r = searcher.search("drum", o);
+    EXPECT_EQ(r.hits.size(), 3u);
+}
+
 TEST_F(SearchTest, MissingDatabaseSaysHowToCreateIt) {
     try {
         Searcher s(dir_ / "nope");
