@@ -102,6 +102,15 @@ std::string encode_field_values(std::string_view text) {
                 ++end;
             }
             next = end;
+            // Names are matched whole words to whole words: "person:tarant*" was searched as
+            // person:tarant, which finds nobody, and "film:star*" as film:star.
+            if (!takes_ranges && end - start > 1 && text[end - 1] == '*') {
+                throw UsageError(fmt::format(
+                    "{}: takes whole words, not a wildcard: reel-search --list {} --prefix {} "
+                    "lists the names",
+                    field, field == schema::kPersonField ? "people" : "films",
+                    text.substr(start, end - start - 1)));
+            }
             if (takes_ranges && is_number_range(text.substr(start, end - start))) {
                 out.append(text.substr(i, end - i));  // a range
                 i = end;

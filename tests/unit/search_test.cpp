@@ -167,6 +167,23 @@ TEST_F(SearchTest, AFieldWithoutAValueItTakesIsAUsageError) {
     EXPECT_EQ(problem("year:2014.. drum"), "(no error)");
 }
 
+// Names match whole words: "person:simm*" was searched as person:simm (nobody) and "film:whip*"
+// as film:whip, silently. A quoted value is taken as written.
+TEST_F(SearchTest, ANameFieldTakesNoWildcard) {
+    Searcher searcher(dir_);
+    try {
+        searcher.search("drum person:simm*", SearchOptions{});
+        FAIL() << "person:simm* was searched";
+    } catch (const UsageError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "person: takes whole words, not a wildcard: reel-search --list people "
+                  "--prefix simm lists the names");
+    }
+    EXPECT_THROW(searcher.search("film:whip*", SearchOptions{}), UsageError);
+    EXPECT_EQ(paths("film:\"whiplash*\""), (Paths{"/a"}));
+    EXPECT_EQ(paths("drum*"), (Paths{"/a", "/b", "/c"}));
+}
+
 TEST_F(SearchTest, BooleanOperators) {
     EXPECT_EQ(paths("drum NOT whiplash"), (Paths{"/b", "/c"}));
     EXPECT_EQ(paths("whiplash OR amelie"), (Paths{"/a", "/b"}));
