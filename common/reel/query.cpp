@@ -351,14 +351,22 @@ Xapian::Query parse_unreadable(Xapian::QueryParser& qp, const std::string& text,
     Xapian::Query q;
     std::string balanced = without_unmatched_closers(text);
     if (parses(balanced, q)) return q;
-    std::size_t first = balanced.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && excludes_at(balanced, first) &&
-        parses(exclusions_as_not(balanced), q))
+    std::string windowed = windows_in_brackets(balanced);
+    if (windowed != balanced && parses(windowed, q)) return q;
+    std::size_t first = windowed.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && excludes_at(windowed, first) &&
+        parses(exclusions_as_not(windowed), q))
         return q;
     if (has_exclusion(text)) {
         throw UsageError(
             "cannot read its brackets, quotes or operators, and read as plain words it would "
             "find what it excludes");
+    }
+    // Read as words, "new* NEAR york" found the reviews with the word "near".
+    if (has_window_operator(text)) {
+        throw UsageError(
+            "NEAR and ADJ join two plain words, with no brackets, quotes, wildcards or signs "
+            "beside them: write (a NEAR c) OR (b NEAR c)");
     }
     return qp.parse_query(text, Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
                                     Xapian::QueryParser::FLAG_WILDCARD |

@@ -376,6 +376,60 @@ bool has_exclusion(std::string_view text) {
     return false;
 }
 
+bool has_window_operator(std::string_view text) {
+    bool quoted = false, after_term = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (after_term && operator_at(text, i) &&
+            (text.substr(i).starts_with("NEAR") || text.substr(i).starts_with("ADJ")))
+            return true;
+        after_term = after_term || static_cast<unsigned char>(text[i]) > ' ';
+    }
+    return false;
+}
+
+namespace {
+
+bool window_operator_at(std::string_view text, std::size_t i) {
+    return operator_at(text, i) &&
+           (text.substr(i).starts_with("NEAR") || text.substr(i).starts_with("ADJ"));
+}
+
+}  // namespace
+
+std::string windows_in_brackets(std::string_view text) {
+    auto space = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
+    std::string out;
+    out.reserve(text.size() + 8);
+    bool quoted = false;
+    std::size_t copied = 0;  // text before this is in `out`
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        if (quoted || !window_operator_at(text, i)) continue;
+        // The left side: the run of non-space text before the operator, inside any '('.
+        std::size_t a = i;
+        while (a > copied && space(text[a - 1])) --a;
+        if (a == copied) continue;  // nothing before it: a word ("NEAR DARK")
+        while (a > copied && !space(text[a - 1]) && text[a - 1] != '(') --a;
+        // The right side, and the sides of any operator after it, up to a ')'.
+        std::size_t end;
+        do {
+            end = i;
+            while (end < text.size() && !space(text[end])) ++end;  // the operator ("NEAR/3")
+            while (end < text.size() && space(text[end])) ++end;
+            while (end < text.size() && !space(text[end]) && text[end] != ')') ++end;
+            i = end;
+            while (i < text.size() && space(text[i])) ++i;
+        } while (i < text.size() && window_operator_at(text, i));
+        out.append(text.substr(copied, a - copied)).append("(");
+        out.append(text.substr(a, end - a)).append(")");
+        copied = end;
+        i = end - 1;
+    }
+    return out.append(text.substr(copied));
+}
+
 std::string without_unmatched_closers(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -14,6 +14,15 @@ bool excludes_at(std::string_view text, std::size_t i);
 // Whether the query excludes anything: a term opened by '-', or NOT (outside phrases).
 bool has_exclusion(std::string_view text);
 
+// Whether NEAR or ADJ stands after a term as an operator ("a NEAR", "a ADJ/3 b"), outside
+// phrases. At the start of a query it is a word ("NEAR DARK"), as QueryParser reads it.
+bool has_window_operator(std::string_view text);
+
+// "x drum NEAR solo" as "x (drum NEAR solo)", outside phrases: QueryParser 1.4 reads a window
+// beside other terms only in brackets, and gives up on the query otherwise. A chain ("a NEAR b
+// ADJ c") is one window.
+std::string windows_in_brackets(std::string_view text);
+
 // The first field written without a value it can take, as a usage message ("" when all are
 // fine): "film:" or "person:" alone, "year:abc", "date:abc". Run on the text as parse_query
 // rewrites it (single dates already ranges); rating: values are checked by their processor.

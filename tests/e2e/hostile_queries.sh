@@ -116,7 +116,10 @@ rejected "($(head -c 20000 /dev/zero | tr '\0' '(')drum"
 sloppy "$(printf '(%.0s' {1..5000})drum$(printf ')%.0s' {1..5000})"
 check "deep brackets still find the word" [ "$OUT" = 2 ]
 sloppy "$(printf 'dru* %.0s' {1..250})"
-sloppy "$(printf '"drum battle" NEAR %.0s' {1..85})tempo"  # 256 words: the most a query has
+sloppy "$(printf 'drum battle NEAR %.0s' {1..85})tempo"  # 256 words: the most a query has
+# NEAR takes no phrase: read as words, the query searched for the word "near".
+rejected "$(printf '"drum battle" NEAR %.0s' {1..85})tempo"
+check "a phrase beside NEAR says what NEAR joins" contains "$ERR" "NEAR and ADJ join two plain words"
 sloppy "$(printf -- '-drum %.0s' {1..250})coffee"
 # More words than that: each costs a walk over its reviews (3,000 took 12 s on 50,000).
 rejected "$(printf -- '-drum %.0s' {1..2500})coffee"

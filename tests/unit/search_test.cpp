@@ -184,6 +184,31 @@ TEST_F(SearchTest, ANameFieldTakesNoWildcard) {
     EXPECT_EQ(paths("drum*"), (Paths{"/a", "/b", "/c"}));
 }
 
+// QueryParser 1.4 reads NEAR and ADJ only between plain words, and beside other terms only in
+// brackets; it gave up on anything else, and read as words, "loud drum NEAR battle" and
+// "drum* NEAR battle" found the reviews with the word "near".
+TEST_F(SearchTest, AWindowBesideOtherTermsOrAnythingButWords) {
+    EXPECT_EQ(paths("loud drum NEAR battle"), (Paths{"/a"}));
+    EXPECT_EQ(paths("drum NEAR battle person:simmons"), (Paths{"/a", "/b"}));
+    EXPECT_EQ(paths("person:simmons drum ADJ/2 battle"), (Paths{"/a"}));
+    EXPECT_EQ(paths("(loud drum NEAR battle NEAR whiplash)"), (Paths{"/a"}));
+    Searcher searcher(dir_);
+    for (const char* q : {"drum* NEAR battle", "(drum OR sounds) NEAR battle",
+                          "drum ADJ \"battle in\"", "drum NEAR +battle", "drum NEAR"}) {
+        try {
+            searcher.search(q, SearchOptions{});
+            ADD_FAILURE() << q << " was read";
+        } catch (const UsageError& e) {
+            EXPECT_NE(std::string(e.what()).find("NEAR and ADJ join two plain words"),
+                      std::string::npos)
+                << q << ": " << e.what();
+        }
+    }
+    EXPECT_EQ(paths("drum NEAR battle"), (Paths{"/a", "/b", "/c"}));
+    // At the start it is a word, as in the title NEAR DARK.
+    EXPECT_EQ(paths("NEAR drum"), Paths{});
+}
+
 TEST_F(SearchTest, BooleanOperators) {
     EXPECT_EQ(paths("drum NOT whiplash"), (Paths{"/b", "/c"}));
     EXPECT_EQ(paths("whiplash OR amelie"), (Paths{"/a", "/b"}));
