@@ -99,6 +99,12 @@ bool operator_at(std::string_view text, std::size_t i) {
     return false;
 }
 
+// Whether NEAR or ADJ starts at text[i] as an operator: it joins the words either side.
+bool window_operator_at(std::string_view text, std::size_t i) {
+    return operator_at(text, i) &&
+           (text.substr(i).starts_with("NEAR") || text.substr(i).starts_with("ADJ"));
+}
+
 }  // namespace
 
 std::string unsign_ranges(std::string_view text) {
@@ -122,7 +128,9 @@ std::string unsign_ranges(std::string_view text) {
             i = end;
             continue;
         }
-        if (!quoted && (c == ')' || operator_at(text, i))) {
+        // A window joins the words of a run ("-rating:..4 drum NEAR solo" put the range
+        // beside NEAR, which then took it for a side).
+        if (!quoted && (c == ')' || (operator_at(text, i) && !window_operator_at(text, i)))) {
             // The run ends here: its exclusions go before the bracket or the operator.
             if (!pending.back().empty()) out += pending.back() + ' ';
             pending.back().clear();
@@ -381,22 +389,11 @@ bool has_window_operator(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '"') quoted = !quoted;
         if (quoted) continue;
-        if (after_term && operator_at(text, i) &&
-            (text.substr(i).starts_with("NEAR") || text.substr(i).starts_with("ADJ")))
-            return true;
+        if (after_term && window_operator_at(text, i)) return true;
         after_term = after_term || static_cast<unsigned char>(text[i]) > ' ';
     }
     return false;
 }
-
-namespace {
-
-bool window_operator_at(std::string_view text, std::size_t i) {
-    return operator_at(text, i) &&
-           (text.substr(i).starts_with("NEAR") || text.substr(i).starts_with("ADJ"));
-}
-
-}  // namespace
 
 std::string windows_in_brackets(std::string_view text) {
     auto space = [](char c) { return static_cast<unsigned char>(c) <= ' '; };

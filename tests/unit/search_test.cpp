@@ -309,6 +309,9 @@ TEST_F(SearchTest, RangesCanBeExcludedOrRequired) {
     EXPECT_EQ(paths("-rating:7..10 amelie"), (Paths{"/b"}));
     EXPECT_EQ(paths("drum -rating:..5 whiplash"), (Paths{"/a"}));
     EXPECT_EQ(paths("(drum -rating:..5 whiplash) OR amelie"), (Paths{"/a", "/b"}));
+    // The range went beside the NEAR, which took it for a side: a usage error.
+    EXPECT_EQ(paths("-rating:..5 drum NEAR battle"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("-date:2014-10 drum ADJ/3 battle"), (Paths{"/b"}));
 }
 
 TEST_F(SearchTest, TotalIsExactAndSnippetsHighlight) {
