@@ -194,7 +194,9 @@ int main(int argc, char** argv) {
     options.highlight_start = reel::highlight_start(style);
     options.highlight_end = reel::highlight_end(style);
 
-    int modes = !query.empty() + !batch.empty() + !list_what.empty();
+    // Modes by what was given, not by its value: an empty query ("$q" unset in a script) was
+    // told to give a query, and is a query with nothing to search for.
+    int modes = !query_words.empty() + (app.count("--batch") > 0) + !list_what.empty();
     if (modes != 1) {
         fmt::print(
             stderr,
@@ -215,7 +217,7 @@ int main(int argc, char** argv) {
             return list(db.path(), request, style);
         }
         std::cout << reel::format_header(style);
-        if (!query.empty()) {
+        if (!query_words.empty()) {
             reel::Searcher searcher(db.path());
             reel::SearchResult result;
             try {

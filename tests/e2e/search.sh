@@ -143,6 +143,11 @@ done
 check "an option error names the option" contains "$ERR" "--db"
 expect_status 2 "no query" "$REEL_SEARCH"
 check "no query: one line naming reel-search" error_line reel-search
+# An empty query (an unset "$q" in a script) was told to give a query, as if none was given.
+expect_status 2 "empty query" "$REEL_SEARCH" ""
+check "an empty query is named as such" contains "$ERR" "bad query '': the query is empty"
+expect_status 2 "empty batch file name" "$REEL_SEARCH" --batch ""
+check "an empty batch file name is unreadable" contains "$ERR" "cannot read batch file ''"
 expect_status 3 "missing database" "$REEL_SEARCH" --db "$WORK/nope" drum
 check "missing database says how to create it" contains "$ERR" "reel-index"
 expect_status 0 "--version" "$REEL_SEARCH" --version
