@@ -445,6 +445,7 @@ std::string reworded_parser_error(const std::string& message) {
 std::string_view query_syntax_help() {
     return R"(Query syntax (Xapian QueryParser's):
   words              all must match (--any: at least one); stemmed: "drum" finds "drumming"
+                     (a Capitalised word is not, as in Xapian: "Drums" finds "drums" only)
   "exact phrase"     the words in this order
   a OR b, a AND b, a NOT b, -word, +word, (grouping), a NEAR b, wildc*
   film:whiplash      reviews about or mentioning a film (film:"Mad Max: Fury Road")
