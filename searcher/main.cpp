@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "batch.hpp"
 #include "reel/cli_args.hpp"
@@ -36,7 +37,7 @@ struct ListRequest {
     std::string what;    // people, films or reviews
     std::string prefix;  // people and films only
     std::size_t offset = 0;
-    std::size_t limit = 0;  // 0: all
+    std::optional<std::size_t> limit;  // none: all
     bool count_only = false;
 };
 
@@ -44,9 +45,9 @@ int list_once(const std::filesystem::path& db_path, const ListRequest& request,
               const reel::OutputStyle& style, std::size_t& printed) {
     reel::Searcher searcher(db_path);
     const Xapian::Database& db = searcher.database();
-    // Entries numbered from 0 before --offset; a limit of 0 shows all from there.
+    // Entries numbered from 0 before --offset; with no limit, all from there.
     auto past_page = [&](std::size_t n) {
-        return request.limit != 0 && n >= request.offset + request.limit;
+        return request.limit && n >= request.offset && n - request.offset >= *request.limit;
     };
     std::size_t found = 0;
     if (request.what == "reviews") {
@@ -63,11 +64,14 @@ int list_once(const std::filesystem::path& db_path, const ListRequest& request,
         }
     } else {
         auto kind = request.what == "people" ? reel::EntityKind::person : reel::EntityKind::film;
-        std::size_t read =
-            request.count_only || request.limit == 0 ? 0 : request.offset + request.limit;
+        // read_catalogue reads all for 0, which a page that ends past SIZE_MAX needs too.
+        std::size_t read = 0;
+        if (!request.count_only && request.limit && *request.limit <= SIZE_MAX - request.offset)
+            read = request.offset + *request.limit;
         auto entries = reel::read_catalogue(db, kind, request.prefix, read);
         found = entries.size();
-        for (std::size_t n = request.offset; !request.count_only && n < found; ++n) {
+        for (std::size_t n = request.offset; !request.count_only && n < found && !past_page(n);
+             ++n) {
             std::cout << reel::format_catalogue_entry(style, entries[n]);
             ++printed;
         }
@@ -212,8 +216,11 @@ int main(int argc, char** argv) {
         std::ios::sync_with_stdio(false);
         reel::install_crash_guard("reel-search", db.path());
         if (!list_what.empty()) {
-            ListRequest request{list_what, prefix, options.offset,
-                                app.count("--limit") > 0 ? options.limit : 0, options.count_only};
+            // An explicit --limit 0 lists none, as it shows no hits of a query: it listed all.
+            ListRequest request{
+                list_what, prefix, options.offset,
+                app.count("--limit") > 0 ? std::optional(options.limit) : std::nullopt,
+                options.count_only};
             return list(db.path(), request, style);
         }
         std::cout << reel::format_header(style);

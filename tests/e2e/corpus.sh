@@ -41,6 +41,12 @@ check "--list --count counts every entry" [ "$("$REEL_SEARCH" --list people --co
 check "--list --count with a prefix, as JSON" [ "$("$REEL_SEARCH" --list films --prefix whip --count -f json)" = '{"total":1}' ]
 check "--list reviews --count" [ "$("$REEL_SEARCH" --list reviews --count)" = "$(wc -l <"$WORK/reviews.jsonl")" ]
 expect_status 1 "--list --offset past the end" "$REEL_SEARCH" --list people --offset 100000
+# An explicit --limit 0 lists none, as it shows no hits of a query; it listed every entry.
+for what in people reviews; do
+    "$REEL_SEARCH" --list $what --limit 0 > "$WORK/limit0"
+    check "--list $what --limit 0 lists none" [ ! -s "$WORK/limit0" ]
+done
+check "--list --limit past the largest number lists to the end" [ "$("$REEL_SEARCH" --list people --format json --offset 3 --limit 18446744073709551615)" = "$(printf '%s\n' "$all_people" | sed -n '4,$p')" ]
 for opt in --facets --any --no-snippets; do
     expect_status 2 "--list people $opt is refused" "$REEL_SEARCH" --list people $opt
     check "$opt: the error says why" contains "$ERR" "$opt applies to queries, not to --list"
