@@ -243,7 +243,10 @@ class CheckedDateRange : public Xapian::DateRangeProcessor {
           problem_(problem) {}
 
     Xapian::Query operator()(const std::string& begin, const std::string& end) override {
-        Xapian::Query q = Xapian::DateRangeProcessor::operator()(begin, end);
+        // Xapian takes any two digits for a month or day: "..2016-13-01" ran to all of 2016.
+        Xapian::Query q = (!begin.empty() && !is_date(begin)) || (!end.empty() && !is_date(end))
+                              ? Xapian::Query(Xapian::Query::OP_INVALID)
+                              : Xapian::DateRangeProcessor::operator()(begin, end);
         // QueryParser's own word for it is "Unknown range operation".
         if (q.get_type() == Xapian::Query::OP_INVALID) {
             return problem_.note(fmt::format(

@@ -153,16 +153,30 @@ std::pair<std::string, std::string> date_days(std::string_view v) {
     auto digits = [&](std::size_t from, std::size_t n) {
         return from + n <= v.size() && all_digits(v.substr(from, n));
     };
+    // Two digits at `from` that lie within 1..last: "2016-13" was the empty month 13 (and
+    // "date:2016-13..2017" all of 2017) with no word said.
+    auto within = [&](std::size_t from, int last) {
+        int n = (v[from] - '0') * 10 + (v[from + 1] - '0');
+        return n >= 1 && n <= last;
+    };
     std::string value(v);
     if ((v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' &&
-         digits(8, 2)) ||
-        (v.size() == 8 && digits(0, 8)))
+         digits(8, 2) && within(5, 12) && within(8, 31)) ||
+        (v.size() == 8 && digits(0, 8) && within(4, 12) && within(6, 31)))
         return {value, value};
-    if (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2))
+    if (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2) && within(5, 12))
         return {value + "-01", value + "-31"};
     if (v.size() == 4 && digits(0, 4)) return {value + "-01-01", value + "-12-31"};
     return {};
 }
+
+}  // namespace
+
+bool is_date(std::string_view v) {
+    return !date_days(v).first.empty();
+}
+
+namespace {
 
 // The range a date:VALUE means: a single day, month or year as the range of its days, and the
 // same for each end of a range (date:2014..2015 is 2014-01-01..2015-12-31); empty when VALUE is

@@ -52,6 +52,10 @@ std::string dashes_as_ranges(std::string_view text);
 // are read the same way: "date:2014..2015-06" is "date:2014-01-01..2015-06-31".
 std::string single_dates_as_ranges(std::string_view text);
 
+// Whether `v` is a day, month or year as date: takes them (2014-10-17, 20141017, 2014-10,
+// 2014), with a month of 1 to 12 and a day of 1 to 31.
+bool is_date(std::string_view v);
+
 // "what a film...", "wait.. what": a run of dots where no range can be (outside a range
 // field's value, and not between two digits) as a space. QueryParser 1.4 takes any ".." for a
 // range, and with no range field to take it fails the query ("Unknown range operation").

@@ -132,6 +132,10 @@ TEST_F(SearchTest, ASingleDateIsADayMonthOrYear) {
     EXPECT_EQ(paths("date:2014-11.."), (Paths{"/b"}));
     EXPECT_EQ(paths("date:..2014-10"), (Paths{"/a"}));
     Searcher searcher(dir_);
+    // A month 13 or a day 32 matched nothing, or as a range's end ran on to the next year.
+    for (const char* q : {"date:2014-13", "date:2014-10-32", "date:20141000",
+                          "date:2014-10-01..2014-13-01", "date:2014-13..2015"})
+        EXPECT_THROW(searcher.search(q, SearchOptions{}), UsageError) << q;
     try {
         searcher.search("date:2014..someday", SearchOptions{});
         FAIL() << "a range ending in a word was read";
