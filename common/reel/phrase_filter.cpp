@@ -243,7 +243,7 @@ class EntityPhraseSource : public CheckedAndSource {
         if (names_ == end) return false;
         names_.skip_to(did);
         if (names_ == end || names_.get_docid() != did) return false;
-        return names_hold(*names_, words_);
+        return names_hold(*names_, words_, slot_ == schema::kPeopleSlot);
     }
 
     std::vector<std::string> words_;
@@ -339,12 +339,24 @@ std::optional<Xapian::Query> rewrite(const Xapian::Query& query,
     return Xapian::Query(op, subs.begin(), subs.end());
 }
 
-// Whether `words` follow one another, whole, from byte `at` of a name (words apart by spaces).
-bool words_at(std::string_view name, std::size_t at, const std::vector<std::string>& words) {
+// Whether `words` follow one another, whole, from byte `at` of a name (words apart by spaces),
+// or with initials the words leave out between them when `skip_initials`.
+bool words_at(std::string_view name, std::size_t at, const std::vector<std::string>& words,
+              bool skip_initials) {
+    auto skip_spaces = [&] {
+        while (at < name.size() && name[at] == ' ') ++at;
+    };
     for (std::size_t k = 0; k < words.size(); ++k) {
         if (k > 0) {
             if (at >= name.size() || name[at] != ' ') return false;
-            while (at < name.size() && name[at] == ' ') ++at;
+            skip_spaces();
+            // person:"michael fox" is Michael J. Fox: a key keeps an initial as a word of one
+            // letter.
+            while (skip_initials && at + 1 < name.size() && name[at + 1] == ' ' &&
+                   name.substr(at, words[k].size() + 1) != words[k] + ' ') {
+                ++at;
+                skip_spaces();
+            }
         }
         const std::string& w = words[k];
         if (w.empty() || name.substr(at, w.size()) != w) return false;
@@ -354,13 +366,13 @@ bool words_at(std::string_view name, std::size_t at, const std::vector<std::stri
     return true;
 }
 
-bool name_holds(std::string_view name, const std::vector<std::string>& words) {
+bool name_holds(std::string_view name, const std::vector<std::string>& words, bool skip_initials) {
     for (std::size_t at = 0; at < name.size();) {
         if (name[at] == ' ') {
             ++at;
             continue;
         }
-        if (words_at(name, at, words)) return true;
+        if (words_at(name, at, words, skip_initials)) return true;
         at = name.find(' ', at);
         if (at == std::string_view::npos) break;
     }
@@ -369,7 +381,7 @@ bool name_holds(std::string_view name, const std::vector<std::string>& words) {
 
 }  // namespace
 
-bool names_hold(std::string_view names, const std::vector<std::string>& words) {
+bool names_hold(std::string_view names, const std::vector<std::string>& words, bool skip_initials) {
     if (words.empty()) return false;
     // A one-word person: query checks every review whose text has the word: most of those
     // names lack it anywhere, which one substring search tells before any name is split.
@@ -379,7 +391,7 @@ bool names_hold(std::string_view names, const std::vector<std::string>& words) {
     for (std::size_t start = 0; start <= names.size();) {
         std::size_t end = start;
         while (end < names.size() && names[end] != '\n' && names[end] != '\t') ++end;
-        if (name_holds(names.substr(start, end - start), words)) return true;
+        if (name_holds(names.substr(start, end - start), words, skip_initials)) return true;
         start = end + 1;
     }
     return false;

@@ -34,7 +34,9 @@ Xapian::Query check_body_phrases(const Xapian::Query& query,
 Xapian::Query entity_phrase(const std::vector<std::string>& words, std::string_view prefix,
                             Xapian::valueno slot);
 
-// Whether one of the names in an entity slot's value holds `words` in a row.
-bool names_hold(std::string_view names, const std::vector<std::string>& words);
+// Whether one of the names in an entity slot's value holds `words` in a row; with
+// `skip_initials` (people), initials between them may be left out.
+bool names_hold(std::string_view names, const std::vector<std::string>& words,
+                bool skip_initials = false);
 
 }  // namespace reel

@@ -138,6 +138,17 @@ TEST_F(EntitySearchTest, PhrasesMatchWithinOneName) {
               (Paths{"/both", "/hoffman", "/two"}));
 }
 
+// person:"michael fox" found nobody where reviews wrote Michael J. Fox: a name's words had to
+// be in a row, and its key keeps the initial. Middle names are not left out.
+TEST(EntityNames, APersonsInitialsMayBeLeftOut) {
+    EXPECT_TRUE(names_hold("michael j fox", {"michael", "fox"}, true));
+    EXPECT_TRUE(names_hold("michael j fox", {"michael", "j", "fox"}, true));
+    EXPECT_TRUE(names_hold("cecil b de mille", {"cecil", "de", "mille"}, true));
+    EXPECT_FALSE(names_hold("michael j fox", {"michael", "fox"}, false));  // a film's "a"
+    EXPECT_FALSE(names_hold("philip baker hall", {"philip", "hall"}, true));
+    EXPECT_FALSE(names_hold("michael j", {"michael", "fox"}, true));
+}
+
 TEST_F(EntitySearchTest, ASpellingFindsOnlyTheReviewThatWroteIt) {
     EXPECT_EQ(paths("person:\"Charles Chaplin\""), (Paths{"/chaplin"}));
     EXPECT_EQ(paths("person:charles"), (Paths{"/chaplin"}));
@@ -200,6 +211,7 @@ class EntitySearchInTextTest : public test::SearchSuite<EntitySearchInTextTest> 
         spirited.films.push_back({"千と千尋の神隠し", film_key("千と千尋の神隠し"), {}});
         db.add(review("/spirited", "宮崎駿の傑作。"), spirited);
         add("/mood", "我很喜欢这部电影，梁朝伟演得很好。", {person("梁朝伟")});
+        add("/fox", "Michael J. Fox runs.", {person("Michael J. Fox")});
         dir_ = db.commit();
     }
 };
@@ -236,6 +248,9 @@ TEST_F(EntitySearchInTextTest, EverySpellingOfInitialsFindsTheSameReviews) {
     EXPECT_EQ(paths("person:\"hall baker\""), Paths{});
     EXPECT_EQ(paths("person:jk"), (Paths{"/fletcher", "/jk", "/spaced"}));
     EXPECT_EQ(paths("person:\"simmons\" -person:jk"), Paths{});
+    EXPECT_EQ(paths("person:\"michael fox\""), (Paths{"/fox"}));
+    EXPECT_EQ(paths("person:\"michael j. fox\""), (Paths{"/fox"}));
+    EXPECT_EQ(paths("person:\"philip hall\""), Paths{});
 }
 
 // Names pasted from web pages come with curly quotes and apostrophes, which the indexed text
