@@ -239,6 +239,13 @@ std::string dashes_as_ranges(std::string_view text) {
             for (std::size_t at; (at = value.find(dash)) != std::string::npos;)
                 value.replace(at, dash.size(), "..");
         }
+        // "year:1990-1999", as people type a range of years, was "expects a year". A hyphen
+        // in a date is its own ("2014-10"), and a rating has no minus to mistake it for.
+        if (std::size_t hyphen = value.find('-');
+            field != schema::kDateField && hyphen != std::string::npos && hyphen > 0 &&
+            value.find_first_not_of("0123456789.-") == std::string::npos &&
+            value.find('-', hyphen + 1) == std::string::npos && hyphen + 1 < value.size())
+            value.replace(hyphen, 1, "..");
         out.append(text.substr(i, start - i)).append(value);
         i = end;
     }

@@ -299,6 +299,10 @@ TEST_F(SearchTest, RangesWrittenWithDashes) {
     EXPECT_EQ(paths("rating:7—10"), (Paths{"/a", "/c"}));
     EXPECT_EQ(paths("drum -rating:8–10"), (Paths{"/b", "/c"}));
     EXPECT_EQ(paths("date:2014-10–2014-11"), (Paths{"/a", "/b"}));
+    // As people type a range of years: "year: expects a year".
+    EXPECT_EQ(paths("year:2010-2015"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("rating:7-10"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("date:2014-10"), (Paths{"/a"}));  // a month, not a range
 }
 
 // QueryParser 1.4 has no "-range" or "+range" ("Unknown range operation").
