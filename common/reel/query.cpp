@@ -180,6 +180,15 @@ bool parse_double(const std::string& s, double& out) {
     return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
+// Ratings are stored on 0-10 (metadata.hpp): "rating:85", meant as 85%, matched nothing, with no
+// word said.
+constexpr std::string_view kRatingScale =
+    "rating: is on a 0-10 scale, as in rating:8 or rating:7..10 (85% is 8.5, 4/5 is 8)";
+
+bool on_rating_scale(double v) {
+    return v >= 0 && v <= 10;
+}
+
 // rating:7..10 and year:2010..2015, rejecting backwards ranges with a clear message.
 class CheckedNumberRange : public Xapian::NumberRangeProcessor {
   public:
@@ -199,6 +208,9 @@ class CheckedNumberRange : public Xapian::NumberRangeProcessor {
             return problem_.note(fmt::format("{}:{}..{} is backwards (did you mean {}:{}..{}?)",
                                              field_, begin, end, field_, end, begin));
         }
+        if (field_ == schema::kRatingField &&
+            ((!begin.empty() && !on_rating_scale(b)) || (!end.empty() && !on_rating_scale(e))))
+            return problem_.note(std::string(kRatingScale));
         return Xapian::NumberRangeProcessor::operator()(begin, end);
     }
 
@@ -218,6 +230,7 @@ class SingleNumberField : public Xapian::FieldProcessor {
         double v = 0;
         if (!parse_double(text, v))
             return problem_.note("rating: expects a number, as in rating:8 or rating:7..10");
+        if (!on_rating_scale(v)) return problem_.note(std::string(kRatingScale));
         double step = 1;
         if (std::size_t dot = text.find('.'); dot != std::string::npos) {
             for (std::size_t k = dot + 1;

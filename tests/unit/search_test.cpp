@@ -224,6 +224,11 @@ TEST_F(SearchTest, MalformedQueriesAreUsageErrors) {
     SearchOptions o;
     EXPECT_THROW(searcher.search("rating:9..2", o), UsageError);
     EXPECT_THROW(searcher.search("year:abc..2000", o), UsageError);
+    // Ratings are on 0-10: "rating:85" (meant as 85%) matched nothing, with no word said.
+    for (const char* q :
+         {"rating:85", "rating:-1", "rating:7..70", "rating:11..", "drum -rating:80"})
+        EXPECT_THROW(searcher.search(q, o), UsageError) << q;
+    EXPECT_NO_THROW(searcher.search("rating:0..10", o));
     EXPECT_THROW(searcher.search(std::string("a\0b", 3), o), UsageError);
     EXPECT_THROW(searcher.search("   ", o), UsageError);
     EXPECT_THROW(searcher.search(std::string(20000, 'a'), o), UsageError);
