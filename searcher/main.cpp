@@ -184,7 +184,11 @@ int main(int argc, char** argv) {
     jobs.add(app, "Threads for --batch");
     reel::arg::add_version(app, "reel-search");
 
-    if (auto status = reel::arg::parse(app, argc, argv)) return *status;
+    // "reel-search drum -whiplash" was only told -whiplash was not expected.
+    if (auto status = reel::arg::parse(
+            app, argc, argv,
+            "a query word starting with '-' goes after '--': reel-search -- drum -whiplash"))
+        return *status;
 
     for (const auto& w : query_words) query += (query.empty() ? "" : " ") + w;
 

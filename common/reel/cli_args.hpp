@@ -77,7 +77,10 @@ inline void add_version(CLI::App& app, const std::string& program) {
 // --help or --version, kExitUsage after an error). CLI11 prints its errors on two lines without
 // the program's name ("...\nRun with --help for more information."); reel's errors are one line
 // starting with it, so that scripts can grep them.
-inline std::optional<int> parse(CLI::App& app, int argc, char** argv) {
+// `unknown_dash_hint` follows the message for an argument with one '-' that is no option
+// ("-whiplash"; "--frobnicate" is a mistyped option).
+inline std::optional<int> parse(CLI::App& app, int argc, char** argv,
+                                std::string_view unknown_dash_hint = {}) {
     try {
         app.parse(argc, argv);
         return std::nullopt;
@@ -85,6 +88,12 @@ inline std::optional<int> parse(CLI::App& app, int argc, char** argv) {
         if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
         std::string message = e.what();
         std::replace(message.begin(), message.end(), '\n', ' ');
+        auto extras = app.remaining();
+        if (dynamic_cast<const CLI::ExtrasError*>(&e) && !unknown_dash_hint.empty() &&
+            std::any_of(extras.begin(), extras.end(), [](const std::string& a) {
+                return a.size() > 1 && a[0] == '-' && a[1] != '-';
+            }))
+            message = fmt::format("{}; {}", message, unknown_dash_hint);
         fmt::print(stderr, "{}: {} (see --help)\n", app.get_name(), message);
         return kExitUsage;
     }

@@ -141,6 +141,12 @@ for args in "--frobnicate drum" "-n abc drum" "-whiplash" "--format xml drum" "-
     check "$args: the error is one line naming reel-search" error_line reel-search
 done
 check "an option error names the option" contains "$ERR" "--db"
+# An exclusion typed unquoted was only "not expected": the error says where it goes.
+expect_status 2 "an exclusion before --" "$REEL_SEARCH" drum -whiplash
+check "the error says a '-' word goes after --" contains "$ERR" "goes after '--'"
+check "the hint is on the one error line" error_line reel-search
+expect_status 2 "a mistyped long option" "$REEL_SEARCH" --frobnicate drum
+check "a mistyped option gets no query hint" lacks "$ERR" "goes after"
 expect_status 2 "no query" "$REEL_SEARCH"
 check "no query: one line naming reel-search" error_line reel-search
 # An empty query (an unset "$q" in a script) was told to give a query, as if none was given.
