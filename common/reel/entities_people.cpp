@@ -804,8 +804,14 @@ class PeopleFinder {
         const Candidate& other = &a == &b ? a : (a.cue <= -4 ? a : b);
         if (other.cue > -4 || other.accepted) return false;
         std::size_t k = a.e;
-        if (k < s_.size() && s_[k].is_punct(',')) ++k;
-        if (k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'))) ++k;
+        bool comma = k < s_.size() && s_[k].is_punct(',');
+        if (comma) ++k;
+        bool conj = k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'));
+        if (conj) ++k;
+        // "Simmons is terrifying as Fletcher, and Miles Teller holds his own": ", and" after a
+        // name that no comma precedes starts a clause; after one it may end a list ("Becca,
+        // Izzy, and Howie").
+        if (comma && conj && !(a.b > 0 && s_[a.b - 1].is_punct(','))) return false;
         return k == b.b && k != a.e;
     }
 

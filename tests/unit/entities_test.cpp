@@ -213,6 +213,13 @@ TEST(Entities, CharacterListedWithCharacter) {
     EXPECT_EQ(f.people, (Keys{"nicole kidman", "aaron eckhart"}));
 }
 
+// ", and" after the character of "as Fletcher" starts a clause, not a list of characters: the
+// issue's own Whiplash review lost Miles Teller (CharacterListedWithCharacter keeps the list).
+TEST(Entities, AClauseAfterACharacterIsNoListOfThem) {
+    Found f = run("J.K. Simmons is terrifying as Fletcher, and Miles Teller holds his own.");
+    EXPECT_EQ(f.people, (Keys{"jk simmons", "miles teller"}));
+}
+
 TEST(Entities, SentenceOpeningWordsAreNotNames) {
     Found f = run("Watching Tom Hanks is a joy. Oscar season is here. God knows why. Monday came.");
     EXPECT_EQ(f.people, Keys{"tom hanks"});
