@@ -343,37 +343,55 @@ class PeopleFinder {
             // organisation word continues its name.
             bool named_place = a > 0 && x > a && kinds[a] == NT::Particle &&
                                !s_.lex_is(run[a - 1], kLexFirstName);  // "Oscar de la Hoya"
-            if (x < y && !named_place) {
-                // Built in place: moving a Candidate copies its two strings.
-                Candidate& c = cands_.emplace_back();
-                c.b = run[x];
-                c.e = run[y - 1] + 1;
-                if (kinds[y - 1] == NT::Suffix && c.e < s_.size() && s_[c.e].is_punct('.') &&
-                    s_[c.e].begin == s_[c.e - 1].end && s_.is(c.e - 1, "jr")) {
-                    ++c.e;  // "Jr."
-                }
-                c.before = a == 0 ? before : run[a] - 1;
-                for (std::size_t k = x; k + 1 < y; ++k) {
-                    if (run[k + 1] > run[k] + 1 && kinds[k + 1] == NT::Name) {
-                        c.nick_b = run[k] + 1;  // a gap in a run is a nickname's
-                        c.nick_e = run[k + 1];
-                    }
-                }
-                c.honor = honor && a == x;
-                c.polite = c.honor && polite;
+            // "the main actors i.e. Jessica Alba Michael Weatherly etc.": two full names with
+            // the comma between them left out, given name, surname, given name, surname (not a
+            // particle: "Jean-Claude Van Damme", "Venture de Paradis").
+            std::size_t halves = x;
+            if (y - x == 4 && run[y - 1] == run[x] + 3 && first_name(run[x]) &&
+                !first_name(run[x + 1]) && first_name(run[x + 2]) && !first_name(run[x + 3]) &&
+                !s_.lex_is(run[x + 2], kLexParticle) && kinds[x] == NT::Name &&
+                kinds[x + 1] == NT::Name && kinds[x + 2] == NT::Name && kinds[x + 3] == NT::Name)
+                halves = x + 2;
+            for (std::size_t from = x, to = halves > x ? halves : y; from < y && !named_place;
+                 from = to, to = y) {
+                std::size_t prev = from > x ? run[from] - 1 : a == 0 ? before : run[a] - 1;
                 // "Secretary of State Jonathan Hale": a given name opening the rest of the run
                 // starts afresh; an organisation word after a name always joins it.
-                c.org_adjacent = (after_org && !first_name(run[x])) || b < run.size();
-                for (std::size_t k = x; k < y; ++k)
-                    c.names += kinds[k] == NT::Name || kinds[k] == NT::Initials;
-                // "De Niro", "Von Sydow": a capitalised particle opens a surname, not a full name.
-                if (kinds[x] == NT::Name && s_.lex_is(run[x], kLexParticle) && c.names == 2)
-                    c.names = 1;
+                bool org_adjacent = (after_org && !first_name(run[from])) || b < run.size();
+                add_candidate(run, kinds, from, to, prev, honor && a == from, polite, org_adjacent);
             }
             after_org = true;
             honor = false;
             a = b + 1;
         }
+    }
+
+    // Adds the candidate of run[x, y); `prev` is the token before it.
+    void add_candidate(const Small<std::size_t>& run, const Small<NT>& kinds, std::size_t x,
+                       std::size_t y, std::size_t prev, bool honor, bool polite,
+                       bool org_adjacent) {
+        // Built in place: moving a Candidate copies its two strings.
+        Candidate& c = cands_.emplace_back();
+        c.b = run[x];
+        c.e = run[y - 1] + 1;
+        if (kinds[y - 1] == NT::Suffix && c.e < s_.size() && s_[c.e].is_punct('.') &&
+            s_[c.e].begin == s_[c.e - 1].end && s_.is(c.e - 1, "jr")) {
+            ++c.e;  // "Jr."
+        }
+        c.before = prev;
+        for (std::size_t k = x; k + 1 < y; ++k) {
+            if (run[k + 1] > run[k] + 1 && kinds[k + 1] == NT::Name) {
+                c.nick_b = run[k] + 1;  // a gap in a run is a nickname's
+                c.nick_e = run[k + 1];
+            }
+        }
+        c.honor = honor;
+        c.polite = c.honor && polite;
+        c.org_adjacent = org_adjacent;
+        for (std::size_t k = x; k < y; ++k)
+            c.names += kinds[k] == NT::Name || kinds[k] == NT::Initials;
+        // "De Niro", "Von Sydow": a capitalised particle opens a surname, not a full name.
+        if (kinds[x] == NT::Name && s_.lex_is(run[x], kLexParticle) && c.names == 2) c.names = 1;
     }
 
     // Actor-like (> 0) or character-like (< 0) cues around a candidate.

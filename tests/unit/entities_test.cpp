@@ -220,6 +220,15 @@ TEST(Entities, AClauseAfterACharacterIsNoListOfThem) {
     EXPECT_EQ(f.people, (Keys{"jk simmons", "miles teller"}));
 }
 
+// Two full names with the comma between them left out are two people, not one of four words;
+// a particle third ("Jean-Claude Van Damme") keeps one.
+TEST(Entities, TwoNamesWithoutTheirCommaAreTwoPeople) {
+    Found f = run("The main actors i.e. Jessica Alba Michael Weatherly etc. are fine.");
+    EXPECT_EQ(f.people, (Keys{"jessica alba", "michael weatherly"}));
+    f = run("The stars, Ida Lupino Shelley Winters and Jean-Claude Van Damme, all shine.");
+    EXPECT_EQ(f.people, (Keys{"ida lupino", "shelley winters", "jean claude van damme"}));
+}
+
 TEST(Entities, SentenceOpeningWordsAreNotNames) {
     Found f = run("Watching Tom Hanks is a joy. Oscar season is here. God knows why. Monday came.");
     EXPECT_EQ(f.people, Keys{"tom hanks"});
