@@ -242,6 +242,15 @@ class PeopleFinder {
                         continue;
                     }
                 }
+                // "Robert Downey, Jr.": the comma before a suffix does not end the name (which
+                // was "Robert Downey", and "Jr" an alias of Robert Downey Jr.).
+                if (kinds.back() == NT::Name && run.size() >= 2 && k + 1 < n &&
+                    s_[k].is_punct(',') && s_[k + 1].has(kSpaceBefore) &&
+                    s_.is_any(k + 1, {"jr", "sr"})) {
+                    run.push_back(k + 1);
+                    kinds.push_back(NT::Suffix);
+                    break;
+                }
                 if (k >= n || !s_[k].word() || !s_[k].has(kSpaceBefore)) break;
                 if (kinds.back() == NT::Name && suffix_tok(k)) {
                     run.push_back(k);

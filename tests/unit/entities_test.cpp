@@ -229,6 +229,12 @@ TEST(Entities, TwoNamesWithoutTheirCommaAreTwoPeople) {
     EXPECT_EQ(f.people, (Keys{"ida lupino", "shelley winters", "jean claude van damme"}));
 }
 
+// "Robert Downey, Jr." was Robert Downey, and "Jr" an alias of Robert Downey Jr.: one key now.
+TEST(Entities, ACommaBeforeJrKeepsTheName) {
+    Found f = run("Robert Downey, Jr. is typically brilliant, as is Sammy Davis, jr. here.");
+    EXPECT_EQ(f.people, (Keys{"robert downey jr", "sammy davis jr"}));
+}
+
 TEST(Entities, SentenceOpeningWordsAreNotNames) {
     Found f = run("Watching Tom Hanks is a joy. Oscar season is here. God knows why. Monday came.");
     EXPECT_EQ(f.people, Keys{"tom hanks"});
