@@ -40,7 +40,7 @@ std::vector<std::string> folded_words(std::string_view folded) {
         if (word_char_at(folded, i, len)) {
             // A character of Chinese or Japanese is a word of its own, as the body's n-grams
             // index it (word_sequence.cpp): film:千尋 finds "千と千尋の神隠し".
-            if (std::size_t at = i; len >= 3 && is_unspaced_script(next_code_point(folded, at))) {
+            if (std::size_t at; unspaced_script_at(folded, i, at)) {
                 flush();
                 words.emplace_back(folded.substr(i, len));
                 i += len;

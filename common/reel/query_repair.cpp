@@ -276,13 +276,8 @@ std::string ellipses_as_spaces(std::string_view text) {
 
 std::string bracket_unspaced_runs(std::string_view text) {
     auto unspaced_at = [&](std::size_t i, std::size_t& next) {
-        next = i;
-        if (static_cast<unsigned char>(text[i]) < 0xE0) {
-            ++next;
-            return false;
-        }
-        char32_t cp = next_code_point(text, next);
-        return is_unspaced_script(cp) && is_letter_or_digit(cp);
+        char32_t cp = unspaced_script_at(text, i, next);
+        return cp != 0 && is_letter_or_digit(cp);
     };
     // Where the run is not a term of its own: after a letter, a digit or a field's colon. A
     // separator other than a space ("drum、東京") is not the failing shape anyway.

@@ -317,15 +317,20 @@ bool is_unspaced_script(char32_t cp) {
            (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
+char32_t unspaced_script_at(std::string_view s, std::size_t pos, std::size_t& next) {
+    next = pos;
+    // Every such script lies above U+0DFF, written in three or four bytes.
+    if (static_cast<unsigned char>(s[pos]) < 0xE0) {
+        ++next;
+        return 0;
+    }
+    char32_t cp = next_code_point(s, next);
+    return is_unspaced_script(cp) ? cp : 0;
+}
+
 bool has_unspaced_script(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        // Every such script lies above U+0DFF, written in three or four bytes: the lead byte
-        // alone rules out ASCII and the Latin, Greek and Cyrillic letters of most reviews.
-        if (static_cast<unsigned char>(s[i]) < 0xE0) {
-            ++i;
-            continue;
-        }
-        if (is_unspaced_script(next_code_point(s, i))) return true;
+    for (std::size_t i = 0, next; i < s.size(); i = next) {
+        if (unspaced_script_at(s, i, next)) return true;
     }
     return false;
 }

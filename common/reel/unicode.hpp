@@ -32,6 +32,9 @@ bool is_letter_or_digit(char32_t cp);
 // and pairs (Chinese, Japanese, Korean; Thai in some Xapian releases). It errs towards yes: a
 // text so flagged only takes the slower path that can index n-grams.
 bool is_unspaced_script(char32_t cp);
+// The code point at `pos` of valid UTF-8 when it is of such a script, else 0; `next` is set past
+// it. The lead byte alone rules out ASCII and the Latin, Greek and Cyrillic letters.
+char32_t unspaced_script_at(std::string_view s, std::size_t pos, std::size_t& next);
 // Whether valid UTF-8 `s` holds such a character.
 bool has_unspaced_script(std::string_view s);
 
