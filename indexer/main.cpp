@@ -88,8 +88,9 @@ int main(int argc, char** argv) {
                        "and committed once)")
             ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
     app.add_option("--segment-size", options.segment_reviews,
-                   "Reviews per scratch segment of a fresh parallel build: larger segments "
-                   "compact into a smaller database")
+                   "Reviews per scratch segment of a fresh parallel build (at most; a small "
+                   "build uses smaller ones, four per thread): larger segments compact into a "
+                   "smaller database")
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))
         ->capture_default_str();
     app.add_option("--wait", options.wait_seconds,

@@ -508,54 +508,68 @@ class Run {
         for (std::size_t i = begin; i < end; ++i) evidence_.merge(todo[i].evidence);
         parallel(begin, end, [&](std::size_t i) { extract_all(todo[i]); });
 
-        // Contiguous runs of about equal bytes, one per thread, so docids follow file order.
-        unsigned n = threads();
-        std::uintmax_t total = 0;
-        for (std::size_t i = begin; i < end; ++i) total += todo[i].file->size;
-        std::vector<std::size_t> bounds{begin};
-        std::uintmax_t acc = 0;
-        for (std::size_t i = begin; i < end && bounds.size() < n; ++i) {
-            acc += todo[i].file->size;
-            if (acc * n >= total * bounds.size()) bounds.push_back(i + 1);
+        // Runs of contiguous files, a segment each, handed to whichever thread is free, in
+        // file order so that docids follow it. One run per thread of equal bytes left the
+        // faster core idle for the last fifth of the phase on a 2-core VM whose second core ran
+        // a third slower than the first (a hyperthread shared with another guest), whichever
+        // thread drew it. Four runs a thread at least, so that a small build still shares out.
+        std::size_t total = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (todo[i].loaded) total += todo[i].loaded->reviews.size();
         }
-        while (bounds.size() <= n) bounds.push_back(end);
+        const std::size_t run_reviews =
+            std::max<std::size_t>(1, std::min(options_.segment_reviews, total / (4 * threads())));
+        std::vector<std::size_t> bounds{begin};
+        std::size_t reviews = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (todo[i].loaded) reviews += todo[i].loaded->reviews.size();
+            if (reviews >= run_reviews && i + 1 < end) {
+                bounds.push_back(i + 1);
+                reviews = 0;
+            }
+        }
+        bounds.push_back(end);
+        const std::size_t runs = bounds.size() - 1;
 
-        std::vector<std::vector<std::string>> written(n);
-        std::vector<std::jthread> pool;
+        std::vector<std::string> written(runs);
+        std::atomic<std::size_t> next_run{0};
         std::mutex error_mu;
         std::exception_ptr error;
-        for (unsigned k = 0; k < n; ++k) {
-            pool.emplace_back([&, k] {
-                try {
-                    DocumentBuilder builder;
+        std::atomic<bool> failed{false};
+        auto writer = [&] {
+            try {
+                DocumentBuilder builder;
+                for (std::size_t r; !failed && (r = next_run++) < runs && !stop_;) {
                     std::unique_ptr<Sink> segment;
-                    for (std::size_t i = bounds[k]; i < bounds[k + 1] && !stop_; ++i) {
-                        if (!segment) {
-                            std::lock_guard lock(error_mu);
-                            written[k].emplace_back();
-                            segment = open_segment(written[k].back());
-                        }
+                    {
+                        std::lock_guard lock(error_mu);
+                        segment = open_segment(written[r]);
+                    }
+                    for (std::size_t i = bounds[r]; i < bounds[r + 1] && !stop_; ++i) {
                         analyse(todo[i], builder);
                         write(todo[i], *segment);
                         release(todo[i]);
-                        if (segment->db.get_doccount() >= options_.segment_reviews) {
-                            close_segment(*segment);
-                            segment.reset();
-                        } else if (segment->uncommitted >= kSegmentFlushReviews) {
+                        if (segment->uncommitted >= kSegmentFlushReviews) {
                             segment->db.commit();
                             segment->uncommitted = 0;
                         }
                     }
-                    if (segment) close_segment(*segment);
-                } catch (...) {
-                    std::lock_guard lock(error_mu);
-                    if (!error) error = std::current_exception();
+                    close_segment(*segment);
                 }
-            });
-        }
+            } catch (...) {
+                std::lock_guard lock(error_mu);
+                if (!error) error = std::current_exception();
+                failed = true;
+            }
+        };
+        std::vector<std::jthread> pool;
+        for (unsigned k = 1; k < threads(); ++k) pool.emplace_back(writer);
+        writer();
         pool.clear();
         if (error) std::rethrow_exception(error);
-        for (auto& list : written) segments_.insert(segments_.end(), list.begin(), list.end());
+        for (std::string& path : written) {
+            if (!path.empty()) segments_.push_back(std::move(path));
+        }
     }
 
     // Compacts the segments into a new database and puts it in place of the (empty) one.

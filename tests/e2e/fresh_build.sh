@@ -29,10 +29,18 @@ check "no scratch folders left" [ -z "$(ls "$WORK" | grep tmp-)" ]
 answers() {
     "$REEL_SEARCH" --db "$1" --format json --limit 5000 --no-snippets "$2" | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["total"], sorted(h["id"] for h in o["hits"]))'
 }
+# In rank order: equal scores rank by docid, and the segments' docids must follow file order as
+# the one writer's do, whichever thread wrote which segment.
+ranked() {
+    "$REEL_SEARCH" --db "$1" --format json --limit 5000 --no-snippets "$2" | python3 -c 'import json,sys; print([h["id"] for h in json.load(sys.stdin)["hits"]])'
+}
 for q in review drums '"drum battle"' uniq1234 'person:"JK Simmons"' film:whiplash tempo*; do
     b=$(answers "$WORK/one" "$q")
     check "same answers for $q" [ "$(answers "$WORK/seg" "$q")" = "$b" ]
     check "same answers for $q (small segments)" [ "$(answers "$WORK/small" "$q")" = "$b" ]
+    r=$(ranked "$WORK/one" "$q")
+    check "same ranking for $q" [ "$(ranked "$WORK/seg" "$q")" = "$r" ]
+    check "same ranking for $q (small segments)" [ "$(ranked "$WORK/small" "$q")" = "$r" ]
 done
 check "small segments: same catalogue" [ "$("$REEL_SEARCH" --db "$WORK/small" --list people --format json)" = "$("$REEL_SEARCH" --db "$WORK/one" --list people --format json)" ]
 check "every review once" [ "$(count --db "$WORK/seg" review)" = 2600 ]
