@@ -6,6 +6,7 @@
 #include <charconv>
 #include <memory>
 
+#include "reel/entities_data.hpp"
 #include "reel/entity_key.hpp"
 #include "reel/errors.hpp"
 #include "reel/phrase_filter.hpp"
@@ -141,15 +142,74 @@ std::string decode_field_value(const std::string& value) {
 // person:"J.K. Simmons" and person:simmons: the value is normalised exactly as indexed names
 // are, then matched as a phrase of name words (one word: any name containing it). Databases of
 // schema 2 and before have positions for these words; later ones have the names in a slot.
+// The particles that may open a surname ("de", "von", "van"...): the extractor's list.
+const std::vector<std::string>& name_particles() {
+    static const std::vector<std::string> particles = [] {
+        std::vector<std::string> out;
+        std::string_view data = embedded_data("particles");
+        while (!data.empty()) {
+            std::size_t nl = data.find('\n');
+            std::string_view line = data.substr(0, nl);
+            data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+                line.remove_suffix(1);
+            if (!line.empty() && line.front() != '#') out.emplace_back(line);
+        }
+        return out;
+    }();
+    return particles;
+}
+
+// A person's words as given, then with one particle spaced the other way: people type
+// person:deniro and person:"de niro" for the same Robert De Niro, and reviews write both
+// ("DeNiro", "Vonsydow"), so that either found only the reviews spelling it so.
+std::vector<std::vector<std::string>> particle_spellings(const std::vector<std::string>& words) {
+    constexpr std::size_t kMaxSpellings = 8;  // a query of many such words stays small
+    std::vector<std::vector<std::string>> out{words};
+    for (std::size_t i = 0; i < words.size() && out.size() < kMaxSpellings; ++i) {
+        for (const std::string& p : name_particles()) {
+            if (out.size() == kMaxSpellings) break;
+            if (words[i] == p && i + 1 < words.size()) {
+                std::vector<std::string> joined = words;
+                joined[i] += joined[i + 1];
+                joined.erase(joined.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+                out.push_back(std::move(joined));
+            } else if (words[i].size() >= p.size() + 3 && words[i].starts_with(p)) {
+                // Three letters at least: "dern" is no "de rn".
+                std::vector<std::string> split = words;
+                split[i] = p;
+                split.insert(split.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                             words[i].substr(p.size()));
+                out.push_back(std::move(split));
+            }
+        }
+    }
+    return out;
+}
+
 class EntityFieldProcessor : public Xapian::FieldProcessor {
   public:
     EntityFieldProcessor(std::string (*key_of)(std::string_view), std::string_view word_prefix,
-                         Xapian::valueno slot, bool positions)
-        : key_of_(key_of), prefix_(word_prefix), slot_(slot), positions_(positions) {}
+                         Xapian::valueno slot, bool positions, bool particles)
+        : key_of_(key_of),
+          prefix_(word_prefix),
+          slot_(slot),
+          positions_(positions),
+          particles_(particles) {}
 
     Xapian::Query operator()(const std::string& value) override {
         std::vector<std::string> words = key_words(key_of_(decode_field_value(value)));
         if (words.empty()) return Xapian::Query::MatchNothing;
+        if (!particles_) return name_query(words);
+        std::vector<Xapian::Query> spellings;
+        for (const auto& spelling : particle_spellings(words))
+            spellings.push_back(name_query(spelling));
+        if (spellings.size() == 1) return spellings.front();
+        return Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
+    }
+
+  private:
+    Xapian::Query name_query(const std::vector<std::string>& words) const {
         if (!positions_) return entity_phrase(words, prefix_, slot_);
         if (words.size() == 1) return Xapian::Query(schema::term(prefix_, words.front()));
         std::vector<Xapian::Query> terms;
@@ -157,11 +217,11 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
         return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
     }
 
-  private:
     std::string (*key_of_)(std::string_view);
     std::string prefix_;
     Xapian::valueno slot_;
     bool positions_;
+    bool particles_;  // person: spaces name particles either way
 };
 
 // The first problem a processor found. Processors must not throw: QueryParser 1.4 leaks the
@@ -514,11 +574,11 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     bool entity_positions = version == "1" || version == "2";
     qp.add_prefix(std::string(schema::kPersonField),
                   (new EntityFieldProcessor(&person_key, schema::kPersonWord, schema::kPeopleSlot,
-                                            entity_positions))
+                                            entity_positions, true))
                       ->release());
     qp.add_prefix(std::string(schema::kFilmField),
                   (new EntityFieldProcessor(&film_key, schema::kFilmWord, schema::kFilmsSlot,
-                                            entity_positions))
+                                            entity_positions, false))
                       ->release());
     qp.add_boolean_prefix(std::string(schema::kYearField), std::string(schema::kYear));
     qp.add_prefix(std::string(schema::kRatingField),

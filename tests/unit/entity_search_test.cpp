@@ -212,6 +212,10 @@ class EntitySearchInTextTest : public test::SearchSuite<EntitySearchInTextTest> 
         db.add(review("/spirited", "宮崎駿の傑作。"), spirited);
         add("/mood", "我很喜欢这部电影，梁朝伟演得很好。", {person("梁朝伟")});
         add("/fox", "Michael J. Fox runs.", {person("Michael J. Fox")});
+        add("/deniro", "Robert De Niro is Travis Bickle.", {person("Robert De Niro")});
+        add("/deniro-joined", "DeNiro mumbles, as DeNiro does.", {person("Robert DeNiro")});
+        add("/sydow", "Max von Sydow plays chess with Death.", {person("Max von Sydow")});
+        add("/dennis", "Dennis Hopper rides.", {person("Dennis Hopper")});
         dir_ = db.commit();
     }
 };
@@ -251,6 +255,20 @@ TEST_F(EntitySearchInTextTest, EverySpellingOfInitialsFindsTheSameReviews) {
     EXPECT_EQ(paths("person:\"michael fox\""), (Paths{"/fox"}));
     EXPECT_EQ(paths("person:\"michael j. fox\""), (Paths{"/fox"}));
     EXPECT_EQ(paths("person:\"philip hall\""), Paths{});
+}
+
+// People type person:deniro for Robert De Niro, and reviews write "DeNiro" as often as "De
+// Niro": a particle spaced either way finds both. Before, each found only its own spelling.
+TEST_F(EntitySearchInTextTest, AParticleMayBeSpacedEitherWay) {
+    for (const char* q : {"person:deniro", "person:\"de niro\"", "person:\"robert deniro\"",
+                          "person:\"Robert De Niro\"", "person:DeNiro"}) {
+        EXPECT_EQ(paths(q), (Paths{"/deniro", "/deniro-joined"})) << q;
+    }
+    EXPECT_EQ(paths("person:vonsydow"), (Paths{"/sydow"}));
+    EXPECT_EQ(paths("person:\"max vonsydow\""), (Paths{"/sydow"}));
+    EXPECT_EQ(paths("person:niro"), (Paths{"/deniro"}));
+    // A name that merely starts like a particle is itself only.
+    EXPECT_EQ(paths("person:dennis"), (Paths{"/dennis"}));
 }
 
 // Names pasted from web pages come with curly quotes and apostrophes, which the indexed text
