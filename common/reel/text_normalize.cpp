@@ -1,5 +1,7 @@
 #include "reel/text_normalize.hpp"
 
+#include <algorithm>
+
 #include "reel/encoding.hpp"
 #include "reel/html_entities.hpp"
 #include "reel/unicode.hpp"
@@ -16,8 +18,31 @@ char lower(char c) {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-// Recognises an HTML tag at in[pos] ('<' then a letter or '/' then a letter, up to '>' within
-// 200 bytes, no '<' inside). Returns its length (0 if not a tag) and its lower-cased name.
+// The elements that web pages, forums and word processors leave in pasted text. Only these are
+// tags: prose uses angle brackets too ("x<y but y>z", "I loved <Whiplash>"), and reading any
+// letter after '<' as a tag dropped the words up to the next '>'.
+bool html_element(std::string_view n) {
+    static constexpr std::string_view kElements[] = {
+        "a",          "abbr",       "address", "article", "aside",    "b",      "big",
+        "blink",      "body",       "br",      "button",  "caption",  "center", "cite",
+        "code",       "col",        "dd",      "del",     "details",  "dfn",    "div",
+        "dl",         "dt",         "em",      "embed",   "figure",   "font",   "footer",
+        "form",       "h1",         "h2",      "h3",      "h4",       "h5",     "h6",
+        "head",       "header",     "hr",      "html",    "i",        "iframe", "img",
+        "input",      "ins",        "kbd",     "label",   "li",       "link",   "main",
+        "mark",       "meta",       "nav",     "nobr",    "noscript", "object", "ol",
+        "option",     "p",          "param",   "pre",     "q",        "s",      "samp",
+        "script",     "section",    "select",  "small",   "source",   "span",   "strike",
+        "strong",     "style",      "sub",     "summary", "sup",      "table",  "tbody",
+        "td",         "textarea",   "tfoot",   "th",      "thead",    "time",   "title",
+        "tr",         "tt",         "u",       "ul",      "var",      "video",  "wbr",
+        "figcaption", "blockquote", "spoiler"};
+    return std::find(std::begin(kElements), std::end(kElements), n) != std::end(kElements);
+}
+
+// Recognises an HTML tag at in[pos]: '<', maybe '/', an element's name (html_element, or any
+// name with a namespace, as Word's "<o:p>"), then '>' within 200 bytes, no '<' inside. Returns
+// its length (0 if not a tag) and its lower-cased name.
 std::size_t tag_at(std::string_view in, std::size_t pos, std::string& name, bool& closing) {
     std::size_t i = pos + 1;
     closing = i < in.size() && in[i] == '/';
@@ -27,6 +52,12 @@ std::size_t tag_at(std::string_view in, std::size_t pos, std::string& name, bool
     while (i < in.size() && (ascii_letter(in[i]) || (in[i] >= '0' && in[i] <= '9'))) {
         name += lower(in[i++]);
     }
+    bool namespaced = i < in.size() && in[i] == ':';
+    if (!namespaced && !html_element(name)) return 0;
+    // "<b>", "<br/>", "<a href=...>": the name ends the tag or is followed by attributes.
+    if (!namespaced && i < in.size() && in[i] != '>' && in[i] != '/' && in[i] != ' ' &&
+        in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
+        return 0;
     for (std::size_t limit = pos + 200; i < in.size() && i < limit; ++i) {
         if (in[i] == '<') return 0;
         if (in[i] == '>') return i + 1 - pos;

@@ -108,6 +108,16 @@ TEST(NormalizeText, LineEndingsAndControlCharacters) {
 
 TEST(NormalizeText, LessThanInProseIsNotATag) {
     EXPECT_EQ(normalize_text("a <3 b and x < y > z").text, "a <3 b and x < y > z");
+    // Only HTML's elements are tags: these lost "y but y" and the film's title.
+    EXPECT_EQ(normalize_text("x<y but y>z").text, "x<y but y>z");
+    EXPECT_EQ(normalize_text("I loved <Whiplash> so much").text, "I loved <Whiplash> so much");
+    EXPECT_EQ(normalize_text("the <bold> move").text, "the <bold> move");
+    // What pasted HTML leaves still goes.
+    EXPECT_EQ(
+        normalize_text("<B>Heat</B> <a href=\"x\">(1995)</a><o:p></o:p><SPAN class=x>!</span>")
+            .text,
+        "Heat (1995)!");
+    EXPECT_EQ(normalize_text("one<br/>two<hr>three").text, "one\ntwothree");
 }
 
 TEST(NormalizeText, InvalidUtf8IsRepairedAndFlagged) {
