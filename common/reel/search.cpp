@@ -105,6 +105,32 @@ void add_unfolded_spellings(std::string_view text, const std::set<std::string>& 
     }
 }
 
+// The words of `text` written with an apostrophe that a name's key leaves out ("o'toole" for
+// the word "otoole" of person:o'toole), added to `out`: the review was found by the name's
+// word, but its snippet showed "O'Toole" unmarked, and was cut from any passage.
+void add_apostrophe_spellings(std::string_view text, const std::set<std::string>& terms,
+                              std::set<std::string>& out) {
+    auto letter = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+               static_cast<unsigned char>(c) >= 0x80;
+    };
+    for (std::size_t at = text.find('\''); at != std::string_view::npos;
+         at = text.find('\'', at + 1)) {
+        if (at == 0 || at + 1 >= text.size() || !letter(text[at - 1]) || !letter(text[at + 1]))
+            continue;
+        std::size_t begin = at, end = at + 1;
+        while (begin > 0 && (letter(text[begin - 1]) || text[begin - 1] == '\'')) --begin;
+        while (end < text.size() && (letter(text[end]) || text[end] == '\'')) ++end;
+        std::string word = Xapian::Unicode::tolower(std::string(text.substr(begin, end - begin)));
+        std::string joined;
+        for (char c : word) {
+            if (c != '\'') joined += c;
+        }
+        if (terms.count(fold(joined)) && !terms.count(word)) out.insert(std::move(word));
+        at = end;
+    }
+}
+
 // The query's terms, without their prefixes' terms (what a review's words can match).
 std::set<std::string> body_terms(const Xapian::Query& query) {
     std::set<std::string> terms;
@@ -250,8 +276,10 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
     std::set<std::string> spellings;
     if (options.snippets && !mset.empty()) {
         std::set<std::string> terms = body_terms(parsed);
-        for (const Hit& hit : result.hits)
+        for (const Hit& hit : result.hits) {
             add_unfolded_spellings(hit.stored.review.text, terms, spellings);
+            add_apostrophe_spellings(hit.stored.review.text, terms, spellings);
+        }
     }
     if (options.snippets && (sequences || !spellings.empty()) && !mset.empty()) {
         Xapian::Enquire phrases(db_);

@@ -271,6 +271,21 @@ TEST_F(EntitySearchInTextTest, AParticleMayBeSpacedEitherWay) {
     EXPECT_EQ(paths("person:dennis"), (Paths{"/dennis"}));
 }
 
+// The name's key leaves the apostrophe out ("otoole"), the review's text has it: the snippet
+// must still mark the name as the review wrote it.
+TEST_F(EntitySearchInTextTest, SnippetsMarkANameWrittenWithAnApostrophe) {
+    Searcher searcher(dir_);
+    SearchOptions o;
+    o.highlight_start = "[";
+    o.highlight_end = "]";
+    for (const char* q : {"person:o'toole", "person:otoole", "person:\"peter o'toole\""}) {
+        SearchResult r = searcher.search(q, o);
+        ASSERT_EQ(r.hits.size(), 1u) << q;
+        EXPECT_NE(r.hits[0].snippet.find("[O'Toole]"), std::string::npos)
+            << q << ": " << r.hits[0].snippet;
+    }
+}
+
 // Names pasted from web pages come with curly quotes and apostrophes, which the indexed text
 // has straightened.
 TEST_F(EntitySearchInTextTest, CurlyQuotesAndApostrophesFindTheName) {
