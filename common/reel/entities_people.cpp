@@ -803,7 +803,7 @@ class PeopleFinder {
         double sc = c.score;
         if (c.names >= 2 && sc >= 0.5 && sc < 2) {
             if ((i > 0 && listed_with(cands_[i - 1], c)) ||
-                (i + 1 < cands_.size() && listed_with(c, cands_[i + 1]))) {
+                (i + 1 < cands_.size() && listed_with(c, cands_[i + 1]) && !clause_after(c))) {
                 sc += 1.5;
             }
         }
@@ -825,6 +825,17 @@ class PeopleFinder {
         if (k < s_.size() && s_[k].is_punct(',')) ++k;
         if (k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'))) ++k;
         return k == b.b && k != a.e;
+    }
+
+    // "great in Raging Bull, and Joe Pesci too": as in char_list, ", and" after a name that no
+    // comma precedes starts a clause, so the person after it does not vouch for the name
+    // before (which made the title a person). The other way it may: a person opening the
+    // clause after another is usually one ("Patrick Wilson, and Ebon Moss-Bachrach might").
+    bool clause_after(const Candidate& a) const {
+        std::size_t k = a.e;
+        return k + 1 < s_.size() && s_[k].is_punct(',') &&
+               (s_.is(k + 1, "and") || s_[k + 1].is_punct('&')) &&
+               !(a.b > 0 && s_[a.b - 1].is_punct(','));
     }
 
     bool char_list(const Candidate& a, const Candidate& b) const {

@@ -220,6 +220,19 @@ TEST(Entities, AClauseAfterACharacterIsNoListOfThem) {
     EXPECT_EQ(f.people, (Keys{"jk simmons", "miles teller"}));
 }
 
+// The same for people: the person opening the clause after ", and" does not vouch for the name
+// before it, which made the film a person; a person may still open it after another.
+TEST(Entities, AClauseAfterANameIsNoListOfPeople) {
+    Found f = run("Robert De Niro was great in Raging Bull, and Joe Pesci too.");
+    EXPECT_EQ(f.people, (Keys{"robert de niro", "joe pesci"}));
+    f = run("He is superb in Taxi Driver, and Max von Sydow plays chess.");
+    EXPECT_EQ(f.people, (Keys{"max von sydow"}));
+    f = run("Patrick Wilson, and Ebon Moss-Bachrach might have been better.");
+    EXPECT_EQ(f.people, (Keys{"patrick wilson", "ebon moss bachrach"}));
+    f = run("Tom Hanks, Meg Ryan, and Bill Pullman star.");
+    EXPECT_EQ(f.people, (Keys{"tom hanks", "meg ryan", "bill pullman"}));
+}
+
 // Two full names with the comma between them left out are two people, not one of four words;
 // a particle third ("Jean-Claude Van Damme") keeps one.
 TEST(Entities, TwoNamesWithoutTheirCommaAreTwoPeople) {
