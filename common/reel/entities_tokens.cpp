@@ -97,6 +97,30 @@ inline std::size_t ascii_run(std::string_view t, std::size_t j, int& upper, bool
     return j;
 }
 
+// Lower-case words that, hyphened to a name, say something of it rather than continue it:
+// "a Tim Burton-ish fable", "Oscar-nominated Brad Pitt", "a Tarantino-directed script". The
+// name ends at the hyphen, or "Tim Burton-ish" was a person of its own (115 mentions in the
+// 50,000 aclImdb reviews).
+bool name_affix(std::string_view w) {
+    static constexpr std::string_view kAffixes[] = {
+        "like",     "esque",     "ish",      "style",     "type",     "based",    "era",
+        "inspired", "nominated", "winning",  "winner",    "directed", "produced", "penned",
+        "scripted", "helmed",    "starring", "lookalike", "wannabe",  "worthy",   "obsessed"};
+    return std::find(std::begin(kAffixes), std::end(kAffixes), w) != std::end(kAffixes);
+}
+
+// The lower-case ASCII word at t[j] if it is a name affix that ends the word there.
+bool affix_at(std::string_view t, std::size_t j) {
+    std::size_t k = j;
+    while (k < t.size() && t[k] >= 'a' && t[k] <= 'z') ++k;
+    if (k == j || k - j > 9) return false;
+    if (k < t.size()) {
+        auto b = static_cast<unsigned char>(t[k]);
+        if (b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || b == '-') return false;
+    }
+    return name_affix(t.substr(j, k - j));
+}
+
 // Abbreviations whose dot does not end a sentence ("Mr. Smith", "St. Louis", "vs. Predator").
 bool is_abbreviation(std::string_view w) {
     static constexpr std::string_view kAbbrev[] = {
@@ -278,6 +302,7 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
                 std::size_t l2 = 0;
                 char32_t after = peek(t, j + 1, &l2);
                 if (!is_word_cp(after) || is_digit(after)) break;
+                if (w == '-' && (tok.flags & kCap) && affix_at(t, j + 1)) break;
                 if (w == '\'') {
                     // "Simmons's": the possessive is not part of the name.
                     std::size_t k = j + 1 + l2;

@@ -233,6 +233,18 @@ TEST(Entities, AClauseAfterANameIsNoListOfPeople) {
     EXPECT_EQ(f.people, (Keys{"tom hanks", "meg ryan", "bill pullman"}));
 }
 
+// A word hyphened to a name that says something of it ends the name: "Tim Burton-ish" was a
+// person of its own, and "Oscar-nominated Brad Pitt" another. Names with hyphens keep them.
+TEST(Entities, AnAffixHyphenedToANameIsNoPartOfIt) {
+    Found f = run("A Tim Burton-ish fable with Oscar-nominated Brad Pitt, directed by Joon-ho.");
+    EXPECT_EQ(f.people, (Keys{"tim burton", "brad pitt"}));
+    f = run("Jean-Claude Van Damme-like kicks, as in the Jean-Claude Van Damme films.");
+    EXPECT_EQ(f.people, (Keys{"jean claude van damme"}));
+    EXPECT_EQ(f.all.people[0].name, "Jean-Claude Van Damme");
+    f = run("Ebon Moss-Bachrach plays Harris.");
+    EXPECT_EQ(f.people, (Keys{"ebon moss bachrach"}));
+}
+
 // Two full names with the comma between them left out are two people, not one of four words;
 // a particle third ("Jean-Claude Van Damme") keeps one.
 TEST(Entities, TwoNamesWithoutTheirCommaAreTwoPeople) {
