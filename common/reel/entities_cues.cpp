@@ -147,6 +147,12 @@ Table build() {
          "that", "off",  "upon",  "without", "after", "before", "y",    "et"});
     t.add(kCueScene, {"scene", "scenes", "line", "lines", "moment", "moments", "shot", "sequence",
                       "sequences", "montage"});
+    t.add(kCueActingIn,
+          {"great",     "superb",      "brilliant",   "excellent",  "terrific",   "wonderful",
+           "fantastic", "amazing",     "hilarious",   "awful",      "terrible",   "convincing",
+           "memorable", "outstanding", "miscast",     "wasted",     "believable", "unforgettable",
+           "marvelous", "marvellous",  "magnificent", "impressive", "phenomenal", "sublime",
+           "riveting",  "mesmerizing", "mesmerising"});
     t.add(kCueWorkAfter, {"novel", "novels", "book", "books", "story", "stories", "adaptation",
                           "adaptations", "script", "screenplay"});
     t.add(kCueNotFilm,

@@ -36,6 +36,7 @@ enum Cue : std::uint32_t {
     kCueListJoin = 1u << 25,    // "Heat [and] Thief": one more of a list
     kCueRealBefore = 1u << 26,  // "[President] Truman", "the [poet] Dylan Thomas": a real person
     kCueRealOf = 1u << 27,      // "a [biopic] of Dylan Thomas"
+    kCueActingIn = 1u << 28,    // "[superb] in Raging Bull": an actor's work, in a film
 };
 
 // The cues of a word, given in lower case (ASCII); 0 for a word with none.

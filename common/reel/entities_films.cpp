@@ -1010,9 +1010,18 @@ class FilmFinder {
     // "the dad in Juno", "the newspaper editor in Spider-Man": a role, then the film.
     bool role_in_cue(std::size_t i) const {
         if (!s_.is(i, "in")) return false;
-        // "a line in Angel Heart", "the shower scene in Psycho": a pattern, not a sighting
-        // beyond doubt, so not while gathering evidence ("a scene in T.V.").
-        if (s_.corpus && i > 0 && s_.cue(i - 1, kCueScene)) return true;
+        // "a line in Angel Heart", "the shower scene in Psycho", "superb in Raging Bull", "saw
+        // him in Heat": a pattern, not a sighting beyond doubt, so not while gathering evidence
+        // ("a scene in T.V.").
+        if (s_.corpus && i > 0 && s_.cue(i - 1, kCueScene | kCueActingIn)) return true;
+        // A viewer's verb makes "him in" an actor's film: "loved him in City Guy", not "ran
+        // into him in West Hollywood" or "talking to them in Ye Olde English".
+        if (s_.corpus && i > 1 && s_.is_any(i - 1, {"him", "her", "them"}) &&
+            s_.is_any(i - 2,
+                      {"saw",   "seen",    "see",   "seeing",   "loved",    "love",       "liked",
+                       "like",  "watched", "watch", "watching", "remember", "remembered", "enjoyed",
+                       "enjoy", "adored",  "adore", "hated",    "caught",   "admired"}))
+            return true;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 10; ++steps) {
             --k;
             if (!s_[k].word()) return false;

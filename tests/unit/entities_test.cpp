@@ -245,6 +245,17 @@ TEST(Entities, AnAffixHyphenedToANameIsNoPartOfIt) {
     EXPECT_EQ(f.people, (Keys{"ebon moss bachrach"}));
 }
 
+// An actor's praise, or a viewer seeing them, before "in" names the film: a review alone, with
+// no corpus to know the title, found none in "great in Raging Bull".
+TEST(Entities, PraiseOrAViewerBeforeInNamesAFilm) {
+    EXPECT_EQ(run("Robert De Niro was great in Raging Bull.").films, (Keys{"raging bull"}));
+    EXPECT_EQ(run("She was terrific in Holy Motors, as always.").films, (Keys{"holy motors"}));
+    EXPECT_EQ(run("I loved him in Raging Bull.").films, (Keys{"raging bull"}));
+    // Places stay places; meeting someone somewhere names no film.
+    EXPECT_EQ(run("He was great in Las Vegas.").films, Keys{});
+    EXPECT_EQ(run("I ran into him in West Hollywood once.").films, Keys{});
+}
+
 // Two full names with the comma between them left out are two people, not one of four words;
 // a particle third ("Jean-Claude Van Damme") keeps one.
 TEST(Entities, TwoNamesWithoutTheirCommaAreTwoPeople) {
