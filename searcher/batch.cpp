@@ -113,8 +113,12 @@ BatchOutcome run_batch(const std::filesystem::path& db, const std::vector<BatchQ
         }
         outcome.matched += s.matched;
         out << s.output;
+        // Output nobody reads any more (a full disk, a closed pipe with SIGPIPE ignored): the
+        // rest of the batch would be answered for nothing.
+        if (!out) break;
     }
     out.flush();
+    next = queries.size();
     pool.clear();
     if (fatal) std::rethrow_exception(fatal);
     return outcome;

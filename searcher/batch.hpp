@@ -26,7 +26,8 @@ struct BatchOutcome {
 
 // Runs every query on `threads` threads (each with its own Searcher) and writes each result to
 // `out` in input order as soon as it and all before it are done. Query errors go to `err` (and
-// into JSON output) without stopping the batch; database errors are thrown.
+// into JSON output) without stopping the batch; database errors are thrown. Stops early, with
+// `out` failed, when `out` cannot be written.
 BatchOutcome run_batch(const std::filesystem::path& db, const std::vector<BatchQuery>& queries,
                        const SearchOptions& options, const OutputStyle& style, unsigned threads,
                        std::ostream& out, std::ostream& err);

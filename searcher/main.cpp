@@ -30,8 +30,8 @@ constexpr const char* kDescription = R"(Search film reviews indexed by reel-inde
   reel-search --batch FILE|- [options]     one query per line, "ID<TAB>QUERY" names it
   reel-search --list people|films|reviews  the entity catalogue, or every review's entities
 
-Exit status: 0 some query matched, 1 nothing matched, 2 usage or query error,
-3 database error.)";
+Exit status: 0 some query matched, 1 nothing matched, 2 usage or query error (or
+output that could not be written), 3 database error.)";
 
 struct ListRequest {
     std::string what;    // people, films or reviews
@@ -60,6 +60,7 @@ int list_once(const std::filesystem::path& db_path, const ListRequest& request,
                 std::cout << reel::format_review_entry(
                     style, reel::decode_document_data(db.get_document(*it).get_data()));
                 ++printed;
+                if (!std::cout) break;  // nobody reads the rest (main reports it)
             }
         }
     } else {
@@ -132,6 +133,17 @@ std::string open_batch(const std::string& path, std::ifstream& file) {
     file.open(path);
     if (file) return "";
     return errno != 0 ? std::strerror(errno) : "it cannot be opened";
+}
+
+// The exit status once stdout is flushed: output that could not be written in full (a full
+// disk, a pipe closed with SIGPIPE ignored) is an error, not a success a script would trust.
+int after_output(int status) {
+    std::cout.flush();
+    if (std::cout) return status;
+    // errno is still the failed write's: nothing since made a system call that could fail.
+    fmt::print(stderr, "reel-search: cannot write the output: {}\n",
+               errno != 0 ? std::strerror(errno) : "write error");
+    return reel::kExitUsage;
 }
 
 }  // namespace
@@ -225,7 +237,7 @@ int main(int argc, char** argv) {
                 list_what, prefix, options.offset,
                 app.count("--limit") > 0 ? std::optional(options.limit) : std::nullopt,
                 options.count_only};
-            return list(db.path(), request, style);
+            return after_output(list(db.path(), request, style));
         }
         std::cout << reel::format_header(style);
         if (!query_words.empty()) {
@@ -239,8 +251,7 @@ int main(int argc, char** argv) {
                 return reel::kExitUsage;
             }
             std::cout << reel::format_result(style, "", query, result);
-            std::cout.flush();
-            return result.total > 0 ? reel::kExitOk : reel::kExitPartial;
+            return after_output(result.total > 0 ? reel::kExitOk : reel::kExitPartial);
         }
         std::ifstream file;
         if (batch != "-") {
@@ -252,8 +263,9 @@ int main(int argc, char** argv) {
         std::vector<reel::BatchQuery> queries = reel::read_batch(batch == "-" ? std::cin : file);
         auto outcome =
             reel::run_batch(db.path(), queries, options, style, jobs.count(), std::cout, std::cerr);
-        if (outcome.errors > 0) return reel::kExitUsage;
-        return outcome.matched > 0 ? reel::kExitOk : reel::kExitPartial;
+        return after_output(outcome.errors > 0    ? reel::kExitUsage
+                            : outcome.matched > 0 ? reel::kExitOk
+                                                  : reel::kExitPartial);
     } catch (const reel::DatabaseError& e) {
         fmt::print(stderr, "reel-search: {}\n", e.what());
         return reel::kExitDatabase;

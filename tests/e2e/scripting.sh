@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# reel-search driven by scripts: batches piped into other programs, and what a script can trust
+# of the exit status and the output.
+source "$(dirname "$0")/lib.sh"
+
+mkdir -p "$WORK/in"
+cd "$WORK/in"
+for n in $(seq 1 40); do printf 'Review %s: the drum solo in Whiplash, take %s.\n' "$n" "$n" > "r$n.txt"; done
+expect_status 0 "index the collection" "$REEL_INDEX" --quiet .
+for n in $(seq 1 2000); do printf 'q%s\tdrum\n' "$n"; done > "$WORK/queries"
+
+# Output that cannot be written: a script must not be told all went well.
+if [[ -w /dev/full ]]; then
+    for args in "drum" "--format json drum" "--batch $WORK/queries --format json" "--list reviews"; do
+        # shellcheck disable=SC2086
+        expect_status 2 "$args into a full disk" bash -c "'$REEL_SEARCH' $args > /dev/full"
+        check "$args into a full disk: the error says so" contains "$ERR" "cannot write the output"
+    done
+fi
+# With SIGPIPE ignored (as some runtimes leave it for their children), a closed pipe is a write
+# error: the batch stops there rather than answering every query for nobody.
+expect_status 2 "batch into a closed pipe, SIGPIPE ignored" bash -c \
+    "trap '' PIPE; '$REEL_SEARCH' --batch '$WORK/queries' --format json | head -1 >/dev/null; exit \${PIPESTATUS[0]}"
+check "the closed pipe is named" contains "$ERR" "Broken pipe"
+check "one error line" error_line reel-search
+
+finish
