@@ -139,9 +139,17 @@ std::string decode_field_value(const std::string& value) {
     return out;
 }
 
-// person:"J.K. Simmons" and person:simmons: the value is normalised exactly as indexed names
-// are, then matched as a phrase of name words (one word: any name containing it). Databases of
-// schema 2 and before have positions for these words; later ones have the names in a slot.
+// The first problem a processor found. Processors must not throw: QueryParser 1.4 leaks the
+// terms it holds when one does (found by fuzz_query under LeakSanitizer), so they note the
+// problem, return MatchNothing, and parse_query throws once the parser is done.
+struct ParseProblem {
+    std::string message;
+    Xapian::Query note(std::string m) {
+        if (message.empty()) message = std::move(m);
+        return Xapian::Query::MatchNothing;
+    }
+};
+
 // The particles that may open a surname ("de", "von", "van"...): the extractor's list.
 const std::vector<std::string>& name_particles() {
     static const std::vector<std::string> particles = [] {
@@ -187,19 +195,31 @@ std::vector<std::vector<std::string>> particle_spellings(const std::vector<std::
     return out;
 }
 
+// person:"J.K. Simmons" and person:simmons: the value is normalised exactly as indexed names
+// are, then matched as a phrase of name words (one word: any name containing it). Databases of
+// schema 2 and before have positions for these words; later ones have the names in a slot.
 class EntityFieldProcessor : public Xapian::FieldProcessor {
   public:
-    EntityFieldProcessor(std::string (*key_of)(std::string_view), std::string_view word_prefix,
-                         Xapian::valueno slot, bool positions, bool particles)
+    EntityFieldProcessor(std::string (*key_of)(std::string_view), std::string_view field,
+                         std::string_view example, std::string_view word_prefix,
+                         Xapian::valueno slot, bool positions, bool particles,
+                         ParseProblem& problem)
         : key_of_(key_of),
+          field_(field),
+          example_(example),
           prefix_(word_prefix),
           slot_(slot),
           positions_(positions),
-          particles_(particles) {}
+          particles_(particles),
+          problem_(problem) {}
 
     Xapian::Query operator()(const std::string& value) override {
         std::vector<std::string> words = key_words(key_of_(decode_field_value(value)));
-        if (words.empty()) return Xapian::Query::MatchNothing;
+        // person:"" (a script's person:"$name" with $name empty) matched nothing, which
+        // "person:\"\" OR drum" made every review with "drum" and "person:\"\" drum" a query
+        // "with no words to search for".
+        if (words.empty())
+            return problem_.note(fmt::format("{}: needs a value, as in {}", field_, example_));
         if (!particles_) return name_query(words);
         std::vector<Xapian::Query> spellings;
         for (const auto& spelling : particle_spellings(words))
@@ -218,21 +238,12 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
     }
 
     std::string (*key_of_)(std::string_view);
+    std::string_view field_, example_;
     std::string prefix_;
     Xapian::valueno slot_;
     bool positions_;
     bool particles_;  // person: spaces name particles either way
-};
-
-// The first problem a processor found. Processors must not throw: QueryParser 1.4 leaks the
-// terms it holds when one does (found by fuzz_query under LeakSanitizer), so they note the
-// problem, return MatchNothing, and parse_query throws once the parser is done.
-struct ParseProblem {
-    std::string message;
-    Xapian::Query note(std::string m) {
-        if (message.empty()) message = std::move(m);
-        return Xapian::Query::MatchNothing;
-    }
+    ParseProblem& problem_;
 };
 
 bool parse_double(const std::string& s, double& out) {
@@ -573,13 +584,15 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
     bool entity_positions = version == "1" || version == "2";
     qp.add_prefix(std::string(schema::kPersonField),
-                  (new EntityFieldProcessor(&person_key, schema::kPersonWord, schema::kPeopleSlot,
-                                            entity_positions, true))
+                  (new EntityFieldProcessor(&person_key, schema::kPersonField,
+                                            R"(person:"J.K. Simmons")", schema::kPersonWord,
+                                            schema::kPeopleSlot, entity_positions, true, problem))
                       ->release());
-    qp.add_prefix(std::string(schema::kFilmField),
-                  (new EntityFieldProcessor(&film_key, schema::kFilmWord, schema::kFilmsSlot,
-                                            entity_positions, false))
-                      ->release());
+    qp.add_prefix(
+        std::string(schema::kFilmField),
+        (new EntityFieldProcessor(&film_key, schema::kFilmField, "film:whiplash", schema::kFilmWord,
+                                  schema::kFilmsSlot, entity_positions, false, problem))
+            ->release());
     qp.add_boolean_prefix(std::string(schema::kYearField), std::string(schema::kYear));
     qp.add_prefix(std::string(schema::kRatingField),
                   (new SingleNumberField(schema::kRatingSlot, problem))->release());

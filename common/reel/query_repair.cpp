@@ -39,6 +39,22 @@ std::size_t value_end(std::string_view text, std::size_t start) {
     return end;
 }
 
+// The value of a field that starts at text[start]: inside its quotes when quoted (to the end
+// when the quote is not closed), else up to white space or a ')'.
+std::string_view quoted_value(std::string_view text, std::size_t start) {
+    if (start >= text.size() || text[start] != '"')
+        return text.substr(start, value_end(text, start) - start);
+    std::size_t close = std::min(text.find('"', start + 1), text.size());
+    return text.substr(start + 1, close - start - 1);
+}
+
+// Whether `s` has a letter or a digit (any non-ASCII byte counts as one).
+bool has_word_char(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    });
+}
+
 // Whether every character of `s` is a digit (an empty `s` too).
 bool all_digits(std::string_view s) {
     return std::all_of(s.begin(), s.end(),
@@ -343,11 +359,15 @@ std::string field_value_problem(std::string_view text) {
             if (!field_at(text, i, f.name)) continue;
             std::size_t start = i + f.name.size() + 1, end = value_end(text, start);
             std::string_view value = text.substr(start, end - start);
-            // "film:" alone was searched for as the word "film" (every other review).
-            if (value.empty() && (end == text.size() || text[end] != '('))
-                return fmt::format("{}: needs a value, as in {}", f.name, f.example);
             std::size_t dots = value.find("..");
             bool range = dots != std::string_view::npos;
+            // "film:" alone was searched for as the word "film" (every other review), and so
+            // were title:"" and author:"-" (a script's title:"$t" with $t empty): a value with
+            // nothing to search for is no value. (An open range, "rating:..", is one.)
+            if ((value.empty() && (end == text.size() || text[end] != '(')) ||
+                (!value.empty() && !(range && range_at(text, i)) &&
+                 !has_word_char(quoted_value(text, start))))
+                return fmt::format("{}: needs a value, as in {}", f.name, f.example);
             // year:abc searched for a term no review has; date:abc for the words "date abc".
             if (f.name == schema::kYearField &&
                 !(range ? all_digits(value.substr(0, dots)) && all_digits(value.substr(dots + 2))

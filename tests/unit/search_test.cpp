@@ -171,6 +171,31 @@ TEST_F(SearchTest, AFieldWithoutAValueItTakesIsAUsageError) {
     EXPECT_EQ(problem("year:2014.. drum"), "(no error)");
 }
 
+// A value with nothing to search for, as a script's title:"$t" gives when $t is empty: title:""
+// and author:"-" were searched for as the words "title" and "author", person:"" OR drum found
+// every review with "drum", and person:"" drum had "no words to search for".
+TEST_F(SearchTest, AnEmptyQuotedValueIsNoValue) {
+    Searcher searcher(dir_);
+    auto problem = [&](const std::string& query) -> std::string {
+        try {
+            searcher.search(query, SearchOptions{});
+        } catch (const UsageError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    };
+    EXPECT_EQ(problem("title:\"\" drum"), "title: needs a value, as in title:WORDS");
+    EXPECT_EQ(problem("drum title:\""), "title: needs a value, as in title:WORDS");
+    EXPECT_EQ(problem("author:\"  \""), "author: needs a value, as in author:NAME");
+    EXPECT_EQ(problem("author:- drum"), "author: needs a value, as in author:NAME");
+    EXPECT_EQ(problem("person:\"\" OR drum"),
+              "person: needs a value, as in person:\"J.K. Simmons\"");
+    EXPECT_EQ(problem("drum person:\"\""), "person: needs a value, as in person:\"J.K. Simmons\"");
+    EXPECT_EQ(problem("film:\".\" OR drum"), "film: needs a value, as in film:whiplash");
+    EXPECT_EQ(problem("title:\"tempo\" author:\"ana\" person:\"simmons\""), "(no error)");
+    EXPECT_EQ(problem("title:(drum battle)"), "(no error)");
+}
+
 // Names match whole words: "person:simm*" was searched as person:simm (nobody) and "film:whip*"
 // as film:whip, silently. A quoted value is taken as written.
 TEST_F(SearchTest, ANameFieldTakesNoWildcard) {
