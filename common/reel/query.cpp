@@ -260,6 +260,13 @@ bool on_rating_scale(double v) {
     return v >= 0 && v <= 10;
 }
 
+// The documents with a value in `slot`: what an open range with neither end ("rating:..", a
+// script's rating:$min..$max with both empty) means. Xapian reads it as OP_VALUE_GE with an
+// empty limit, which is every document, the unrated ones too. Any value is at least "\0".
+Xapian::Query any_value(Xapian::valueno slot) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string(1, '\0'));
+}
+
 // rating:7..10 and year:2010..2015, rejecting backwards ranges with a clear message.
 class CheckedNumberRange : public Xapian::NumberRangeProcessor {
   public:
@@ -282,6 +289,7 @@ class CheckedNumberRange : public Xapian::NumberRangeProcessor {
         if (field_ == schema::kRatingField &&
             ((!begin.empty() && !on_rating_scale(b)) || (!end.empty() && !on_rating_scale(e))))
             return problem_.note(std::string(kRatingScale));
+        if (begin.empty() && end.empty()) return any_value(slot);
         return Xapian::NumberRangeProcessor::operator()(begin, end);
     }
 
@@ -327,6 +335,7 @@ class CheckedDateRange : public Xapian::DateRangeProcessor {
           problem_(problem) {}
 
     Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        if (begin.empty() && end.empty()) return any_value(slot);
         // Xapian takes any two digits for a month or day: "..2016-13-01" ran to all of 2016.
         Xapian::Query q = (!begin.empty() && !is_date(begin)) || (!end.empty() && !is_date(end))
                               ? Xapian::Query(Xapian::Query::OP_INVALID)

@@ -6,6 +6,7 @@ source "$(dirname "$0")/lib.sh"
 mkdir -p "$WORK/in"
 cd "$WORK/in"
 for n in $(seq 1 40); do printf 'Review %s: the drum solo in Whiplash, take %s.\n' "$n" "$n" > "r$n.txt"; done
+printf -- '---\nrating: 8/10\nyear: 2014\ndate: 2015-01-09\n---\nA rated drum solo.\n' > rated.md
 expect_status 0 "index the collection" "$REEL_INDEX" --quiet .
 for n in $(seq 1 2000); do printf 'q%s\tdrum\n' "$n"; done > "$WORK/queries"
 
@@ -23,5 +24,11 @@ expect_status 2 "batch into a closed pipe, SIGPIPE ignored" bash -c \
     "trap '' PIPE; '$REEL_SEARCH' --batch '$WORK/queries' --format json | head -1 >/dev/null; exit \${PIPESTATUS[0]}"
 check "the closed pipe is named" contains "$ERR" "Broken pipe"
 check "one error line" error_line reel-search
+
+# A script's rating:$min..$max with both bounds empty: the reviews with a rating, not all.
+check "rating:.. is the rated reviews" [ "$(count rating:..)" = 1 ]
+check "year:.. is the reviews with a year" [ "$(count year:..)" = 1 ]
+check "date:.. is the dated reviews" [ "$(count date:..)" = 1 ]
+check "-rating:.. is the unrated ones" [ "$(count -- "drum -rating:..")" = 40 ]
 
 finish

@@ -144,6 +144,14 @@ TEST_F(SearchTest, ASingleDateIsADayMonthOrYear) {
     }
 }
 
+// An open range with neither end ("date:..", a script's date:$from..$to with both empty) was
+// every review, those with no date too: it is those with one.
+TEST_F(SearchTest, ARangeWithNeitherEndIsAnyValue) {
+    EXPECT_EQ(paths("date:.."), (Paths{"/a", "/b"}));
+    EXPECT_EQ(paths("drum -date:.."), (Paths{"/c"}));
+    EXPECT_EQ(paths("rating:.. year:.."), (Paths{"/a", "/b", "/c"}));
+}
+
 // A field with nothing after it was searched for as a word ("film:" found every review saying
 // "film"), a year or date that is none as words or a term no review has: each now says what the
 // field takes.
