@@ -533,6 +533,18 @@ std::size_t count_words(std::string_view text) {
 std::string reworded_parser_error(const std::string& message) {
     if (message == "Unknown range operation")
         return "a range needs its field: rating:7..9, year:2010..2015 or date:2020-01..2020-06";
+    // "kick OR" (a script's list joined with a trailing " OR ") was told "Syntax: <expression> OR
+    // <expression>", in the parser's grammar, and "NOT" alone, meant as the word, the same.
+    constexpr std::string_view kBefore = "Syntax: <expression> ", kAfter = " <expression>";
+    if (message.starts_with(kBefore) && message.ends_with(kAfter) &&
+        message.size() > kBefore.size() + kAfter.size()) {
+        std::string op =
+            message.substr(kBefore.size(), message.size() - kBefore.size() - kAfter.size());
+        return fmt::format(
+            "{0} needs something to search for {1}, as in a {0} b (the word itself is written in "
+            "lower case: {2})",
+            op, op == "NOT" ? "after it" : "on each side", Xapian::Unicode::tolower(op));
+    }
     return message;
 }
 

@@ -144,6 +144,31 @@ TEST_F(SearchTest, ASingleDateIsADayMonthOrYear) {
     }
 }
 
+// A boolean operator with nothing on one side was QueryParser's "Syntax: <expression> OR
+// <expression>", which says little to someone who joined a list with " OR " one time too many or
+// meant the word.
+TEST_F(SearchTest, AnOperatorMissingASideIsExplained) {
+    Searcher searcher(dir_);
+    auto problem = [&](const std::string& query) -> std::string {
+        try {
+            searcher.search(query, SearchOptions{});
+        } catch (const UsageError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    };
+    EXPECT_EQ(problem("drum OR"),
+              "OR needs something to search for on each side, as in a OR b (the word itself is "
+              "written in lower case: or)");
+    EXPECT_EQ(problem("drum NOT"),
+              "NOT needs something to search for after it, as in a NOT b (the word itself is "
+              "written in lower case: not)");
+    EXPECT_EQ(
+        problem("AND NOT drum").rfind("AND NOT needs something to search for on each side", 0), 0u);
+    EXPECT_EQ(problem("drum or"), "(no error)");
+    EXPECT_EQ(problem("NOT drum"), "(no error)");
+}
+
 // An open range with neither end ("date:..", a script's date:$from..$to with both empty) was
 // every review, those with no date too: it is those with one.
 TEST_F(SearchTest, ARangeWithNeitherEndIsAnyValue) {
