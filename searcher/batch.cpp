@@ -49,6 +49,14 @@ std::vector<BatchQuery> read_batch(std::istream& in) {
         std::istringstream text(bytes_to_text(std::move(bytes), notes));
         return read_batch(text);
     }
+    // Classic Mac line ends, as Excel for Mac's "CSV (Macintosh)" still writes them: with no
+    // LF at all, the whole batch was one query of every line's words.
+    if (std::size_t cr = line.find('\r');
+        in.eof() && cr != std::string::npos && cr + 1 < line.size()) {
+        std::replace(line.begin(), line.end(), '\r', '\n');
+        std::istringstream text(line);
+        return read_batch(text);
+    }
     add(line, 1);
     for (std::size_t n = 2; std::getline(in, line); ++n) add(line, n);
     return queries;

@@ -16,8 +16,8 @@ struct BatchQuery {
     std::string text;
 };
 
-// One query per line; blank lines and lines starting with '#' are skipped, and so is a UTF-8
-// BOM at the start.
+// One query per line (LF, CRLF, or CR alone when no line ends in LF); blank lines and lines
+// starting with '#' are skipped, and so is a UTF-8 BOM at the start.
 std::vector<BatchQuery> read_batch(std::istream& in);
 
 struct BatchOutcome {

@@ -31,4 +31,13 @@ check "year:.. is the reviews with a year" [ "$(count year:..)" = 1 ]
 check "date:.. is the dated reviews" [ "$(count date:..)" = 1 ]
 check "-rating:.. is the unrated ones" [ "$(count -- "drum -rating:..")" = 40 ]
 
+# A batch with classic Mac line ends (CR alone, Excel for Mac's "CSV (Macintosh)") is one query
+# per line, not one query of all their words.
+printf '# westerns\rq1\tdrum\rrating:..\r\rq3\tnosuchword' > "$WORK/cr-queries"
+expect_status 0 "batch with CR line ends" "$REEL_SEARCH" --format json -n 0 --batch "$WORK/cr-queries"
+check "each CR-ended line is a query, numbered as a line" python3 -c '
+import json,sys
+got=[(o["id"], o["total"]) for o in map(json.loads, sys.argv[1].splitlines())]
+assert got==[("q1",41),("3",1),("q3",0)], got' "$OUT"
+
 finish
