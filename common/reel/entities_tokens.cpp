@@ -105,7 +105,8 @@ bool name_affix(std::string_view w) {
     static constexpr std::string_view kAffixes[] = {
         "like",     "esque",     "ish",      "style",     "type",     "based",    "era",
         "inspired", "nominated", "winning",  "winner",    "directed", "produced", "penned",
-        "scripted", "helmed",    "starring", "lookalike", "wannabe",  "worthy",   "obsessed"};
+        "scripted", "helmed",    "starring", "lookalike", "wannabe",  "worthy",   "obsessed",
+        "led",      "fronted",   "narrated", "voiced",    "headlined"};
     return std::find(std::begin(kAffixes), std::end(kAffixes), w) != std::end(kAffixes);
 }
 

@@ -241,6 +241,8 @@ TEST(Entities, AnAffixHyphenedToANameIsNoPartOfIt) {
     f = run("Jean-Claude Van Damme-like kicks, as in the Jean-Claude Van Damme films.");
     EXPECT_EQ(f.people, (Keys{"jean claude van damme"}));
     EXPECT_EQ(f.all.people[0].name, "Jean-Claude Van Damme");
+    f = run("A Leonardo DiCaprio-led Titanic sank, and a Jean Shepherd-narrated story.");
+    EXPECT_EQ(f.people, (Keys{"leonardo dicaprio", "jean shepherd"}));
     f = run("Ebon Moss-Bachrach plays Harris.");
     EXPECT_EQ(f.people, (Keys{"ebon moss bachrach"}));
 }
