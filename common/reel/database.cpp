@@ -16,9 +16,16 @@ namespace reel {
 namespace fs = std::filesystem;
 
 std::filesystem::path default_db_path(const std::string& from_option) {
-    if (!from_option.empty()) return from_option;
-    if (const char* env = std::getenv("REEL_DB"); env && *env) return env;
-    return "reel.db";
+    std::string path = "reel.db";
+    if (!from_option.empty())
+        path = from_option;
+    else if (const char* env = std::getenv("REEL_DB"); env && *env)
+        path = env;
+    // A shell completes a folder's name with a slash. Without it dropped, "reviews.db/" has no
+    // file name: a fresh build put its scratch folders inside the database and then failed to
+    // rename the database into itself ("cannot rename: Invalid argument"), every time.
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    return path;
 }
 
 namespace {

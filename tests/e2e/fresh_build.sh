@@ -25,6 +25,14 @@ check "all files added" contains "$ERR" "2600 added"
 expect_status 0 "fresh build (many small segments)" "$REEL_INDEX" --quiet --jobs 2 --segment-size 300 --db "$WORK/small" "$WORK/in"
 expect_status 0 "one-writer build" "$REEL_INDEX" --quiet --jobs 2 --batch-size 500 --db "$WORK/one" "$WORK/in"
 check "no scratch folders left" [ -z "$(ls "$WORK" | grep tmp-)" ]
+# The slash a shell's completion leaves after a folder's name: the database is still the folder,
+# its scratch folders beside it, not inside (where the database was renamed into itself).
+expect_status 0 "fresh build, --db with a trailing slash" "$REEL_INDEX" --quiet --jobs 2 --db "$WORK/slash.db/" "$WORK/in"
+check "trailing slash: all files added" contains "$ERR" "2600 added"
+check "trailing slash: no scratch folders inside" [ -z "$(ls -A "$WORK/slash.db" | grep tmp-)" ]
+check "trailing slash: every review found" [ "$(count --db "$WORK/slash.db/" review)" = 2600 ]
+REEL_DB="$WORK/slash.db/" expect_status 0 "REEL_DB with a trailing slash: update" "$REEL_INDEX" --quiet "$WORK/in"
+check "REEL_DB with a trailing slash: nothing to do" contains "$ERR" "0 added, 0 updated, 0 deleted, 2600 unchanged"
 
 answers() {
     "$REEL_SEARCH" --db "$1" --format json --limit 5000 --no-snippets "$2" | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["total"], sorted(h["id"] for h in o["hits"]))'
