@@ -328,6 +328,7 @@ class Run {
         std::condition_variable cv;
         std::vector<char> ready(end - begin, 0);
         std::size_t written = begin;
+        bool abandoned = false;  // the writer is done: what is left of the window is not written
         std::atomic<std::size_t> next{begin};
         auto worker = [&] {
             DocumentBuilder builder;
@@ -335,6 +336,7 @@ class Run {
                 {
                     std::unique_lock lock(mu);
                     cv.wait(lock, [&] { return i < written + kMaxFilesAhead || stop_; });
+                    if (abandoned) return;
                 }
                 analyse(todo[i], builder);
                 std::lock_guard lock(mu);
@@ -344,6 +346,21 @@ class Run {
         };
         std::vector<std::jthread> pool;
         for (unsigned t = 0; t < threads(); ++t) pool.emplace_back(worker);
+        // Releases the workers however the writing ends, before the pool joins them: a write
+        // that threw (a full disk) left them waiting for room ahead forever, and reel-index
+        // hung instead of saying why it stopped.
+        struct ReleaseWorkers {
+            std::mutex& mu;
+            std::condition_variable& cv;
+            std::size_t& written;
+            bool& abandoned;
+            ~ReleaseWorkers() {
+                std::lock_guard lock(mu);
+                abandoned = true;
+                written = SIZE_MAX - kMaxFilesAhead;
+                cv.notify_all();
+            }
+        } release_workers{mu, cv, written, abandoned};
         for (std::size_t i = begin; i < end && !stop_;) {
             {
                 // Wakes now and then to notice an interruption.
@@ -357,11 +374,6 @@ class Run {
             release(todo[i]);
             std::lock_guard lock(mu);
             written = ++i;
-            cv.notify_all();
-        }
-        {
-            std::lock_guard lock(mu);
-            written = end + kMaxFilesAhead;  // release waiting workers
             cv.notify_all();
         }
     }
@@ -451,8 +463,12 @@ class Run {
                                   find_shared_hashes(main_.db));
             main_.db.commit();
         } catch (const Xapian::Error& e) {
-            throw DatabaseError(fmt::format("cannot write to database '{}': {}",
-                                            options_.db.string(), e.get_msg()));
+            // The system's reason is apart from Xapian's words ("Error writing block 204"),
+            // and it is the one that says what to do: "No space left on device".
+            const char* reason = e.get_error_string();
+            throw DatabaseError(fmt::format("cannot write to database '{}': {}{}",
+                                            options_.db.string(), e.get_msg(),
+                                            reason && *reason ? fmt::format(" ({})", reason) : ""));
         }
         main_.uncommitted = 0;
     }

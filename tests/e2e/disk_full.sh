@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# A database on a disk that fills up: reel-index stops with one line saying so and exit 3 (no
+# hang, no advice to rebuild), and keeps what it had committed. The disk is a small tmpfs, so
+# the test needs root (and is skipped otherwise).
+source "$(dirname "$0")/lib.sh"
+
+DISK="$WORK/disk"
+mkdir -p "$DISK"
+if [[ $(id -u) -ne 0 ]] || ! mount -t tmpfs -o size=4m tmpfs "$DISK" 2>/dev/null; then
+    echo "skipped: mounting a small tmpfs needs root"
+    exit 77
+fi
+trap 'umount "$DISK" 2>/dev/null; chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+# The corpus's reviews again and again, each with words of its own, so that 2,100 of them need
+# more than the disk holds.
+python3 - "$WORK/in" "$CORPUS/txt" <<'PY'
+import os, random, sys
+root, src = sys.argv[1], sys.argv[2]
+texts = [open(os.path.join(src, f), encoding="utf-8", errors="replace").read()
+         for f in sorted(os.listdir(src))]
+rng = random.Random(11)
+letters = "abcdefghijklmnopqrstuvwxyz"
+for i in range(2100):
+    sub = os.path.join(root, "first" if i < 40 else "more")
+    os.makedirs(sub, exist_ok=True)
+    words = " ".join("".join(rng.choice(letters) for _ in range(rng.randint(5, 9)))
+                     for _ in range(20))
+    with open(os.path.join(sub, f"r{i:04}.txt"), "w") as f:
+        f.write(f"Review fullcommon uniq{i} {texts[i % len(texts)]} {words}.\n")
+PY
+export REEL_DB="$DISK/reviews.db"
+
+# Updates. Where the disk fills decides how the write fails: with these reviews, batches of 200
+# fail while the commit lists the terms, of 500 while adding a document. Either way reel-index
+# hung, its analysis threads waiting for the failed writer (and a failed commit's message then
+# lacked the reason).
+for batch in 200 500; do
+    rm -rf "$REEL_DB"
+    expect_status 0 "a few reviews fit" "$REEL_INDEX" --quiet "$WORK/in/first"
+    expect_status 3 "batches of $batch fill the disk" timeout -k 10 120 "$REEL_INDEX" --quiet --batch-size "$batch" "$WORK/in"
+    check "batches of $batch: one line" error_line reel-index
+    check "batches of $batch: says the disk is full" contains "$ERR" "No space left on device"
+    check "batches of $batch: no advice to rebuild" lacks "$ERR" "rebuild"
+    check "batches of $batch: committed reviews kept" [ "$(count uniq7)" = 1 ]
+done
+rm -rf "$REEL_DB"
+
+finish
