@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <xapian.h>
+
 #include <csignal>
 #include <cstring>
+#include <exception>
+#include <string>
 #include <vector>
 
 #include "reel/errors.hpp"
@@ -30,6 +34,28 @@ extern "C" void on_fatal_signal(int sig) {
     _exit(reel::kExitDatabase);
 }
 
+std::string g_terminate_lead;  // "PROGRAM: database error on 'DB': "
+
+// libxapian 1.4 can let an exception escape a function that may not throw: a commit that
+// fails for want of disk space ("Error writing to file (No space left on device)") ends in
+// std::terminate inside the library. The abort that follows was reported as a damaged
+// database to rebuild, which on a full disk would throw the index away to fail again; the
+// exception itself says what went wrong.
+[[noreturn]] void on_terminate() {
+    if (std::exception_ptr current = std::current_exception()) {
+        try {
+            std::rethrow_exception(current);
+        } catch (const Xapian::Error& e) {
+            std::string line = g_terminate_lead + e.get_description() + "\n";
+            ssize_t ignored = write(STDERR_FILENO, line.data(), line.size());
+            (void)ignored;
+            _exit(reel::kExitDatabase);
+        } catch (...) {
+        }
+    }
+    std::abort();  // on to the SIGABRT handler
+}
+
 }  // namespace
 
 namespace reel {
@@ -46,6 +72,8 @@ void install_crash_guard(std::string_view program, const std::filesystem::path& 
         program, printable(db.string()));
     g_message_size = std::min(message.size(), sizeof g_message);
     std::memcpy(g_message, message.data(), g_message_size);
+    g_terminate_lead = fmt::format("{}: database error on '{}': ", program, printable(db.string()));
+    std::set_terminate(on_terminate);
 
     // A stack overflow can only be reported from a stack of its own.
     static std::vector<char> alt_stack(1 << 16);

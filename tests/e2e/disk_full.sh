@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A database on a disk that fills up: reel-index stops with one line saying so and exit 3 (no
-# hang, no advice to rebuild), and keeps what it had committed. The disk is a small tmpfs, so
-# the test needs root (and is skipped otherwise).
+# crash, no hang, no advice to rebuild), and keeps what it had committed. The disk is a small
+# tmpfs, so the test needs root (and is skipped otherwise).
 source "$(dirname "$0")/lib.sh"
 
 DISK="$WORK/disk"
@@ -11,6 +11,9 @@ if [[ $(id -u) -ne 0 ]] || ! mount -t tmpfs -o size=4m tmpfs "$DISK" 2>/dev/null
     exit 77
 fi
 trap 'umount "$DISK" 2>/dev/null; chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+# Sanitizer builds have no crash guard: their own report of an abort is what they are for.
+sanitized=0
+grep -q __asan_init "$REEL_INDEX" && sanitized=1
 
 # The corpus's reviews again and again, each with words of its own, so that 2,100 of them need
 # more than the disk holds.
@@ -31,11 +34,13 @@ for i in range(2100):
 PY
 export REEL_DB="$DISK/reviews.db"
 
-# Updates. Where the disk fills decides how the write fails: with these reviews, batches of 200
-# fail while the commit lists the terms, of 500 while adding a document. Either way reel-index
-# hung, its analysis threads waiting for the failed writer (and a failed commit's message then
-# lacked the reason).
-for batch in 200 500; do
+# Updates. Where the disk fills decides how the write fails, each of which went wrong once:
+# with these reviews, batches of 100 fail inside a commit, where libxapian 1.4 ends in
+# std::terminate (reported as a damaged database to rebuild); of 200, while the commit lists
+# the terms (reel-index hung, its analysis threads waiting for the failed writer; then the
+# message lacked the reason); of 500, while adding a document.
+for batch in 100 200 500; do
+    [[ $sanitized -eq 1 && $batch -eq 100 ]] && continue
     rm -rf "$REEL_DB"
     expect_status 0 "a few reviews fit" "$REEL_INDEX" --quiet "$WORK/in/first"
     expect_status 3 "batches of $batch fill the disk" timeout -k 10 120 "$REEL_INDEX" --quiet --batch-size "$batch" "$WORK/in"
