@@ -1,6 +1,7 @@
 #include "reel/index_update.hpp"
 
 #include <fmt/format.h>
+#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <chrono>
@@ -47,6 +48,9 @@ constexpr std::size_t kMinFilesForSegments = 2000;
 // wrote 5.8 GB through the page cache and ran less steadily (227 MB database), 2,000 wrote
 // 2.2 GB (233 MB), 4,000 writes 3.0 GB (231 MB) at the same speed as 2,000.
 constexpr std::size_t kSegmentFlushReviews = 200;
+// Less free space than this after a failed write means the write failed for want of it: Xapian
+// writes blocks of 8 KiB, a flush many of them.
+constexpr std::uintmax_t kFullDiskBytes = 1u << 20;
 
 struct FileWork {
     const InputFile* file = nullptr;
@@ -582,10 +586,33 @@ class Run {
         for (unsigned k = 1; k < threads(); ++k) pool.emplace_back(writer);
         writer();
         pool.clear();
-        if (error) std::rethrow_exception(error);
+        if (error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError(build_failure(e));
+            }
+        }
         for (std::string& path : written) {
             if (!path.empty()) segments_.push_back(std::move(path));
         }
+    }
+
+    // Why writing the scratch segments failed, once they are cleared away: a build that ran out
+    // of disk space left them filling the disk. Scratch segments skip copy-on-write, so Xapian
+    // cannot cancel a failed write and throws "cancel() not supported under
+    // Xapian::DB_DANGEROUS" in place of the error that caused it, usually a full disk.
+    std::string build_failure(const Xapian::Error& e) const {
+        std::string why = e.get_msg();
+        struct statvfs disk {};
+        std::filesystem::path parent = options_.db.parent_path();
+        if (::statvfs(parent.empty() ? "." : parent.c_str(), &disk) == 0 &&
+            (disk.f_bavail * disk.f_frsize < kFullDiskBytes || disk.f_favail == 0)) {
+            why = fmt::format("no space left on the disk holding it ({} free); nothing was indexed",
+                              describe_size(disk.f_bavail * disk.f_frsize));
+        }
+        remove_leftovers();
+        return fmt::format("cannot build database '{}': {}", options_.db.string(), why);
     }
 
     // Compacts the segments into a new database and puts it in place of the (empty) one.
@@ -611,7 +638,7 @@ class Run {
             // aclImdb reviews, it took a third longer).
             all.compact(compacted, 0);
         } catch (const Xapian::Error& e) {
-            throw DatabaseError(fmt::format("cannot build database '{}': {}", target, e.get_msg()));
+            throw DatabaseError(build_failure(e));
         }
         // The empty database is swapped out while its lock is released; it held nothing.
         main_.db.close();
