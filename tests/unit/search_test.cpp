@@ -50,6 +50,16 @@ class SearchTest : public test::SearchSuite<SearchTest> {
             {{}, {film("Mad Max: Fury Road")}}, 7.5, 2015);
         dir_ = db.commit();
     }
+
+    // The usage error a query gets, or "(no error)".
+    std::string problem(const std::string& query) {
+        try {
+            Searcher(dir_).search(query, SearchOptions{});
+        } catch (const UsageError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    }
 };
 
 using Paths = std::vector<std::string>;
@@ -148,15 +158,6 @@ TEST_F(SearchTest, ASingleDateIsADayMonthOrYear) {
 // <expression>", which says little to someone who joined a list with " OR " one time too many or
 // meant the word.
 TEST_F(SearchTest, AnOperatorMissingASideIsExplained) {
-    Searcher searcher(dir_);
-    auto problem = [&](const std::string& query) -> std::string {
-        try {
-            searcher.search(query, SearchOptions{});
-        } catch (const UsageError& e) {
-            return e.what();
-        }
-        return "(no error)";
-    };
     EXPECT_EQ(problem("drum OR"),
               "OR needs something to search for on each side, as in a OR b (the word itself is "
               "written in lower case: or)");
@@ -181,15 +182,6 @@ TEST_F(SearchTest, ARangeWithNeitherEndIsAnyValue) {
 // "film"), a year or date that is none as words or a term no review has: each now says what the
 // field takes.
 TEST_F(SearchTest, AFieldWithoutAValueItTakesIsAUsageError) {
-    Searcher searcher(dir_);
-    auto problem = [&](const std::string& query) -> std::string {
-        try {
-            searcher.search(query, SearchOptions{});
-        } catch (const UsageError& e) {
-            return e.what();
-        }
-        return "(no error)";
-    };
     EXPECT_EQ(problem("film:"), "film: needs a value, as in film:whiplash");
     EXPECT_EQ(problem("drum person: "), "person: needs a value, as in person:\"J.K. Simmons\"");
     EXPECT_EQ(problem("-title:"), "title: needs a value, as in title:WORDS");
@@ -208,15 +200,6 @@ TEST_F(SearchTest, AFieldWithoutAValueItTakesIsAUsageError) {
 // and author:"-" were searched for as the words "title" and "author", person:"" OR drum found
 // every review with "drum", and person:"" drum had "no words to search for".
 TEST_F(SearchTest, AnEmptyQuotedValueIsNoValue) {
-    Searcher searcher(dir_);
-    auto problem = [&](const std::string& query) -> std::string {
-        try {
-            searcher.search(query, SearchOptions{});
-        } catch (const UsageError& e) {
-            return e.what();
-        }
-        return "(no error)";
-    };
     EXPECT_EQ(problem("title:\"\" drum"), "title: needs a value, as in title:WORDS");
     EXPECT_EQ(problem("drum title:\""), "title: needs a value, as in title:WORDS");
     EXPECT_EQ(problem("author:\"  \""), "author: needs a value, as in author:NAME");
