@@ -8,29 +8,12 @@ namespace reel::entities {
 
 namespace {
 
-// Calls `f(line)` for each non-empty, non-comment line of an embedded list, trimmed.
-template <typename F>
-void each_line(std::string_view name, F&& f) {
-    std::string_view text = embedded_data(name);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t j = text.find('\n', i);
-        if (j == std::string_view::npos) j = text.size();
-        std::string_view line = text.substr(i, j - i);
-        i = j + 1;
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-        while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-        if (line.empty() || line.front() == '#') continue;
-        f(line);
-    }
-}
-
 void load_words(Lexicon& lx, WordSet& set, std::string_view name, std::uint16_t bit) {
-    each_line(name, [&](std::string_view line) {
+    for (std::string_view line : embedded_lines(name)) {
         std::string w = fold(line);
         set.add(w);
         lx.word_bits.add(w, bit);
-    });
+    }
 }
 
 Lexicon build() {
@@ -42,10 +25,10 @@ Lexicon build() {
     load_words(lx, lx.not_person, "not-person-words", kLexNotPerson);
     load_words(lx, lx.particles, "particles", kLexParticle);
     load_words(lx, lx.places, "places", kLexPlace);
-    each_line("not-titles", [&](std::string_view line) { lx.not_titles.add(film_key(line)); });
-    each_line("english-words",
-              [&](std::string_view line) { lx.word_bits.add(fold(line), kLexEnglish); });
-    each_line("honorifics", [&](std::string_view line) {
+    for (std::string_view line : embedded_lines("not-titles")) lx.not_titles.add(film_key(line));
+    for (std::string_view line : embedded_lines("english-words"))
+        lx.word_bits.add(fold(line), kLexEnglish);
+    for (std::string_view line : embedded_lines("honorifics")) {
         std::size_t sp = line.find(' ');
         std::string word = fold(line.substr(0, sp));
         std::string_view mark = sp == std::string_view::npos ? "" : line.substr(sp + 1);
@@ -56,7 +39,7 @@ Lexicon build() {
             lx.honorifics.add(word);
             lx.word_bits.add(word, mark == "given" ? kLexHonor | kLexHonorGiven : kLexHonor);
         }
-    });
+    }
     return lx;
 }
 

@@ -150,19 +150,12 @@ struct ParseProblem {
     }
 };
 
-// The particles that may open a surname ("de", "von", "van"...): the extractor's list.
+// The particles that may open a surname ("de", "von", "van"...): the extractor's list, folded
+// as it folds them.
 const std::vector<std::string>& name_particles() {
     static const std::vector<std::string> particles = [] {
         std::vector<std::string> out;
-        std::string_view data = embedded_data("particles");
-        while (!data.empty()) {
-            std::size_t nl = data.find('\n');
-            std::string_view line = data.substr(0, nl);
-            data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
-                line.remove_suffix(1);
-            if (!line.empty() && line.front() != '#') out.emplace_back(line);
-        }
+        for (std::string_view line : embedded_lines("particles")) out.push_back(fold(line));
         return out;
     }();
     return particles;
