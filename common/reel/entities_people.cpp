@@ -820,17 +820,22 @@ class PeopleFinder {
 
     // Whether a and b (a first) are neighbours in a list of names, and one is a person.
     bool listed_with(const Candidate& a, const Candidate& b) const {
-        if (!(a.accepted || b.accepted)) return false;
+        return (a.accepted || b.accepted) && next_in_list(a, b);
+    }
+
+    // Whether b follows a as the next item of a list: after a comma, "and" or "&", or both.
+    bool next_in_list(const Candidate& a, const Candidate& b) const {
         std::size_t k = a.e;
         if (k < s_.size() && s_[k].is_punct(',')) ++k;
         if (k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'))) ++k;
         return k == b.b && k != a.e;
     }
 
-    // "great in Raging Bull, and Joe Pesci too": as in char_list, ", and" after a name that no
-    // comma precedes starts a clause, so the person after it does not vouch for the name
-    // before (which made the title a person). The other way it may: a person opening the
-    // clause after another is usually one ("Patrick Wilson, and Ebon Moss-Bachrach might").
+    // Whether ", and" after `a` starts a clause rather than ending a list: no comma precedes
+    // `a`. Then a character after it makes `a` no character (char_list), and a person after it
+    // does not vouch for the name before ("great in Raging Bull, and Joe Pesci too" made the
+    // title a person). The other way a person may: one opening the clause after another is
+    // usually one ("Patrick Wilson, and Ebon Moss-Bachrach might").
     bool clause_after(const Candidate& a) const {
         std::size_t k = a.e;
         return k + 1 < s_.size() && s_[k].is_punct(',') &&
@@ -841,16 +846,10 @@ class PeopleFinder {
     bool char_list(const Candidate& a, const Candidate& b) const {
         const Candidate& other = &a == &b ? a : (a.cue <= -4 ? a : b);
         if (other.cue > -4 || other.accepted) return false;
-        std::size_t k = a.e;
-        bool comma = k < s_.size() && s_[k].is_punct(',');
-        if (comma) ++k;
-        bool conj = k < s_.size() && (s_.is(k, "and") || s_[k].is_punct('&'));
-        if (conj) ++k;
         // "Simmons is terrifying as Fletcher, and Miles Teller holds his own": ", and" after a
         // name that no comma precedes starts a clause; after one it may end a list ("Becca,
         // Izzy, and Howie").
-        if (comma && conj && !(a.b > 0 && s_[a.b - 1].is_punct(','))) return false;
-        return k == b.b && k != a.e;
+        return !clause_after(a) && next_in_list(a, b);
     }
 
     // Evidence weight of an accepted name: only what this review alone shows counts, so evidence
