@@ -189,6 +189,27 @@ void EntityEvidence::merge(const EntityEvidence& other) {
     if (indexes_ && !other.seen_words_.empty()) changed();
 }
 
+void EntityEvidence::subtract(const EntityEvidence& other) {
+    if (&other == this) {
+        *this = EntityEvidence{};
+        return;
+    }
+    settle_seen();
+    other.settle_seen();
+    for (Kind kind : kAllKinds) {
+        Map& m = map(kind);
+        for (const auto& [key, entry] : other.map(kind)) {
+            auto it = m.find(key);
+            if (it == m.end()) continue;
+            if (it->second.count <= entry.count)
+                m.erase(it);
+            else
+                it->second.count -= entry.count;
+        }
+    }
+    if (indexes_) changed();
+}
+
 std::string EntityEvidence::serialise() const {
     if (empty()) return {};
     std::string out(kHeader);

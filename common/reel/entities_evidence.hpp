@@ -91,6 +91,9 @@ class EntityEvidence {
     void add_seen_word(std::string_view word);
     // Sums counts: merging in any order gives the same evidence.
     void merge(const EntityEvidence& other);
+    // Takes `other`'s counts off again (the sightings of reviews taken out of the index); a
+    // count never goes below zero, and a name or word counted nowhere any more is forgotten.
+    void subtract(const EntityEvidence& other);
 
     // Line-based text, sorted, so equal evidence serialises to equal bytes. An empty string is
     // empty evidence.

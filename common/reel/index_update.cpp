@@ -59,6 +59,10 @@ struct FileWork {
     std::string error;
     bool holds_no_review = false;  // the error is a NoReviewError
     EntityEvidence evidence;
+    // What the file's reviews indexed by an earlier run added to the evidence (known files).
+    EntityEvidence indexed_evidence;
+    bool taken_off = false;  // indexed_evidence was taken off the corpus evidence
+    bool replaced = false;   // those reviews were taken out (by write())
     std::vector<Xapian::Document> docs;
     std::vector<ExtractedEntities> entities;
     std::vector<StemSynonym> synonyms;
@@ -154,6 +158,7 @@ class Run {
             // Gone from under a root, or another name (through a symlink) of a file found under
             // the name given this time: either way its reviews would be stale or found twice.
             if (seen.count(path) || !(walk.covers(path) || walk.found_elsewhere(path))) continue;
+            if (options_.extract_entities) evidence_.subtract(indexed_evidence(path));
             forget_file(path, main_);
             ++summary_.deleted;
         }
@@ -181,7 +186,10 @@ class Run {
                 process_window_segmented(todo, begin, end);
             else
                 process_window(todo, begin, end);
-            if (stop_) keep_written_evidence(std::move(before_window), todo, begin, end);
+            if (stop_)
+                keep_written_evidence(std::move(before_window), todo, begin, end);
+            else
+                restore_kept_evidence(todo, begin, end);
             begin = end;
         }
         if (segmented) merge_segments();
@@ -240,15 +248,47 @@ class Run {
         for (std::size_t i = begin; i < end; ++i) {
             if (todo[i].written) evidence_.merge(todo[i].evidence);
         }
+        for (std::size_t i = begin; i < end; ++i) {
+            if (todo[i].replaced) evidence_.subtract(todo[i].indexed_evidence);
+        }
+    }
+
+    // The sightings of the reviews a changed file had in the index, read again from their
+    // stored text: they are taken off when those reviews go, or every re-indexed file (a
+    // moved folder: as many deleted files and new ones) would count twice, and reviews read
+    // with that evidence found people and films a --rebuild does not.
+    EntityEvidence indexed_evidence(const std::string& path) {
+        EntityEvidence ev;
+        std::string term = schema::source_file_term(path);
+        for (auto it = main_.db.postlist_begin(term); it != main_.db.postlist_end(term); ++it) {
+            try {
+                extractor_->observe(
+                    decode_document_data(main_.db.get_document(*it).get_data()).review, ev);
+            } catch (const InputError&) {
+                // Foreign data: it added nothing.
+            }
+        }
+        return ev;
+    }
+
+    // A file whose indexed evidence was taken off before its window's extraction but whose
+    // reviews were kept after all (its analysis failed) gives it back.
+    void restore_kept_evidence(const std::vector<FileWork>& todo, std::size_t begin,
+                               std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            if (todo[i].taken_off && !todo[i].replaced) evidence_.merge(todo[i].indexed_evidence);
+        }
     }
 
     // Frees what a written file held but its evidence (keep_written_evidence() may need it).
     static void release(FileWork& w) {
-        EntityEvidence evidence = std::move(w.evidence);
-        bool written = w.written;
-        w = FileWork{};
-        w.evidence = std::move(evidence);
-        w.written = written;
+        FileWork kept;
+        kept.evidence = std::move(w.evidence);
+        kept.indexed_evidence = std::move(w.indexed_evidence);
+        kept.written = w.written;
+        kept.taken_off = w.taken_off;
+        kept.replaced = w.replaced;
+        w = std::move(kept);
     }
 
     // Runs `task(i)` for i in [begin, end) on the worker threads.
@@ -323,6 +363,16 @@ class Run {
     void process_window(std::vector<FileWork>& todo, std::size_t begin, std::size_t end) {
         parallel(begin, end, [&](std::size_t i) { load(todo[i]); });
         for (std::size_t i = begin; i < end; ++i) evidence_.merge(todo[i].evidence);
+        if (options_.extract_entities) {
+            for (std::size_t i = begin; i < end; ++i) {
+                // Those to be replaced: read, or read through and found to hold no review.
+                FileWork& w = todo[i];
+                if (!w.known || !(w.loaded || w.holds_no_review)) continue;
+                w.indexed_evidence = indexed_evidence(w.file->path.native());
+                evidence_.subtract(w.indexed_evidence);
+                w.taken_off = true;
+            }
+        }
 
         // Analysis runs on the worker threads while this thread writes, in file order, so that
         // document ids do not depend on scheduling. Extraction stays in analyse() here: the
@@ -389,6 +439,7 @@ class Run {
             std::string outcome;
             if (w.known && w.holds_no_review) {
                 forget_file(path, sink);
+                w.replaced = true;
                 outcome = "; its previously indexed reviews are removed";
             } else if (w.known) {
                 outcome = "; the previously indexed version is kept";
@@ -399,7 +450,10 @@ class Run {
             advance_progress(w);
             return;
         }
-        if (w.known) delete_file_documents(path, sink);
+        if (w.known) {
+            delete_file_documents(path, sink);
+            w.replaced = true;
+        }
         for (std::size_t i = 0; i < w.docs.size(); ++i) {
             sink.db.add_document(w.docs[i]);
             for (const Entity& e : w.entities[i].people) sink.delta.add(EntityKind::person, e, +1);

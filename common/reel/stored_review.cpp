@@ -109,7 +109,11 @@ class Reader {
     std::size_t pos_ = 1;  // after the format byte
 };
 
-constexpr unsigned kHasRating = 1, kHasYear = 2;
+// kHasEmphasis: the review's emphasis spans follow its text. They are kept for extraction
+// alone: a review taken out of the index (its file changed, moved or gone) must take the
+// sightings it added to the corpus evidence out again, and re-reading its stored text finds
+// them only with the cues it had, italic titles among them.
+constexpr unsigned kHasRating = 1, kHasYear = 2, kHasEmphasis = 4;
 
 // --- JSON documents of databases written before the binary record ---
 
@@ -174,6 +178,15 @@ StoredReview decode_binary(std::string_view data) {
     s.entities.people = in.entities();
     s.entities.films = in.entities();
     r.text = in.string();
+    if (flags & kHasEmphasis) {
+        std::size_t spans = in.count();
+        r.emphasis.reserve(spans);
+        for (std::size_t i = 0; i < spans; ++i) {
+            std::uint64_t begin = in.varint(), length = in.varint();
+            if (begin > r.text.size() || length > r.text.size() - begin) Reader::bad();
+            r.emphasis.push_back({begin, begin + length});
+        }
+    }
     if (!in.done()) Reader::bad();
     return s;
 }
@@ -187,7 +200,8 @@ std::string encode_document_data(const Review& r, const ExtractedEntities& entit
     put_varint(out, static_cast<std::uint64_t>(r.record));
     for (const std::string* field : {&r.path, &r.title, &r.film, &r.author, &r.date, &r.url})
         put_string(out, *field);
-    unsigned flags = (r.rating ? kHasRating : 0) | (r.year ? kHasYear : 0);
+    unsigned flags = (r.rating ? kHasRating : 0) | (r.year ? kHasYear : 0) |
+                     (r.emphasis.empty() ? 0 : kHasEmphasis);
     out += static_cast<char>(flags);
     if (r.rating) put_float64(out, *r.rating);
     // Years may be negative in principle: zigzag keeps the varint short either way.
@@ -196,6 +210,13 @@ std::string encode_document_data(const Review& r, const ExtractedEntities& entit
     put_entities(out, entities.people);
     put_entities(out, entities.films);
     put_string(out, r.text);
+    if (!r.emphasis.empty()) {
+        put_varint(out, r.emphasis.size());
+        for (const TextSpan& span : r.emphasis) {
+            put_varint(out, span.begin);
+            put_varint(out, span.end - span.begin);
+        }
+    }
     return out;
 }
 

@@ -38,6 +38,36 @@ TEST(EntityEvidence, MergeIsOrderIndependent) {
     EXPECT_EQ(a.find(Kind::Person, "jk simmons")->name, "J.K. Simmons");
 }
 
+// What a review that leaves the index had added.
+TEST(EntityEvidence, SubtractTakesOffWhatMergeAdded) {
+    EntityEvidence kept;
+    for (int v : {0, 1}) kept.merge(sample(v));
+    kept.add_seen_word("earth");
+    EntityEvidence gone = sample(2);
+    gone.add_seen_word("earth");
+    gone.add_seen_word("fox");
+    EntityEvidence all = kept;
+    all.merge(gone);
+    ASSERT_EQ(all.count(Kind::Film, "whiplash"), 3u);
+    ASSERT_NE(all.dominant_person("chazelle", 1, 0.5), nullptr);
+
+    all.subtract(gone);
+    EXPECT_EQ(all.count(Kind::Film, "whiplash"), 2u);
+    EXPECT_EQ(all.count(Kind::Person, "jk simmons"), 2u);
+    EXPECT_EQ(all.count(Kind::Seen, "earth"), 1u);
+    // Counted nowhere any more: forgotten, lookups included.
+    EXPECT_EQ(all.find(Kind::Person, "damien chazelle"), nullptr);
+    EXPECT_EQ(all.find(Kind::Seen, "fox"), nullptr);
+    EXPECT_EQ(all.dominant_person("chazelle", 1, 0.5), nullptr);
+    EXPECT_EQ(all.size(), kept.size());
+    // Never below zero, whatever is taken off.
+    all.subtract(gone);
+    EXPECT_EQ(all.count(Kind::Film, "whiplash"), 1u);
+    EXPECT_EQ(all.count(Kind::Seen, "earth"), 0u);
+    all.subtract(all);
+    EXPECT_TRUE(all.empty());
+}
+
 TEST(EntityEvidence, SerialiseRoundTrip) {
     EntityEvidence a;
     for (int v : {0, 1, 2}) a.merge(sample(v));

@@ -73,5 +73,76 @@ TEST(IndexUpdate, ARunInterruptedAndRunAgainSavesTheEvidenceOfAnUninterruptedOne
     fs::remove_all(dir);
 }
 
+// A few reviews whose people and films are seen with cues of every kind, italics among them.
+void write_reviews(const fs::path& dir) {
+    fs::create_directories(dir / "plain");
+    fs::create_directories(dir / "marked");
+    for (int i = 0; i < 3; ++i) {
+        std::string name = std::to_string(i);
+        std::ofstream(dir / "plain" / ("r" + name).append(".txt"))
+            << "Whiplash, directed by Damien Chazelle, stars Miles Teller. Teller plays Andrew. "
+            << "Review " << i << ".\n";
+    }
+    std::ofstream(dir / "marked" / "fargo.md")
+        << "---\nfilm: Fargo\n---\nI watched *Blood Simple* again, then Fargo; Frances "
+           "McDormand (Marge) is the reason.\n";
+    std::ofstream(dir / "marked" / "heat.html")
+        << "<html><body><p>Like <i>Thief</i>, <em>Heat</em> belongs to Michael Mann, and "
+           "Al Pacino plays Vincent Hanna.</p></body></html>\n";
+}
+
+// That dir/updated.db, updated by the test, saved the evidence a fresh build of `reviews` does.
+void expect_evidence_of_a_fresh_build(const fs::path& dir, const fs::path& reviews) {
+    index(dir / "fresh.db", reviews, 0);
+    EXPECT_FALSE(saved_evidence(dir / "fresh.db").empty());
+    EXPECT_EQ(saved_evidence(dir / "updated.db"), saved_evidence(dir / "fresh.db"));
+    fs::remove_all(dir);
+}
+
+// Re-indexing replaces a file's reviews, and so the sightings they added to the corpus
+// evidence: reviews counted twice found people and films a --rebuild does not.
+TEST(IndexUpdate, AMovedFolderLeavesTheEvidenceOfAFreshBuild) {
+    fs::path dir = scratch("reel-moved-evidence");
+    fs::path reviews = dir / "reviews";
+    write_reviews(reviews);
+    index(dir / "updated.db", reviews, 0);
+    fs::rename(reviews / "marked", reviews / "moved");
+    fs::rename(reviews / "plain", reviews / "text");
+    IndexSummary update = index(dir / "updated.db", reviews, 0);
+    ASSERT_EQ(update.deleted, 5u);
+    ASSERT_EQ(update.added, 5u);
+    expect_evidence_of_a_fresh_build(dir, reviews);
+}
+
+TEST(IndexUpdate, AnEditedReviewReplacesItsEvidence) {
+    fs::path dir = scratch("reel-edited-evidence");
+    fs::path reviews = dir / "reviews";
+    write_reviews(reviews);
+    index(dir / "updated.db", reviews, 0);
+    std::ofstream(reviews / "marked" / "heat.html")
+        << "<html><body><p>Like <i>Collateral</i>, <em>Heat</em> is Michael Mann's, and "
+           "Robert De Niro plays Neil McCauley.</p></body></html>\n";
+    fs::remove(reviews / "plain" / "r0.txt");
+    IndexSummary update = index(dir / "updated.db", reviews, 0);
+    ASSERT_EQ(update.updated, 1u);
+    ASSERT_EQ(update.deleted, 1u);
+    expect_evidence_of_a_fresh_build(dir, reviews);
+}
+
+TEST(IndexUpdate, AnInterruptedUpdateAndARunAgainLeaveTheEvidenceOfAFreshBuild) {
+    fs::path dir = scratch("reel-interrupted-update-evidence");
+    fs::path reviews = dir / "reviews";
+    write_reviews(reviews);
+    index(dir / "updated.db", reviews, 0);
+    fs::rename(reviews / "plain", reviews / "text");
+    std::ofstream(reviews / "marked" / "heat.html")
+        << "<html><body><p><em>Heat</em> again: Val Kilmer plays Chris Shiherlis.</p></body>"
+           "</html>\n";
+    IndexSummary cut = index(dir / "updated.db", reviews, 1);
+    ASSERT_TRUE(cut.interrupted);
+    index(dir / "updated.db", reviews, 0);
+    expect_evidence_of_a_fresh_build(dir, reviews);
+}
+
 }  // namespace
 }  // namespace reel

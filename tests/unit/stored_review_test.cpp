@@ -19,6 +19,7 @@ Review full_review() {
     r.url = "https://example.org/w";
     r.rating = 9.5;
     r.year = 2014;
+    r.emphasis = {{49, 60}, {0, 10}};  // "la Chazelle", "JK Simmons"
     return r;
 }
 
@@ -42,6 +43,8 @@ TEST(StoredReview, EveryFieldSurvivesTheRoundTrip) {
     EXPECT_EQ(r.url, "https://example.org/w");
     EXPECT_EQ(r.rating, 9.5);
     EXPECT_EQ(r.year, 2014);
+    // Kept for extraction: re-read when the review leaves the index, they must cue it as before.
+    EXPECT_EQ(r.emphasis, full_review().emphasis);
     ASSERT_EQ(s.entities.people.size(), 2u);
     EXPECT_EQ(s.entities.people[0].name, "J.K. Simmons");
     EXPECT_EQ(s.entities.people[0].key, "jk simmons");
@@ -57,6 +60,7 @@ TEST(StoredReview, AbsentRatingAndYearStayAbsent) {
     StoredReview s = decode_document_data(encode_document_data(r, {}));
     EXPECT_FALSE(s.review.rating);
     EXPECT_FALSE(s.review.year);
+    EXPECT_TRUE(s.review.emphasis.empty());
     EXPECT_EQ(s.review.id, "/a.txt");
     r.year = -44;  // a year BC must not turn into a huge number
     r.rating = 0;
@@ -94,6 +98,10 @@ TEST(StoredReview, DamagedDataIsAnErrorNeverACrash) {
         }
     }
     EXPECT_THROW(decode_document_data(good + "x"), InputError);
+    // An emphasis span past the end of the text.
+    Review r = full_review();
+    r.emphasis = {{0, r.text.size() + 1}};
+    EXPECT_THROW(decode_document_data(encode_document_data(r, {})), InputError);
     EXPECT_THROW(decode_document_data("{\"path\": [1"), InputError);
     EXPECT_THROW(decode_document_data("plain text"), InputError);
 }
