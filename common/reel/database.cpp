@@ -77,6 +77,24 @@ void check_not_a_file(const fs::path& path) {
     }
 }
 
+// `--db ~/reviews ~/reviews` wrote Xapian's tables among the user's reviews, and --rebuild over
+// such a folder would have done the same: a database is a folder of its own (new, empty, or
+// holding Xapian's files).
+void check_not_a_folder_of_other_files(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec) || fs::exists(path / "iamglass", ec) ||
+        fs::exists(path / "flintlock", ec))
+        return;
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+        std::string name = entry.path().filename().string();
+        if (is_xapian_file(name)) continue;
+        throw DatabaseError(
+            fmt::format("'{}' is a folder of other files ('{}'), not a database: give --db a new "
+                        "or empty folder",
+                        path.string(), name));
+    }
+}
+
 }  // namespace
 
 std::string scratch_prefix(const fs::path& db) {
@@ -212,6 +230,7 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite, 
     auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
     bool removed_broken = false;
     check_not_a_file(path);
+    check_not_a_folder_of_other_files(path);
     while (true) {
         try {
             // Creating again over a creation cut short loses nothing; Xapian takes the lock

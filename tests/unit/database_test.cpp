@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "reel/database.hpp"
@@ -110,6 +111,33 @@ TEST(OpenForWriting, AFolderThatCannotBeMadeIsNotCalledCorrupt) {
         EXPECT_NE(what.find("No such file or directory"), std::string::npos) << what;
         EXPECT_EQ(what.find("corrupt"), std::string::npos) << what;
     }
+}
+
+TEST(OpenForWriting, AFolderOfOtherFilesIsNoDatabase) {
+    fs::path dir = fs::temp_directory_path() / ("reel-own-folder-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "reviews");
+    std::ofstream(dir / "whiplash.txt") << "Not my tempo.\n";
+    for (bool rebuild : {false, true}) {
+        try {
+            open_for_writing(dir, rebuild, 0);
+            FAIL() << "a database was written among the user's files";
+        } catch (const DatabaseError& e) {
+            std::string what = e.what();
+            EXPECT_NE(what.find("'" + dir.string() + "' is a folder of other files"),
+                      std::string::npos)
+                << what;
+        }
+        std::size_t entries = 0;
+        for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
+        EXPECT_EQ(entries, 2u) << "the folder was left as it was";
+    }
+    // A new or empty folder becomes the database.
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    EXPECT_NO_THROW(open_for_writing(dir, false, 0));
+    EXPECT_NO_THROW(open_for_writing(dir, false, 0));  // and opens again
+    fs::remove_all(dir);
 }
 
 }  // namespace
