@@ -149,9 +149,14 @@ class CheckedAndSource : public Xapian::PostingSource {
     bool ended_ = false;
 };
 
-CheckedAndSource::Groups one_term_each(const std::vector<std::string>& terms) {
+// Each word of a body phrase, or its possessive (possessive_of).
+CheckedAndSource::Groups word_or_possessive(const std::vector<std::string>& words) {
     CheckedAndSource::Groups groups;
-    for (const std::string& t : terms) groups.push_back({t});
+    for (const std::string& w : words) {
+        groups.push_back({w});
+        if (std::string possessive = possessive_of(w); !possessive.empty())
+            groups.back().push_back(std::move(possessive));
+    }
     return groups;
 }
 
@@ -160,16 +165,16 @@ class BodyPhraseSource : public CheckedAndSource {
   public:
     BodyPhraseSource(std::vector<std::string> words, Xapian::termcount window, bool ordered,
                      std::shared_ptr<const SharedHashes> shared)
-        : CheckedAndSource(one_term_each(words)),
+        : CheckedAndSource(word_or_possessive(words)),
           words_(std::move(words)),
           window_(window),
           ordered_(ordered),
-          shared_(std::move(shared)) {
-        pattern_.window = window_;
-        pattern_.ordered = ordered_;
-        for (const std::string& w : words_) {
-            pattern_.hashes.push_back(word_hash(w));
-            if (shared_ && shared_->count(pattern_.hashes.back())) exact_words_ = true;
+          shared_(std::move(shared)),
+          pattern_(word_pattern(words_, window_, ordered_)) {
+        for (const auto& hashes : {pattern_.hashes, pattern_.possessives}) {
+            for (std::uint32_t h : hashes) {
+                if (shared_ && shared_->count(h)) exact_words_ = true;
+            }
         }
     }
 
@@ -304,6 +309,30 @@ bool has_body_phrases(const Xapian::Query& q) {
     return false;
 }
 
+std::vector<Xapian::Query> possessive_phrases(const Xapian::Query& query) {
+    std::vector<Xapian::Query> out;
+    auto op = query.get_type();
+    std::vector<std::string> words;
+    if ((op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) &&
+        body_words_of(query, words)) {
+        Xapian::termcount window =
+            window_of(query, op == Xapian::Query::OP_PHRASE ? "PHRASE" : "NEAR");
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            std::string possessive = possessive_of(words[i]);
+            if (possessive.empty()) continue;
+            std::vector<std::string> variant = words;
+            variant[i] = std::move(possessive);
+            out.emplace_back(op, variant.begin(), variant.end(), window);
+        }
+        return out;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        std::vector<Xapian::Query> sub = possessive_phrases(query.get_subquery(i));
+        out.insert(out.end(), sub.begin(), sub.end());
+    }
+    return out;
+}
+
 namespace {
 
 // The query with its body phrases rewritten, or nothing when it holds none (left as it is).
@@ -316,8 +345,12 @@ std::optional<Xapian::Query> rewrite(const Xapian::Query& query,
         bool ordered = op == Xapian::Query::OP_PHRASE;
         Xapian::termcount window = window_of(query, ordered ? "PHRASE" : "NEAR");
         std::vector<Xapian::Query> subs;
-        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
             subs.push_back(query.get_subquery(i));
+            if (std::string possessive = possessive_of(words[i]); !possessive.empty())
+                subs.back() = Xapian::Query(Xapian::Query::OP_SYNONYM, subs.back(),
+                                            Xapian::Query(possessive));
+        }
         Xapian::Query all(Xapian::Query::OP_AND, subs.begin(), subs.end());
         auto* source = new BodyPhraseSource(std::move(words), window, ordered, shared);
         return Xapian::Query(Xapian::Query::OP_FILTER, all, Xapian::Query(source->release()));

@@ -26,6 +26,11 @@ bool has_body_phrases(const Xapian::Query& query);
 Xapian::Query check_body_phrases(const Xapian::Query& query,
                                  std::shared_ptr<const SharedHashes> shared);
 
+// The query's body phrases again, each with one word in its possessive (possessive_of), for
+// snippets: a phrase matches "New York's" (check_body_phrases), and Xapian's snippet marks and
+// prefers a passage only where its phrase stands as the query wrote it.
+std::vector<Xapian::Query> possessive_phrases(const Xapian::Query& query);
+
 // An entity phrase (person:"jk simmons", or one word: person:simmons): the reviews with the
 // words in a row within one name in the entity `slot` (schema.hpp), since entity words have no
 // positions. A word is the review's body term or its term under `prefix` (since schema 4 only

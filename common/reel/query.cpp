@@ -547,7 +547,7 @@ std::string_view query_syntax_help() {
     return R"(Query syntax (Xapian QueryParser's):
   words              all must match (--any: at least one); stemmed: "drum" finds "drumming"
                      (a Capitalised word is not, as in Xapian: "Drums" finds "drums" only)
-  "exact phrase"     the words in this order
+  "exact phrase"     the words in this order ("new york" also finds "New York's")
   a OR b, a AND b, a NOT b, -word, +word, (grouping), a NEAR b, wildc*
   film:whiplash      reviews about or mentioning a film (film:"Mad Max: Fury Road")
   person:simmons     reviews mentioning a person (person:"J.K. Simmons" = person:"jk simmons")

@@ -283,11 +283,13 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
     }
     if (options.snippets && (sequences || !spellings.empty()) && !mset.empty()) {
         Xapian::Enquire phrases(db_);
-        phrases.set_query(spellings.empty()
-                              ? parsed
-                              : Xapian::Query(Xapian::Query::OP_OR, parsed,
-                                              Xapian::Query(Xapian::Query::OP_OR, spellings.begin(),
-                                                            spellings.end())));
+        std::vector<Xapian::Query> also = possessive_phrases(parsed);
+        if (!spellings.empty())
+            also.emplace_back(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
+        phrases.set_query(also.empty() ? parsed
+                                       : Xapian::Query(Xapian::Query::OP_OR, parsed,
+                                                       Xapian::Query(Xapian::Query::OP_OR,
+                                                                     also.begin(), also.end())));
         phrases.set_weighting_scheme(Xapian::BM25Weight());
         snippet_source = phrases.get_mset(0, 0);
     }

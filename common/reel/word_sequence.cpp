@@ -21,21 +21,20 @@ void store(std::string& encoded, std::size_t i, std::uint32_t h) {
     for (int b = 0; b < 4; ++b) encoded[4 * i + b] = static_cast<char>((h >> (8 * b)) & 0xff);
 }
 
-// One matcher over any sequence of comparable items (hashes of the stored sequence, or words).
-template <typename At, typename T>
-bool matches(std::size_t length, At at, const std::vector<T>& pattern, Xapian::termcount window,
-             bool ordered) {
-    const std::size_t n = pattern.size();
+// One matcher over any sequence (hashes of the stored sequence, or words): is(pos, k) tells
+// whether the item at `pos` is (a form of) the pattern's word k, of n.
+template <typename Is>
+bool matches(std::size_t length, Is is, std::size_t n, Xapian::termcount window, bool ordered) {
     if (n == 0) return false;
     if (window < n) window = static_cast<Xapian::termcount>(n);
     if (ordered) {
         for (std::size_t first = 0; first + n <= length; ++first) {
-            if (!(at(first) == pattern[0])) continue;
+            if (!is(first, 0)) continue;
             // Taking each next word at its earliest position leaves the most room for the rest.
             std::size_t pos = first, k = 1;
             for (; k < n; ++k) {
                 std::size_t next = pos + 1;
-                while (next < length && next - first < window && !(at(next) == pattern[k])) ++next;
+                while (next < length && next - first < window && !is(next, k)) ++next;
                 if (next >= length || next - first >= window) break;
                 pos = next;
             }
@@ -46,12 +45,14 @@ bool matches(std::size_t length, At at, const std::vector<T>& pattern, Xapian::t
     // NEAR: every word of the pattern (as often as it is repeated there) within one window.
     std::vector<bool> used(n);
     for (std::size_t first = 0; first < length; ++first) {
-        if (std::find(pattern.begin(), pattern.end(), at(first)) == pattern.end()) continue;
+        bool any = false;
+        for (std::size_t k = 0; k < n && !any; ++k) any = is(first, k);
+        if (!any) continue;
         std::fill(used.begin(), used.end(), false);
         std::size_t found = 0;
         for (std::size_t p = first; p < length && p - first < window && found < n; ++p) {
             for (std::size_t k = 0; k < n; ++k) {
-                if (!used[k] && at(p) == pattern[k]) {
+                if (!used[k] && is(p, k)) {
                     used[k] = true;
                     ++found;
                     break;
@@ -169,17 +170,43 @@ std::vector<std::string> BodyIndexer::words(const std::string& folded_text) {
     return out;
 }
 
+std::string possessive_of(std::string_view word) {
+    // Xapian's words keep an apostrophe only between letters: "the Coens'" is "coens" already.
+    if (word.empty() || word.ends_with("'s")) return {};
+    return std::string(word) + "'s";
+}
+
+WordPattern word_pattern(const std::vector<std::string>& words, Xapian::termcount window,
+                         bool ordered) {
+    WordPattern p;
+    p.window = window;
+    p.ordered = ordered;
+    for (const std::string& w : words) {
+        p.hashes.push_back(word_hash(w));
+        std::string possessive = possessive_of(w);
+        p.possessives.push_back(possessive.empty() ? kNoWord : word_hash(possessive));
+    }
+    return p;
+}
+
 bool sequence_matches(std::string_view encoded, const WordPattern& pattern) {
-    return matches(
-        encoded.size() / 4, [&](std::size_t i) { return load(encoded, i); }, pattern.hashes,
-        pattern.window, pattern.ordered);
+    const std::size_t n = pattern.hashes.size();
+    auto is = [&](std::size_t i, std::size_t k) {
+        std::uint32_t h = load(encoded, i);
+        return h == pattern.hashes[k] ||
+               (k < pattern.possessives.size() && h == pattern.possessives[k] && h != kNoWord);
+    };
+    return matches(encoded.size() / 4, is, n, pattern.window, pattern.ordered);
 }
 
 bool words_match(const std::vector<std::string>& words, const std::vector<std::string>& pattern,
                  Xapian::termcount window, bool ordered) {
-    return matches(
-        words.size(), [&](std::size_t i) -> const std::string& { return words[i]; }, pattern,
-        window, ordered);
+    std::vector<std::string> possessives;
+    for (const std::string& w : pattern) possessives.push_back(possessive_of(w));
+    auto is = [&](std::size_t i, std::size_t k) {
+        return words[i] == pattern[k] || (!possessives[k].empty() && words[i] == possessives[k]);
+    };
+    return matches(words.size(), is, pattern.size(), window, ordered);
 }
 
 std::string find_shared_hashes(const Xapian::Database& db) {

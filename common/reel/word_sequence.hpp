@@ -53,18 +53,29 @@ class BodyIndexer {
     Xapian::Document no_document_;  // what termgen_ holds between calls (see index())
 };
 
+// The possessive a phrase's word also matches ("york's" for "york": "new york" finds "New
+// York's"), or "" for a word that is one already: reviews write "Scorsese's" and "Kubrick's" as
+// often as the names themselves.
+std::string possessive_of(std::string_view word);
+
 // How a group of words must appear: PHRASE keeps them in order within `window` positions
 // (window == size: adjacent), NEAR in any order within `window` positions (Xapian's semantics).
 struct WordPattern {
     std::vector<std::uint32_t> hashes;
+    // Per word, its possessive's hash (possessive_of), which matches too; 0 or absent: none.
+    std::vector<std::uint32_t> possessives;
     Xapian::termcount window = 0;
     bool ordered = true;
 };
 
+WordPattern word_pattern(const std::vector<std::string>& words, Xapian::termcount window,
+                         bool ordered);
+
 // Does the encoded sequence (BodyIndexer::index) contain the pattern?
 bool sequence_matches(std::string_view encoded, const WordPattern& pattern);
 
-// The same test over words (the exact path, for words whose hash is shared).
+// The same test over words (the exact path, for words whose hash is shared), possessives
+// included.
 bool words_match(const std::vector<std::string>& words, const std::vector<std::string>& pattern,
                  Xapian::termcount window, bool ordered);
 

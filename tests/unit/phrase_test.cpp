@@ -100,6 +100,22 @@ TEST(WordSequence, WindowsFollowXapianPhraseAndNear) {
     EXPECT_TRUE(sequence_matches(seq, pattern({"love", "film"}, 5, false)));
 }
 
+TEST(WordSequence, AWordOfAPatternAlsoMatchesItsPossessive) {
+    Xapian::Document doc;
+    std::string seq = sequence_of("Kubrick\u2019s film, the Coens' film.", doc);
+    EXPECT_TRUE(sequence_matches(seq, word_pattern({"kubrick", "film"}, 2, true)));
+    EXPECT_TRUE(sequence_matches(seq, word_pattern({"film", "kubrick"}, 2, false)));
+    EXPECT_TRUE(sequence_matches(seq, word_pattern({"coens", "film"}, 2, true)));
+    EXPECT_FALSE(sequence_matches(seq, pattern({"kubrick", "film"}, 2, true)));  // no possessive
+    // A possessive typed in the query is meant as one.
+    EXPECT_TRUE(sequence_matches(seq, word_pattern({"kubrick's", "film"}, 2, true)));
+    EXPECT_FALSE(sequence_matches(seq, word_pattern({"film", "kubrick's"}, 2, true)));
+    EXPECT_TRUE(words_match({"kubrick's", "film"}, {"kubrick", "film"}, 2, true));
+    EXPECT_FALSE(words_match({"kubrick's", "film"}, {"kubrick", "films"}, 2, true));
+    EXPECT_EQ(possessive_of("york"), "york's");
+    EXPECT_EQ(possessive_of("york's"), "");
+}
+
 // Two words with the same FNV-1a hash, found by a search over random words.
 constexpr const char* kWord = "lsexqzd";
 constexpr const char* kTwin = "ztxtxde";
@@ -141,6 +157,8 @@ class PhraseSearchTest : public test::SearchSuite<PhraseSearchTest> {
         add("/a", "The ice-cream scene in Amarcord made me cry.", "Night on Earth");
         add("/b", "Ice and cream: a scene about nothing. Night falls on earth.");
         add("/c", "A scene with ice cream, then a long night.");
+        add("/p", "Martin Scorsese's Taxi Driver shows New York's streets.");
+        add("/q", "In New York I met Martin Scorsese.");
         add("/x", std::string(kWord) + " night");
         add("/z", std::string(kTwin) + " night and " + kWord + " day");
         dir_ = db.commit();
@@ -152,6 +170,27 @@ TEST_F(PhraseSearchTest, PhrasesAndHyphenatedWords) {
     EXPECT_EQ(paths("ice-cream"), (Paths{"/a", "/c"}));
     EXPECT_EQ(paths("\"cream ice\""), Paths{});
     EXPECT_EQ(paths("\"ice cream scene\""), (Paths{"/a"}));
+}
+
+// Reviews name people and places in the possessive as often as not.
+TEST_F(PhraseSearchTest, APhraseFindsItsWordsInThePossessive) {
+    EXPECT_EQ(paths("\"martin scorsese\""), (Paths{"/p", "/q"}));
+    EXPECT_EQ(paths("\"new york\""), (Paths{"/p", "/q"}));
+    EXPECT_EQ(paths("\"scorsese taxi driver\""), (Paths{"/p"}));
+    EXPECT_EQ(paths("\"york scorsese\""), Paths{});
+    EXPECT_EQ(paths("\"new york's\""), (Paths{"/p"}));
+    EXPECT_EQ(paths("york NEAR/2 streets"), (Paths{"/p"}));
+
+    // The snippet marks the phrase as the review wrote it.
+    Searcher searcher(dir_);
+    SearchOptions o;
+    o.highlight_start = "[";
+    o.highlight_end = "]";
+    std::vector<std::string> snippets;
+    for (const Hit& hit : searcher.search("\"new york\"", o).hits) snippets.push_back(hit.snippet);
+    EXPECT_NE(std::find(snippets.begin(), snippets.end(),
+                        "Martin Scorsese's Taxi Driver shows [New York's] streets."),
+              snippets.end());
 }
 
 TEST_F(PhraseSearchTest, PhrasesInsideBooleanQueries) {
