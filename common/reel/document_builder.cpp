@@ -130,14 +130,26 @@ Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEnt
     std::size_t next_wanted = 0;
 
     std::string prefix, word;
+    std::vector<std::pair<std::string, Xapian::termcount>> elided;
+    auto add_synonym = [&](const std::string& term) {
+        if (seen_terms_.insert(term)) synonyms.push_back({"Z" + prefix + stemmer_(word), term});
+    };
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string& term = *it;
         while (next_wanted < wanted.size() && wanted[next_wanted] < term) ++next_wanted;
         if (next_wanted < wanted.size() && wanted[next_wanted] == term && is_body_term(term))
             in_body[next_wanted] = 1;
         if (!stemmed_prefix(term, prefix, word)) continue;
-        if (!seen_terms_.insert(term)) continue;
-        synonyms.push_back({"Z" + prefix + stemmer_(word), term});
+        add_synonym(term);
+        if (std::string_view rest = after_elision(word); !rest.empty())
+            elided.emplace_back(prefix + std::string(rest), it.get_wdf());
+    }
+    // "l'atalante" is found as "atalante" too (without positions: a phrase reads the words as
+    // written).
+    for (const auto& [term, wdf] : elided) {
+        doc.add_term(term, wdf);
+        stemmed_prefix(term, prefix, word);
+        add_synonym(term);
     }
     for (const EntityWord& w : entity_words) {
         auto at = std::lower_bound(wanted.begin(), wanted.end(), std::string_view(w.word));

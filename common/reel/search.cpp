@@ -106,8 +106,9 @@ void add_unfolded_spellings(std::string_view text, const std::set<std::string>& 
 }
 
 // The words of `text` written with an apostrophe that a name's key leaves out ("o'toole" for
-// the word "otoole" of person:o'toole), added to `out`: the review was found by the name's
-// word, but its snippet showed "O'Toole" unmarked, and was cut from any passage.
+// the word "otoole" of person:o'toole), or after an elision ("l'atalante" for atalante), added
+// to `out`: the review was found by the word, but its snippet showed "O'Toole" unmarked, and
+// was cut from any passage.
 void add_apostrophe_spellings(std::string_view text, const std::set<std::string>& terms,
                               std::set<std::string>& out) {
     auto letter = [](char c) {
@@ -126,7 +127,9 @@ void add_apostrophe_spellings(std::string_view text, const std::set<std::string>
         for (char c : word) {
             if (c != '\'') joined += c;
         }
-        if (terms.count(fold(joined)) && !terms.count(word)) out.insert(std::move(word));
+        bool found =
+            terms.count(fold(joined)) || terms.count(fold(std::string(after_elision(word)))) != 0;
+        if (found && !terms.count(word)) out.insert(std::move(word));
         at = end;
     }
 }

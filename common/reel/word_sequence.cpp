@@ -176,6 +176,18 @@ std::string possessive_of(std::string_view word) {
     return std::string(word) + "'s";
 }
 
+std::string_view after_elision(std::string_view word) {
+    static constexpr std::string_view kElided[] = {
+        "l'",      "d'",      "j'",    "m'",   "n'",    "s'",    "t'",    "c'",  "qu'",   "jusqu'",
+        "lorsqu'", "puisqu'", "dell'", "all'", "dall'", "nell'", "sull'", "un'", "quest'"};
+    std::size_t apostrophe = word.find('\'');
+    if (apostrophe == std::string_view::npos || word.size() - apostrophe < 3) return {};
+    std::string_view lead = word.substr(0, apostrophe + 1);
+    if (std::find(std::begin(kElided), std::end(kElided), lead) == std::end(kElided)) return {};
+    std::string_view rest = word.substr(apostrophe + 1);
+    return rest.find('\'') == std::string_view::npos ? rest : std::string_view{};
+}
+
 WordPattern word_pattern(const std::vector<std::string>& words, Xapian::termcount window,
                          bool ordered) {
     WordPattern p;

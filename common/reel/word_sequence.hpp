@@ -58,6 +58,12 @@ class BodyIndexer {
 // often as the names themselves.
 std::string possessive_of(std::string_view word);
 
+// The word an elided article or preposition leads, as French and Italian titles write them
+// ("d'amelie", "l'atalante", "dell'arte"), or "" for any other word: Xapian keeps the
+// apostrophe inside the word, so a search for "atalante" missed "L'Atalante" (the indexer adds
+// the word as a term of its own).
+std::string_view after_elision(std::string_view word);
+
 // How a group of words must appear: PHRASE keeps them in order within `window` positions
 // (window == size: adjacent), NEAR in any order within `window` positions (Xapian's semantics).
 struct WordPattern {

@@ -568,5 +568,46 @@ TEST(Snippets, FindAndHighlightAccentedWords) {
     EXPECT_NE(hits[0].snippet.find("Iñárritu"), std::string::npos) << hits[0].snippet;
 }
 
+// French and Italian titles elide an article or preposition into the next word: Xapian keeps
+// "l'atalante" as one word, which a search for "atalante" missed.
+class ElisionSearchTest : public test::SearchSuite<ElisionSearchTest> {
+  protected:
+    static void SetUpTestSuite() {
+        test::TestDatabase db("reel-elision-test");
+        auto add = [&](const std::string& path, const std::string& text,
+                       const std::string& title = "") {
+            Review r;
+            r.path = r.id = path;
+            r.text = fold_text(text);
+            r.title = title;
+            db.add(r);
+        };
+        add("/v", "Vigo\u2019s L\u2019Atalante floats; so does the commedia dell'arte.",
+            "L'Avventura, revisited");
+        add("/o", "Peter O'Toole in Lawrence, and Vincent D'Onofrio.");
+        dir_ = db.commit();
+    }
+    static std::string fold_text(const std::string& text) { return normalize_text(text).text; }
+};
+
+TEST_F(ElisionSearchTest, TheWordAfterAnElisionIsFoundAlone) {
+    EXPECT_EQ(paths("atalante"), Paths{"/v"});
+    EXPECT_EQ(paths("l'atalante"), Paths{"/v"});
+    EXPECT_EQ(paths("arte"), Paths{"/v"});
+    EXPECT_EQ(paths("title:avventura"), Paths{"/v"});
+    EXPECT_EQ(paths("onofrio"), Paths{"/o"});
+    // An Irish name's O' is no elision.
+    EXPECT_EQ(paths("toole"), Paths{});
+    EXPECT_EQ(paths("o'toole"), Paths{"/o"});
+
+    Searcher searcher(dir_);
+    SearchOptions o;
+    o.highlight_start = "[";
+    o.highlight_end = "]";
+    SearchResult r = searcher.search("atalante", o);
+    ASSERT_EQ(r.hits.size(), 1u);
+    EXPECT_NE(r.hits[0].snippet.find("[L'Atalante]"), std::string::npos) << r.hits[0].snippet;
+}
+
 }  // namespace
 }  // namespace reel
