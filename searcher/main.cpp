@@ -161,7 +161,8 @@ int main(int argc, char** argv) {
     app.add_option("query", query_words,
                    "The query (see syntax below); several arguments are joined by spaces")
         ->type_name("QUERY");
-    app.add_option("--batch", batch, "Read queries from FILE ('-' for stdin), one per line")
+    app.add_option("--batch", batch,
+                   "Read queries from FILE ('-' for stdin), one per line, each answered as read")
         ->type_name("FILE|-");
     app.add_option("-f,--format", format,
                    "Output: text (for people), json (one object per query per line), tsv")
@@ -260,9 +261,8 @@ int main(int argc, char** argv) {
                 return reel::kExitUsage;
             }
         }
-        std::vector<reel::BatchQuery> queries = reel::read_batch(batch == "-" ? std::cin : file);
-        auto outcome =
-            reel::run_batch(db.path(), queries, options, style, jobs.count(), std::cout, std::cerr);
+        auto outcome = reel::run_batch(db.path(), batch == "-" ? std::cin : file, options, style,
+                                       jobs.count(), std::cout, std::cerr);
         return after_output(outcome.errors > 0    ? reel::kExitUsage
                             : outcome.matched > 0 ? reel::kExitOk
                                                   : reel::kExitPartial);

@@ -40,4 +40,37 @@ import json,sys
 got=[(o["id"], o["total"]) for o in map(json.loads, sys.argv[1].splitlines())]
 assert got==[("q1",41),("3",1),("q3",0)], got' "$OUT"
 
+# A script that keeps one reel-search as a co-process (one database open for thousands of
+# queries) writes a query and waits for its answer: each answer must come while stdin is still
+# open, not at its end.
+check "co-process: each answer comes before the next query is sent" python3 -c '
+import json, os, select, subprocess, sys, time
+p = subprocess.Popen([os.environ["REEL_SEARCH"], "--batch", "-", "--format", "json", "-n", "0"],
+                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+pending = b""
+def ask(line):
+    global pending
+    p.stdin.write(line.encode() + b"\n")
+    p.stdin.flush()
+    deadline = time.monotonic() + 10
+    while b"\n" not in pending:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([p.stdout], [], [], left)[0]:
+            p.kill()
+            sys.exit(f"no answer to {line!r} within 10 s")
+        chunk = os.read(p.stdout.fileno(), 65536)
+        if not chunk:
+            sys.exit(f"output ended before the answer to {line!r}")
+        pending += chunk
+    answer, pending = pending.split(b"\n", 1)
+    return json.loads(answer)
+got = ask("q1\tdrum")
+assert (got["id"], got["total"]) == ("q1", 41), got
+got = ask("rating:..")  # no id: its line number, 2
+assert (got["id"], got["total"]) == ("2", 1), got
+p.stdin.close()
+status = p.wait(timeout=10)
+assert status == 0 and p.stdout.read() == pending == b"", (status, pending)
+'
+
 finish
