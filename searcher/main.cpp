@@ -50,6 +50,13 @@ int list_once(const std::filesystem::path& db_path, const ListRequest& request,
         return request.limit && n >= request.offset && n - request.offset >= *request.limit;
     };
     std::size_t found = 0;
+    // Printed with the first entry: a listing read again (list()) has printed nothing yet.
+    std::string header = reel::format_list_header(style, request.what == "reviews");
+    auto print = [&](const std::string& entry) {
+        std::cout << header << entry;
+        header.clear();
+        ++printed;
+    };
     if (request.what == "reviews") {
         if (request.count_only) {
             found = db.get_doccount();
@@ -57,9 +64,8 @@ int list_once(const std::filesystem::path& db_path, const ListRequest& request,
             for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it, ++found) {
                 if (past_page(found)) break;
                 if (found < request.offset) continue;
-                std::cout << reel::format_review_entry(
-                    style, reel::decode_document_data(db.get_document(*it).get_data()));
-                ++printed;
+                print(reel::format_review_entry(
+                    style, reel::decode_document_data(db.get_document(*it).get_data())));
                 if (!std::cout) break;  // nobody reads the rest (main reports it)
             }
         }
@@ -73,10 +79,10 @@ int list_once(const std::filesystem::path& db_path, const ListRequest& request,
         found = entries.size();
         for (std::size_t n = request.offset; !request.count_only && n < found && !past_page(n);
              ++n) {
-            std::cout << reel::format_catalogue_entry(style, entries[n]);
-            ++printed;
+            print(reel::format_catalogue_entry(style, entries[n]));
         }
     }
+    std::cout << header;  // an empty listing still names its columns
     if (request.count_only) {
         std::cout << reel::format_list_count(style, found);
         ++printed;

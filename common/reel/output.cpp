@@ -174,6 +174,11 @@ std::string format_header(const OutputStyle& style) {
     return "query_id\trank\tscore\tid\tfilm\trating\tpeople\tfilms\tsnippet\n";
 }
 
+std::string format_list_header(const OutputStyle& style, bool reviews) {
+    if (style.format != OutputFormat::tsv || style.count_only) return "";
+    return reviews ? "id\tpeople\tfilms\n" : "name\tkind\treviews\taliases\n";
+}
+
 std::string format_result(const OutputStyle& style, std::string_view id, std::string_view query,
                           const SearchResult& result) {
     switch (style.format) {

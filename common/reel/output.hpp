@@ -29,6 +29,8 @@ std::string format_query_error(const OutputStyle& style, std::string_view id,
 
 // The header line of TSV output (empty for other formats).
 std::string format_header(const OutputStyle& style);
+// The same for --list people|films ("entities") or reviews; none with a count alone.
+std::string format_list_header(const OutputStyle& style, bool reviews);
 
 // --list people|films: one entry per line.
 std::string format_catalogue_entry(const OutputStyle& style, const CatalogueEntry& entry);

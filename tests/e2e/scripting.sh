@@ -73,4 +73,15 @@ status = p.wait(timeout=10)
 assert status == 0 and p.stdout.read() == pending == b"", (status, pending)
 '
 
+# A listing read as a table (pandas, csvkit, awk -F'\t' with NR > 1) names its columns, as a
+# query's TSV does, even when it has no entries.
+expect_status 0 "list reviews as TSV" "$REEL_SEARCH" --list reviews --format tsv
+check "the reviews' TSV has a header, then a row a review" python3 -c '
+import sys
+rows=[l.split("\t") for l in sys.argv[1].splitlines()]
+assert rows[0] == ["id","people","films"] and len(rows) == 42 and all(len(r) == 3 for r in rows), rows[:3]
+' "$OUT"
+expect_status 1 "list no films as TSV" "$REEL_SEARCH" --list films --prefix nosuchtitle --format tsv
+check "an empty listing still names its columns" [ "$OUT" = "$(printf 'name\tkind\treviews\taliases')" ]
+
 finish
