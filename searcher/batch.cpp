@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <iostream>
 #include <iterator>
 #include <mutex>
 #include <optional>
@@ -95,6 +96,7 @@ BatchOutcome run_batch(const std::filesystem::path& db, std::istream& in,
         std::deque<Slot> window;
         std::size_t written = 0, claimed = 0, read = 0;
         bool input_ended = false, stop = false;
+        bool reader_done = false;
         std::exception_ptr fatal;
 
         void halt(std::exception_ptr error = nullptr) {
@@ -103,13 +105,24 @@ BatchOutcome run_batch(const std::filesystem::path& db, std::istream& in,
             stop = true;
             cv.notify_all();
         }
-    } shared;
+    };
+    // Shared with the reader, which may outlive this call (see the end).
+    auto state = std::make_shared<Shared>();
+    Shared& shared = *state;
 
     // Opened before anything is read: a database that cannot be opened is reported at once,
     // not left for a script that has written a query and waits for its answer.
     std::optional<Searcher> spare(std::in_place, db);
 
-    auto reader = [&] {
+    auto reader = [state, &in] {
+        Shared& shared = *state;
+        struct Done {
+            Shared& shared;
+            ~Done() {
+                std::lock_guard lock(shared.mu);
+                shared.reader_done = true;
+            }
+        } done{shared};
         try {
             BatchReader batch(in);
             for (;;) {
@@ -177,13 +190,39 @@ BatchOutcome run_batch(const std::filesystem::path& db, std::istream& in,
     // Reading `in` must not flush `out` (std::cin is tied to std::cout): the reader would write
     // to it beside the writer.
     std::ostream* tied = in.tie(nullptr);
+    // The reader blocks in a read of the input until a line or its end comes. A batch that
+    // stops early (a database error, output nobody reads) while a script keeps its stdin open
+    // and waits for an answer must not wait for that too: its error goes out at once, and the
+    // reader, left to block, ends with the process. Any other input is read to its end quickly.
+    std::thread read_thread(reader);
+    const bool may_abandon = &in == &std::cin;
+    struct StopReader {
+        Shared& shared;
+        std::thread& thread;
+        bool may_abandon;
+        std::istream& in;
+        std::ostream* tied;
+        ~StopReader() {
+            shared.halt();
+            bool done;
+            {
+                std::lock_guard lock(shared.mu);
+                done = shared.reader_done;
+            }
+            if (done || !may_abandon) {
+                thread.join();
+                in.tie(tied);  // no thread reads `in` any more
+            } else {
+                thread.detach();
+            }
+        }
+    } stop_reader{shared, read_thread, may_abandon, in, tied};
     std::vector<std::jthread> pool;
     // Destroyed before `pool` joins the threads, also when this function throws.
     struct HaltOnExit {
         Shared& shared;
         ~HaltOnExit() { shared.halt(); }
     } halt_on_exit{shared};
-    pool.emplace_back(reader);
     for (unsigned t = 0; t < std::max(1u, threads); ++t) pool.emplace_back(worker);
 
     BatchOutcome outcome;
@@ -223,9 +262,7 @@ BatchOutcome run_batch(const std::filesystem::path& db, std::istream& in,
     }
     out.flush();
     shared.halt();
-    // The reader may still be waiting for a line of an input that is not at its end.
     pool.clear();
-    in.tie(tied);
     if (shared.fatal) std::rethrow_exception(shared.fatal);
     return outcome;
 }

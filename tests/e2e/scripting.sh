@@ -72,6 +72,27 @@ p.stdin.close()
 status = p.wait(timeout=10)
 assert status == 0 and p.stdout.read() == pending == b"", (status, pending)
 '
+# A co-process whose output stops being read (its script closed the pipe, SIGPIPE ignored) while
+# its stdin stays open: the error must come at once, not when the script closes stdin.
+check "co-process: a write error ends it with stdin still open" python3 -c '
+import os, select, subprocess, sys
+p = subprocess.Popen([os.environ["REEL_SEARCH"], "--batch", "-", "--format", "json", "-n", "0"],
+                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                     restore_signals=False)
+p.stdin.write(b"drum\n"); p.stdin.flush()
+if not select.select([p.stdout], [], [], 10)[0]:
+    sys.exit("no first answer")
+p.stdout.readline()
+p.stdout.close()
+p.stdin.write(b"drum\n"); p.stdin.flush()
+try:
+    status = p.wait(timeout=10)
+except subprocess.TimeoutExpired:
+    p.kill()
+    sys.exit("still running 10 s after its output was closed: it waited for stdin")
+err = p.stderr.read().decode()
+assert status == 2 and "Broken pipe" in err, (status, err)
+'
 
 # A listing read as a table (pandas, csvkit, awk -F'\t' with NR > 1) names its columns, as a
 # query's TSV does, even when it has no entries.
