@@ -248,9 +248,10 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool overwrite, 
                 }
                 db.set_metadata(std::string(schema::kSchemaVersionKey),
                                 std::string(schema::kSchemaVersion));
-            } else if (version == "3") {
-                // Schema 3 gave every entity word a term, which schema 4's queries find as
-                // well: its documents stay, and new ones are written as schema 4.
+            } else if (version == "3" || version == "4") {
+                // Schema 3 gave every entity word a term, which later queries find as well;
+                // schema 4 documents are schema 5 documents without emphasis spans: the
+                // documents stay, and new ones are written as the current schema.
                 db.set_metadata(std::string(schema::kSchemaVersionKey),
                                 std::string(schema::kSchemaVersion));
             } else if (version != schema::kSchemaVersion) {

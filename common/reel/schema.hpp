@@ -48,7 +48,9 @@ inline constexpr std::string_view kSchemaVersionKey = "reel:schema";
 // 2: body words have no positions; phrases use kWordsSlot.
 // 3: entity words have no positions; the entity slots hold spellings as well as keys.
 // 4: entity words that are body words of the review have no term of their own.
-inline constexpr std::string_view kSchemaVersion = "4";
+// 5: a document's data may hold its emphasis spans (stored_review.cpp), which readers of
+//    schema 4 took for data not written by reel.
+inline constexpr std::string_view kSchemaVersion = "5";
 
 // Query field names (QueryParser prefixes): "film:", "person:", "author:", "title:", "rating:",
 // "year:", "date:".

@@ -11,7 +11,7 @@
 namespace reel {
 
 struct StoredReview {
-    Review review;  // emphasis spans are not stored
+    Review review;  // emphasis spans included (none in databases before schema 5)
     ExtractedEntities entities;
 };
 
