@@ -190,6 +190,13 @@ class BodyPhraseSource : public CheckedAndSource {
   private:
     void start(const Xapian::Database& db) override {
         sequences_ = db.valuestream_begin(schema::kWordsSlot);
+        // A possessive no review writes could still share its hash with a word one does, which
+        // shared_ (words of the database) cannot tell: it is left out of the check.
+        pattern_ = word_pattern(words_, window_, ordered_);
+        for (std::size_t k = 0; k < words_.size(); ++k) {
+            std::string possessive = possessive_of(words_[k]);
+            if (possessive.empty() || db.get_termfreq(possessive) == 0) pattern_.possessives[k] = 0;
+        }
     }
 
     bool verify(Xapian::docid did) override {

@@ -21,8 +21,11 @@ void store(std::string& encoded, std::size_t i, std::uint32_t h) {
     for (int b = 0; b < 4; ++b) encoded[4 * i + b] = static_cast<char>((h >> (8 * b)) & 0xff);
 }
 
+// How the item at a position stands for a word of a pattern.
+enum Match : int { kNone = 0, kPossessive = 1, kExact = 2 };
+
 // One matcher over any sequence (hashes of the stored sequence, or words): is(pos, k) tells
-// whether the item at `pos` is (a form of) the pattern's word k, of n.
+// whether the item at `pos` is the pattern's word k (of n), or its possessive.
 template <typename Is>
 bool matches(std::size_t length, Is is, std::size_t n, Xapian::termcount window, bool ordered) {
     if (n == 0) return false;
@@ -46,17 +49,26 @@ bool matches(std::size_t length, Is is, std::size_t n, Xapian::termcount window,
     std::vector<bool> used(n);
     for (std::size_t first = 0; first < length; ++first) {
         bool any = false;
-        for (std::size_t k = 0; k < n && !any; ++k) any = is(first, k);
+        for (std::size_t k = 0; k < n && !any; ++k) any = is(first, k) != kNone;
         if (!any) continue;
         std::fill(used.begin(), used.end(), false);
         std::size_t found = 0;
         for (std::size_t p = first; p < length && p - first < window && found < n; ++p) {
+            // A word is taken as itself before as another's possessive: "york NEAR york's"
+            // must not spend "york's" on "york".
+            std::size_t best = n;
             for (std::size_t k = 0; k < n; ++k) {
-                if (!used[k] && is(p, k)) {
-                    used[k] = true;
-                    ++found;
+                if (used[k]) continue;
+                Match m = is(p, k);
+                if (m == kExact) {
+                    best = k;
                     break;
                 }
+                if (m == kPossessive && best == n) best = k;
+            }
+            if (best < n) {
+                used[best] = true;
+                ++found;
             }
         }
         if (found == n) return true;
@@ -171,17 +183,26 @@ std::vector<std::string> BodyIndexer::words(const std::string& folded_text) {
 }
 
 std::string possessive_of(std::string_view word) {
+    // Contractions, not possessives: "let go" must not find "Let's go", nor "that all"
+    // "That's all".
+    static constexpr std::string_view kContracted[] = {"it",    "that", "let",  "he",  "she",
+                                                       "there", "here", "what", "who", "where",
+                                                       "how",   "when", "why",  "this"};
     // Xapian's words keep an apostrophe only between letters: "the Coens'" is "coens" already.
-    if (word.empty() || word.ends_with("'s")) return {};
+    if (word.empty() || word.ends_with("'s") ||
+        std::find(std::begin(kContracted), std::end(kContracted), word) != std::end(kContracted))
+        return {};
     return std::string(word) + "'s";
 }
 
 std::string_view after_elision(std::string_view word) {
+    // Not c', m' or s', which English uses too ("C'mon", "m'lady", "s'mores"); and a word of
+    // three letters at least ("D'oh").
     static constexpr std::string_view kElided[] = {
-        "l'",      "d'",      "j'",    "m'",   "n'",    "s'",    "t'",    "c'",  "qu'",   "jusqu'",
-        "lorsqu'", "puisqu'", "dell'", "all'", "dall'", "nell'", "sull'", "un'", "quest'"};
+        "l'",      "d'",    "j'",   "n'",    "t'",    "qu'",   "jusqu'", "lorsqu'",
+        "puisqu'", "dell'", "all'", "dall'", "nell'", "sull'", "un'",    "quest'"};
     std::size_t apostrophe = word.find('\'');
-    if (apostrophe == std::string_view::npos || word.size() - apostrophe < 3) return {};
+    if (apostrophe == std::string_view::npos || word.size() - apostrophe < 4) return {};
     std::string_view lead = word.substr(0, apostrophe + 1);
     if (std::find(std::begin(kElided), std::end(kElided), lead) == std::end(kElided)) return {};
     std::string_view rest = word.substr(apostrophe + 1);
@@ -205,8 +226,10 @@ bool sequence_matches(std::string_view encoded, const WordPattern& pattern) {
     const std::size_t n = pattern.hashes.size();
     auto is = [&](std::size_t i, std::size_t k) {
         std::uint32_t h = load(encoded, i);
-        return h == pattern.hashes[k] ||
-               (k < pattern.possessives.size() && h == pattern.possessives[k] && h != kNoWord);
+        if (h == pattern.hashes[k]) return kExact;
+        bool possessive =
+            k < pattern.possessives.size() && h == pattern.possessives[k] && h != kNoWord;
+        return possessive ? kPossessive : kNone;
     };
     return matches(encoded.size() / 4, is, n, pattern.window, pattern.ordered);
 }
@@ -216,7 +239,8 @@ bool words_match(const std::vector<std::string>& words, const std::vector<std::s
     std::vector<std::string> possessives;
     for (const std::string& w : pattern) possessives.push_back(possessive_of(w));
     auto is = [&](std::size_t i, std::size_t k) {
-        return words[i] == pattern[k] || (!possessives[k].empty() && words[i] == possessives[k]);
+        if (words[i] == pattern[k]) return kExact;
+        return !possessives[k].empty() && words[i] == possessives[k] ? kPossessive : kNone;
     };
     return matches(words.size(), is, pattern.size(), window, ordered);
 }

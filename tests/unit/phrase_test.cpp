@@ -111,6 +111,10 @@ TEST(WordSequence, AWordOfAPatternAlsoMatchesItsPossessive) {
     EXPECT_TRUE(sequence_matches(seq, word_pattern({"kubrick's", "film"}, 2, true)));
     EXPECT_FALSE(sequence_matches(seq, word_pattern({"film", "kubrick's"}, 2, true)));
     EXPECT_TRUE(words_match({"kubrick's", "film"}, {"kubrick", "film"}, 2, true));
+    // NEAR takes a word as itself before as another's possessive, in either order.
+    std::string both = sequence_of("Kubrick's and Kubrick", doc);
+    EXPECT_TRUE(sequence_matches(both, word_pattern({"kubrick", "kubrick's"}, 3, false)));
+    EXPECT_TRUE(sequence_matches(both, word_pattern({"kubrick's", "kubrick"}, 3, false)));
     EXPECT_FALSE(words_match({"kubrick's", "film"}, {"kubrick", "films"}, 2, true));
     EXPECT_EQ(possessive_of("york"), "york's");
     EXPECT_EQ(possessive_of("york's"), "");
@@ -159,6 +163,7 @@ class PhraseSearchTest : public test::SearchSuite<PhraseSearchTest> {
         add("/c", "A scene with ice cream, then a long night.");
         add("/p", "Martin Scorsese's Taxi Driver shows New York's streets.");
         add("/q", "In New York I met Martin Scorsese.");
+        add("/l", "Let's go, then. That's all folks.");
         add("/x", std::string(kWord) + " night");
         add("/z", std::string(kTwin) + " night and " + kWord + " day");
         dir_ = db.commit();
@@ -180,6 +185,10 @@ TEST_F(PhraseSearchTest, APhraseFindsItsWordsInThePossessive) {
     EXPECT_EQ(paths("\"york scorsese\""), Paths{});
     EXPECT_EQ(paths("\"new york's\""), (Paths{"/p"}));
     EXPECT_EQ(paths("york NEAR/2 streets"), (Paths{"/p"}));
+    // Contractions are no possessives.
+    EXPECT_EQ(paths("\"let go\""), Paths{});
+    EXPECT_EQ(paths("\"that all\""), Paths{});
+    EXPECT_EQ(paths("\"let's go\""), (Paths{"/l"}));
 
     // The snippet marks the phrase as the review wrote it.
     Searcher searcher(dir_);
@@ -191,6 +200,23 @@ TEST_F(PhraseSearchTest, APhraseFindsItsWordsInThePossessive) {
     EXPECT_NE(std::find(snippets.begin(), snippets.end(),
                         "Martin Scorsese's Taxi Driver shows [New York's] streets."),
               snippets.end());
+}
+
+// "frjieoca" has the hash of "york's": where no review writes "York's", a review writing it is
+// no phrase of "new" and "york".
+TEST(PhraseSearch, APossessiveNoReviewWritesIsNotMatchedByItsHash) {
+    ASSERT_EQ(word_hash("frjieoca"), word_hash("york's"));
+    test::TestDatabase db("reel-possessive-hash-test");
+    Review r;
+    r.path = r.id = "/h";
+    r.text = "The new frjieoca is bland; it moves to York.";
+    db.add(r);
+    r.path = r.id = "/y";
+    r.text = "New York, at last.";
+    db.add(r);
+    fs::path dir = db.commit();
+    EXPECT_EQ(test::found_paths(dir, "\"new york\""), Paths{"/y"});
+    fs::remove_all(dir);
 }
 
 TEST_F(PhraseSearchTest, PhrasesInsideBooleanQueries) {

@@ -585,6 +585,7 @@ class ElisionSearchTest : public test::SearchSuite<ElisionSearchTest> {
         add("/v", "Vigo\u2019s L\u2019Atalante floats; so does the commedia dell'arte.",
             "L'Avventura, revisited");
         add("/o", "Peter O'Toole in Lawrence, and Vincent D'Onofrio.");
+        add("/e", "C'mon, m'lady, s'mores. D'oh!");
         dir_ = db.commit();
     }
     static std::string fold_text(const std::string& text) { return normalize_text(text).text; }
@@ -599,6 +600,8 @@ TEST_F(ElisionSearchTest, TheWordAfterAnElisionIsFoundAlone) {
     // An Irish name's O' is no elision.
     EXPECT_EQ(paths("toole"), Paths{});
     EXPECT_EQ(paths("o'toole"), Paths{"/o"});
+    // English has its own apostrophes.
+    for (const char* word : {"mon", "lady", "mores", "oh"}) EXPECT_EQ(paths(word), Paths{}) << word;
 
     Searcher searcher(dir_);
     SearchOptions o;
