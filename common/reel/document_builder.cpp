@@ -129,27 +129,32 @@ Xapian::Document DocumentBuilder::build(const Review& review, const ExtractedEnt
     std::vector<char> in_body(wanted.size(), 0);
     std::size_t next_wanted = 0;
 
-    std::string prefix, word;
-    std::vector<std::pair<std::string, Xapian::termcount>> elided;
-    auto add_synonym = [&](const std::string& term) {
+    auto add_synonym = [&](const std::string& term, const std::string& prefix,
+                           const std::string& word) {
         if (seen_terms_.insert(term)) synonyms.push_back({"Z" + prefix + stemmer_(word), term});
     };
+    struct Elided {
+        std::string prefix, word;
+        Xapian::termcount wdf;
+    };
+    std::vector<Elided> elided;
+    std::string prefix, word;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string& term = *it;
         while (next_wanted < wanted.size() && wanted[next_wanted] < term) ++next_wanted;
         if (next_wanted < wanted.size() && wanted[next_wanted] == term && is_body_term(term))
             in_body[next_wanted] = 1;
         if (!stemmed_prefix(term, prefix, word)) continue;
-        add_synonym(term);
+        add_synonym(term, prefix, word);
         if (std::string_view rest = after_elision(word); !rest.empty())
-            elided.emplace_back(prefix + std::string(rest), it.get_wdf());
+            elided.push_back({prefix, std::string(rest), it.get_wdf()});
     }
     // "l'atalante" is found as "atalante" too (without positions: a phrase reads the words as
     // written).
-    for (const auto& [term, wdf] : elided) {
-        doc.add_term(term, wdf);
-        stemmed_prefix(term, prefix, word);
-        add_synonym(term);
+    for (const Elided& e : elided) {
+        std::string term = e.prefix + e.word;
+        doc.add_term(term, e.wdf);
+        add_synonym(term, e.prefix, e.word);
     }
     for (const EntityWord& w : entity_words) {
         auto at = std::lower_bound(wanted.begin(), wanted.end(), std::string_view(w.word));

@@ -192,10 +192,10 @@ class BodyPhraseSource : public CheckedAndSource {
         sequences_ = db.valuestream_begin(schema::kWordsSlot);
         // A possessive no review writes could still share its hash with a word one does, which
         // shared_ (words of the database) cannot tell: it is left out of the check.
-        pattern_ = word_pattern(words_, window_, ordered_);
         for (std::size_t k = 0; k < words_.size(); ++k) {
-            std::string possessive = possessive_of(words_[k]);
-            if (possessive.empty() || db.get_termfreq(possessive) == 0) pattern_.possessives[k] = 0;
+            const std::vector<std::string>& forms = groups()[k];  // the word, its possessive
+            bool written = forms.size() > 1 && db.get_termfreq(forms[1]) > 0;
+            pattern_.possessives[k] = written ? word_hash(forms[1]) : 0;
         }
     }
 
