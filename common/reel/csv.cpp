@@ -24,7 +24,7 @@ CsvReader::CsvReader(std::istream& in, char delimiter, std::size_t max_field_byt
 
 bool CsvReader::next(std::vector<std::string>& fields) {
     fields.clear();
-    truncated_ = false;
+    truncated_ = text_after_quote_ = false;
     if (gave_up_) return false;
     std::streambuf* buf = in_.rdbuf();
     int c = buf->sgetc();
@@ -49,12 +49,14 @@ bool CsvReader::next(std::vector<std::string>& fields) {
         if (skipped / 8 > max_field_) {
             gave_up_ = true;
             fields.push_back(std::move(field));
+            end_line_ = next_line_;
             return true;
         }
         c = buf->sbumpc();
         if (c == std::char_traits<char>::eof()) {
             if (quoted) unbalanced_ = true;
             fields.push_back(std::move(field));
+            end_line_ = next_line_;
             return true;
         }
         char ch = static_cast<char>(c);
@@ -65,6 +67,10 @@ bool CsvReader::next(std::vector<std::string>& fields) {
                     push('"');
                 } else {
                     quoted = false;
+                    int after = buf->sgetc();
+                    if (after != std::char_traits<char>::eof() && after != delim_ &&
+                        after != '\n' && after != '\r')
+                        text_after_quote_ = true;
                 }
             } else {
                 if (ch == '\n') ++next_line_;
@@ -80,7 +86,7 @@ bool CsvReader::next(std::vector<std::string>& fields) {
             was_quoted = cut = false;
         } else if (ch == '\n' || ch == '\r') {
             if (ch == '\r' && buf->sgetc() == '\n') buf->sbumpc();
-            ++next_line_;
+            end_line_ = next_line_++;
             fields.push_back(std::move(field));
             return true;
         } else {

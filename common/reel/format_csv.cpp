@@ -56,6 +56,7 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
     std::vector<Review> reviews;
     std::vector<std::string> row;
     std::size_t ragged = 0, truncated = 0;
+    std::size_t after_quote = 0, first_after_quote = 0, first_after_quote_end = 0;
     std::vector<std::pair<std::string, std::string>> record;
     while (reader.next(row)) {
         // A blank line, or a spreadsheet's empty row (",,,"): Excel exports rows once formatted
@@ -64,6 +65,10 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
             continue;
         if (row.size() != header.size()) ++ragged;
         if (reader.truncated_field()) ++truncated;
+        if (reader.text_after_quote() && after_quote++ == 0) {
+            first_after_quote = reader.line();
+            first_after_quote_end = reader.end_line();
+        }
         record.clear();
         for (std::size_t i = 0; i < header.size() && i < row.size(); ++i) {
             repair(row[i]);
@@ -85,6 +90,18 @@ std::vector<Review> parse_csv(std::istream& in, char delimiter, const FieldMap& 
     if (truncated)
         warnings.push_back(
             fmt::format("{} field(s) cut at {}", truncated, describe_size(max_field_bytes)));
+    if (after_quote) {
+        // Read as RFC 4180 says, the row is whatever the quotes enclosed: the user must be told,
+        // as its fields (a rating, a film) may now belong to another review.
+        std::string lines =
+            first_after_quote_end > first_after_quote
+                ? fmt::format("lines {}-{}", first_after_quote, first_after_quote_end)
+                : fmt::format("line {}", first_after_quote);
+        warnings.push_back(fmt::format(
+            "{} row(s) with text after a closing quote, the first on {}: a quote left open there "
+            "joins the lines up to the next quote into one review",
+            after_quote, lines));
+    }
     if (reader.unbalanced_quote()) {
         warnings.push_back(
             fmt::format("unbalanced quote: the field opened on line {} runs to the end of the file",

@@ -450,6 +450,32 @@ TEST(ParseCsv, RaggedRowsAndUnbalancedQuotesAreReported) {
     EXPECT_NE(w[1].find("unbalanced quote"), std::string::npos);
 }
 
+// A quote left open is closed by the next row's first quote: RFC 4180 then reads the lines
+// between as one field, and the next review's rating as this one's. It must not pass unsaid.
+TEST(ParseCsv, AQuoteLeftOpenThatJoinsRowsIsReportedWithItsLines) {
+    std::vector<std::string> w;
+    std::istringstream in(
+        "film,review,rating\nHeat,fine,7\nWhiplash,\"unterminated, oh no\nJaws,\"A shark "
+        "film\",8/10\n");
+    auto r = parse_csv(in, ',', FieldMap{}, 1 << 20, w);
+    ASSERT_EQ(r.size(), 2u);
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_NE(w[0].find("1 row(s) with text after a closing quote, the first on lines 3-4"),
+              std::string::npos)
+        << w[0];
+}
+
+// Doubled quotes, and a quoted field followed by its delimiter, line break or the end, are
+// well-formed: no warning.
+TEST(ParseCsv, WellFormedQuotedFieldsAreNotReported) {
+    std::vector<std::string> w;
+    std::istringstream in("film,review\n\"Heat\",\"a \"\"tense\"\"\nfilm\"\r\nAlien,\"x\"");
+    auto r = parse_csv(in, ',', FieldMap{}, 1 << 20, w);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].text, "a \"tense\"\nfilm");
+    EXPECT_TRUE(w.empty()) << w[0];
+}
+
 // A CSV of Windows-1252 bytes is repaired and says so, as the other formats do (the warning
 // makes reel-index exit 1, as README promises for repaired inputs).
 TEST(ParseCsv, InvalidUtf8IsRepairedAndFlagged) {
