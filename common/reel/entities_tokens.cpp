@@ -275,6 +275,7 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
         // A word: letters and digits, with inner apostrophes and hyphens.
         int upper = 0;
         bool lower = false;
+        bool postscript = false;
         std::size_t j = ascii_run(t, i, upper, lower);
         bool first = j == i;  // the first character is not ASCII: the loop below decodes it
         if (!first) {
@@ -335,6 +336,13 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
             tok.flags |= kInitials;
             j = k;
             tok.end = static_cast<std::uint32_t>(j);
+            // "P.S. Michael Ironside, please fire your agent": a postscript, which ends what
+            // came before, not the initials of the name after it ("P. S. Kroyer" spaced stays).
+            std::string_view run = t.substr(tok.begin, j - tok.begin);
+            if (run == "P.S." || run == "P.P.S.") {
+                tok.flags &= static_cast<std::uint16_t>(~kInitials);
+                postscript = true;
+            }
         }
         if (upper >= 2 && !lower) tok.flags |= kAllCaps;
         // "Simmons' Fletcher": a lone apostrophe after s is a possessive unless it closes a quote.
@@ -345,7 +353,7 @@ std::vector<Token> tokenize(std::string_view t, const std::vector<TextSpan>& emp
             ++j;
         }
         if (sentence_start) tok.flags |= kSentenceStart;
-        sentence_start = false;
+        sentence_start = postscript;
         out.push_back(tok);
         i = j;
         // The space after a word, taken here rather than by another turn of the loop.

@@ -961,5 +961,15 @@ TEST(EntityRules, AVerbAndItsObjectBeforeAYearMarkedTitle) {
               Keys{"northwest passage"});
 }
 
+// "P.S." closes a review with a postscript; it is not the initials of the name after it.
+TEST(EntityRules, APostscriptIsNoInitials) {
+    EXPECT_EQ(people(extract("Good effects, bad script. P.S. Michael Ironside, please fire your "
+                             "agent.")),
+              Keys{"michael ironside"});
+    EXPECT_EQ(people(extract("Skip it.\nP.P.S. Jeff Bridges deserved better.")),
+              Keys{"jeff bridges"});
+    EXPECT_EQ(people(extract("The painter P. S. Kroyer is the subject.")), Keys{"ps kroyer"});
+}
+
 }  // namespace
 }  // namespace reel
