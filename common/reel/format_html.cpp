@@ -359,9 +359,10 @@ Review parse_html(std::string_view bytes, std::vector<std::string>& warnings) {
         if (r.author.empty()) r.author = ld->author;
         if (r.date.empty()) r.date = ld->date;
         if (r.url.empty()) r.url = ld->url;
+        r.year = ld->year;
         break;
     }
-    if (!r.date.empty()) r.year = parse_year(r.date);
+    if (!r.year && !r.date.empty()) r.year = parse_year(r.date);
     return r;
 }
 

@@ -7,6 +7,7 @@
 
 #include "reel/errors.hpp"
 #include "reel/loader.hpp"
+#include "reel/metadata.hpp"
 #include "reel/unicode.hpp"
 
 namespace reel {
@@ -190,9 +191,9 @@ bool has_type(const Json& obj, std::string_view type) {
     return is(*it) || (it->is_array() && std::any_of(it->begin(), it->end(), is));
 }
 
-// The first schema.org Review (or CriticReview, UserReview) in a JSON-LD tree, and the name of
-// the Movie it was found in, if any. JSON-LD nests it in arrays, "@graph" or a Movie's "review".
-const Json* find_review(const Json& v, std::string& movie, int depth = 0) {
+// The first schema.org Review (or CriticReview, UserReview) in a JSON-LD tree, and the Movie it
+// was found in, if any. JSON-LD nests it in arrays, "@graph" or a Movie's "review".
+const Json* find_review(const Json& v, const Json*& movie, int depth = 0) {
     if (depth > 8) return nullptr;
     if (v.is_array()) {
         for (const Json& e : v) {
@@ -207,11 +208,27 @@ const Json* find_review(const Json& v, std::string& movie, int depth = 0) {
         auto it = v.find(key);
         if (it == v.end()) continue;
         if (const Json* r = find_review(*it, movie, depth + 1)) {
-            if (is_movie && movie.empty()) movie = object_text(v);
+            if (is_movie && !movie) movie = &v;
             return r;
         }
     }
     return nullptr;
+}
+
+// The year a schema.org Movie came out: its datePublished or dateCreated ("1995",
+// "1995-12-15", or the number 1995).
+std::optional<int> movie_year(const Json& movie) {
+    if (!movie.is_object()) return std::nullopt;
+    for (const char* key : {"datePublished", "dateCreated"}) {
+        auto it = movie.find(key);
+        if (it == movie.end()) continue;
+        if (it->is_number_integer()) {
+            if (std::optional<int> y = parse_year(std::to_string(it->get<long long>()))) return y;
+        } else if (it->is_string()) {
+            if (std::optional<int> y = parse_year(it->get_ref<const std::string&>())) return y;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -224,11 +241,20 @@ std::optional<Review> parse_json_ld(std::string_view json) {
     } catch (const Json::exception&) {
         return std::nullopt;
     }
-    std::string movie;
+    const Json* movie = nullptr;
     const Json* obj = find_review(doc, movie);
     if (!obj) return std::nullopt;
     Review r = review_from_object(*obj, FieldMap{});
-    if (!obj->contains("itemReviewed")) r.film = movie;  // not the headline, as CSV's lone title
+    auto reviewed = obj->find("itemReviewed");
+    if (reviewed == obj->end()) {
+        // Not the headline, as CSV's lone title would be.
+        r.film = movie ? object_text(*movie) : std::string();
+    } else {
+        movie = &*reviewed;
+    }
+    // The year is the film's, as year: reads it: the review's date only stands in for it (the
+    // caller's fallback), and a page reviewing Heat (1995) in 2021 is no film of 2021.
+    r.year = movie ? movie_year(*movie) : std::nullopt;
     return r;
 }
 

@@ -60,7 +60,8 @@ std::vector<Review> parse_json(std::string_view bytes, const FieldMap& fields,
                                std::vector<std::string>& warnings, bool* single = nullptr);
 // The schema.org Review that a page's JSON-LD block (<script type="application/ld+json">)
 // describes: an object, one in an array or "@graph", or a Movie's "review". Nothing when the
-// block holds none or is no JSON: it is the page's metadata, not its review.
+// block holds none or is no JSON: it is the page's metadata, not its review. Its year is the
+// reviewed Movie's (datePublished or dateCreated), never the review's date.
 std::optional<Review> parse_json_ld(std::string_view json);
 std::vector<Review> parse_jsonl(std::istream& in, const FieldMap& fields,
                                 std::size_t max_line_bytes, std::vector<std::string>& warnings);

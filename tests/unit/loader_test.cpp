@@ -229,6 +229,29 @@ TEST(ParseHtml, SchemaOrgJsonLdGivesFilmRatingAndAuthor) {
     EXPECT_TRUE(w.empty());
 }
 
+// year: is the film's year: a page reviewing Heat (1995) in 2021 gave 2021, shown as "Heat
+// (2021)", though its JSON-LD said when the film came out.
+TEST(ParseHtml, TheReviewedMovieGivesTheYearNotTheReviewDate) {
+    std::vector<std::string> w;
+    Review r = parse_html(
+        "<head><meta name=date content=2021-05-04><script type=\"application/ld+json\">"
+        "{\"@type\":\"Review\",\"itemReviewed\":{\"@type\":\"Movie\",\"name\":\"Heat\","
+        "\"datePublished\":\"1995\"}}</script></head><p>Mann's best.</p>",
+        w);
+    EXPECT_EQ(r.film, "Heat");
+    EXPECT_EQ(r.date, "2021-05-04");
+    EXPECT_EQ(r.year, 1995);
+    // In a Movie that holds its review, dateCreated as a number.
+    Review nested = parse_html(
+        "<script type=\"application/ld+json\">{\"@type\":\"Movie\",\"name\":\"Alien\","
+        "\"dateCreated\":1979,\"review\":{\"@type\":\"Review\",\"datePublished\":"
+        "\"2019-01-02\"}}</script><p>Scary.</p>",
+        w);
+    EXPECT_EQ(nested.film, "Alien");
+    EXPECT_EQ(nested.year, 1979);
+    EXPECT_TRUE(w.empty());
+}
+
 // A mirrored page's address on the site is its canonical link (or og:url): it was not read,
 // and hits could only name the mirror's file.
 TEST(ParseHtml, CanonicalLinkOrOpenGraphUrlIsTheUrl) {
