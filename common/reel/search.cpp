@@ -14,6 +14,7 @@
 #include "reel/errors.hpp"
 #include "reel/phrase_filter.hpp"
 #include "reel/schema.hpp"
+#include "reel/snippet_cuts.hpp"
 #include "reel/text_normalize.hpp"
 #include "reel/unicode.hpp"
 #include "reel/word_sequence.hpp"
@@ -304,11 +305,14 @@ SearchResult Searcher::run(std::string_view text, const SearchOptions& options) 
             // word of each snippet cost a fifth of a batch's time. CJK n-grams only cut the
             // snippet: an unspaced run of Chinese or Japanese was one word too long to show.
             // One line: a review's paragraphs and runs of blanks broke the text output's layout.
-            hit.snippet = collapse_spaces(plain_snippet(
-                snippet_source.snippet(hit.stored.review.text, options.snippet_bytes,
-                                       Xapian::Stem(), Xapian::MSet::SNIPPET_CJK_NGRAM,
-                                       std::string(kMarkStart), std::string(kMarkEnd), "..."),
-                options.highlight_start, options.highlight_end));
+            hit.snippet = mark_cuts(
+                hit.stored.review.text,
+                collapse_spaces(plain_snippet(
+                    snippet_source.snippet(hit.stored.review.text, options.snippet_bytes,
+                                           Xapian::Stem(), Xapian::MSet::SNIPPET_CJK_NGRAM,
+                                           std::string(kMarkStart), std::string(kMarkEnd), "..."),
+                    options.highlight_start, options.highlight_end)),
+                options.highlight_start, options.highlight_end);
         }
         hit.stored.review.text.clear();
         for (Entity& e : hit.stored.entities.people)

@@ -10,6 +10,7 @@
 #include "reel/query.hpp"
 #include "reel/schema.hpp"
 #include "reel/search.hpp"
+#include "reel/snippet_cuts.hpp"
 #include "reel/text_normalize.hpp"
 #include "reel/unicode.hpp"
 #include "test_database.hpp"
@@ -496,6 +497,26 @@ TEST(Snippets, AreOneLine) {
                 "Home\n\n\n   Menu\t\tLogin\r\n\nThe durian   scene\n\nis long.\n\n", "durian");
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].snippet, "Home Menu Login The durian scene is long.");
+}
+
+// "..." says the snippet was cut: a whole short review got one after it when it ended with a
+// line break and no full stop (as a text file does), and a snippet starting after an initial
+// ("K. Simmons yells", of "J. K. Simmons") got none, as if a sentence started there.
+TEST(Snippets, AWholeReviewIsNotMarkedAsCut) {
+    auto whole = hits_in("reel-snippet-cut-test-1", "tab review zzqtab\n", "zzqtab");
+    ASSERT_EQ(whole.size(), 1u);
+    EXPECT_EQ(whole[0].snippet, "tab review zzqtab");
+}
+
+TEST(Snippets, ACutAfterAnInitialIsMarked) {
+    const std::string text = "Whiplash is loud. J. K. Simmons yells. He yells at everyone";
+    EXPECT_EQ(mark_cuts(text, "K. Simmons [yells]. He [yells] at...", "[", "]"),
+              "...K. Simmons [yells]. He [yells] at...");
+    // A sentence that starts there, or the text's own start, takes none.
+    EXPECT_EQ(mark_cuts(text, "J. K. Simmons [yells].", "[", "]"), "J. K. Simmons [yells].");
+    EXPECT_EQ(mark_cuts(text, "Whiplash is [loud]...", "[", "]"), "Whiplash is [loud]...");
+    // Nor is a snippet that cannot be placed in the text changed.
+    EXPECT_EQ(mark_cuts(text, "K. Jones yells", "", ""), "K. Jones yells");
 }
 
 // Text in Chinese or Japanese has no spaces: Xapian took a run of it for one word too long for
