@@ -179,6 +179,8 @@ std::optional<double> parse_rating(std::string_view s) {
     if (std::size_t b = i > 0 && s[i - 1] == '-' ? i - 1 : i;
         b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1])))
         return std::nullopt;
+    // "-3" alone is a negative number, off every scale, not a 3 ("score -8/10" is a dash).
+    if (i > 0 && s[i - 1] == '-' && s.find_first_not_of(" \t") == i - 1) return std::nullopt;
     auto value = read_number(s, i);
     if (!value) return std::nullopt;
     if (*value == std::floor(*value)) read_half(s, i, *value);

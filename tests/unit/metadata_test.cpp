@@ -66,6 +66,12 @@ TEST(ParseRating, AgeCertificatesAreNoScore) {
     EXPECT_DOUBLE_EQ(*parse_rating("score -8/10"), 8);
 }
 
+// A CSV's rating of -3 was stored as 3: a negative number is on no scale.
+TEST(ParseRating, ANegativeNumberIsNoScore) {
+    for (const char* bad : {"-3", " -3", "-2.5/5", "-80%"}) EXPECT_FALSE(parse_rating(bad)) << bad;
+    EXPECT_DOUBLE_EQ(*parse_rating("3"), 3);
+}
+
 TEST(ParseYear, FirstPlausibleYear) {
     EXPECT_EQ(parse_year("2014-10-10"), 2014);
     EXPECT_EQ(parse_year("Oct 10, 1995"), 1995);
