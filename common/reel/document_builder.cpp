@@ -1,6 +1,7 @@
 #include "reel/document_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -41,6 +42,25 @@ struct EntityWord {
     std::string word;
 };
 
+// `name` with the possessive 's of each word taken off ("Schindler List" of "Schindler's List"),
+// or "" when it has none: film keys keep it ("schindlers list"), so film:schindler found none
+// of the reviews of Schindler's List.
+std::string without_possessives(std::string_view name) {
+    std::string out;
+    bool any = false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        bool ends = i + 2 >= name.size() || !std::isalnum(static_cast<unsigned char>(name[i + 2]));
+        if (name[i] == '\'' && i > 0 && std::isalpha(static_cast<unsigned char>(name[i - 1])) &&
+            i + 1 < name.size() && (name[i + 1] == 's' || name[i + 1] == 'S') && ends) {
+            any = true;
+            ++i;
+            continue;
+        }
+        out += name[i];
+    }
+    return any ? out : std::string();
+}
+
 // Adds the key terms and slot of `entities`, and lists their words in `words_out` (once per
 // name or spelling holding them, as wdf). Entity words have no positions: a phrase of them is
 // checked against the names in the slot (phrase_filter.hpp).
@@ -58,17 +78,19 @@ void add_keys(Xapian::Document& doc, const std::vector<Entity>& entities,
         for (const std::string& w : words) words_out.push_back({word_prefix, w});
         // A spelling the name was resolved from ("Charles Chaplin" for Charlie Chaplin,
         // "Cassavettes") still finds the review, as the review wrote it.
-        for (const std::string& alias : e.aliases) {
-            std::string spelling = key_of(alias);
+        auto add_spelling = [&](std::string_view form) {
+            std::string spelling = key_of(form);
             std::vector<std::string> spelt = key_words(spelling);
             bool new_word = std::any_of(spelt.begin(), spelt.end(), [&](const std::string& w) {
                 return std::find(words.begin(), words.end(), w) == words.end();
             });
-            if (!new_word) continue;
+            if (!new_word) return;
             for (const std::string& w : spelt) words_out.push_back({word_prefix, w});
             names += '\t';
             names += spelling;
-        }
+        };
+        for (const std::string& alias : e.aliases) add_spelling(alias);
+        if (std::string plain = without_possessives(e.name); !plain.empty()) add_spelling(plain);
     }
     if (!names.empty()) doc.add_value(slot, names);
 }

@@ -216,6 +216,10 @@ class EntitySearchInTextTest : public test::SearchSuite<EntitySearchInTextTest> 
         add("/deniro-joined", "DeNiro mumbles, as DeNiro does.", {person("Robert DeNiro")});
         add("/sydow", "Max von Sydow plays chess with Death.", {person("Max von Sydow")});
         add("/dennis", "Dennis Hopper rides.", {person("Dennis Hopper")});
+        ExtractedEntities schindler;
+        schindler.films.push_back({"Schindler's List", film_key("Schindler's List"), {}});
+        db.add(review("/schindler", "Spielberg's Schindler's List, in black and white."),
+               schindler);
         dir_ = db.commit();
     }
 };
@@ -269,6 +273,16 @@ TEST_F(EntitySearchInTextTest, AParticleMayBeSpacedEitherWay) {
     EXPECT_EQ(paths("person:niro"), (Paths{"/deniro"}));
     // A name that merely starts like a particle is itself only.
     EXPECT_EQ(paths("person:dennis"), (Paths{"/dennis"}));
+}
+
+// A film key keeps a possessive ("schindlers list"): film:schindler found none of the reviews
+// of Schindler's List, though film: takes a title's whole words.
+TEST_F(EntitySearchInTextTest, AFilmsWordIsFoundWithoutItsPossessive) {
+    for (const char* q : {"film:schindler", "film:schindlers", "film:\"Schindler's List\"",
+                          "film:\"schindler list\""}) {
+        EXPECT_EQ(paths(q), (Paths{"/schindler"})) << q;
+    }
+    EXPECT_EQ(paths("film:spielberg"), Paths{});
 }
 
 // The name's key leaves the apostrophe out ("otoole"), the review's text has it: the snippet
