@@ -961,6 +961,18 @@ TEST(EntityRules, AVerbAndItsObjectBeforeAYearMarkedTitle) {
               Keys{"northwest passage"});
 }
 
+// A misspelt "Ian Charleston" made Charleston a surname of Ian Charleson's, and the city a
+// mention of him in every review of a film set there.
+TEST(EntityRules, ACityIsNoMisspeltSurname) {
+    EntityEvidence corpus = corpus_of({{Kind::Person, "ian charleson", 12},
+                                       {Kind::Person, "ian charleston", 3},
+                                       {Kind::Person, "rhett butler", 3}});
+    EXPECT_EQ(people(extract_with(corpus,
+                                  "Scarlett follows Rhett Butler to Charleston under the "
+                                  "guise of visiting family.")),
+              Keys{"rhett butler"});
+}
+
 // "P.S." closes a review with a postscript; it is not the initials of the name after it.
 TEST(EntityRules, APostscriptIsNoInitials) {
     EXPECT_EQ(people(extract("Good effects, bad script. P.S. Michael Ironside, please fire your "
