@@ -257,7 +257,10 @@ int main(int argc, char** argv) {
                            reel::printable(reel::utf8_prefix(query, 200)), e.what());
                 return reel::kExitUsage;
             }
-            std::cout << reel::format_result(style, "", query, result);
+            // For scripts, numbered as a batch of one line (README's example); people reading
+            // text get no "== 1:" heading over their one query.
+            std::string_view id = style.format == reel::OutputFormat::text ? "" : "1";
+            std::cout << reel::format_result(style, id, query, result);
             return after_output(result.total > 0 ? reel::kExitOk : reel::kExitPartial);
         }
         std::ifstream file;

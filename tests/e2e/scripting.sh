@@ -31,6 +31,12 @@ check "year:.. is the reviews with a year" [ "$(count year:..)" = 1 ]
 check "date:.. is the dated reviews" [ "$(count date:..)" = 1 ]
 check "-rating:.. is the unrated ones" [ "$(count -- "drum -rating:..")" = 40 ]
 
+# A query on the command line is numbered as a batch of one: JSON and TSV had an empty id.
+expect_status 0 "one query as JSON" "$REEL_SEARCH" --format json -n 1 drum
+check "its id is 1" contains "$OUT" '"id":"1"'
+expect_status 0 "one query as TSV" "$REEL_SEARCH" --format tsv -n 1 drum
+check "its query_id is 1" [ "$(printf '%s\n' "$OUT" | sed -n 2p | cut -f1)" = 1 ]
+
 # A batch with classic Mac line ends (CR alone, Excel for Mac's "CSV (Macintosh)") is one query
 # per line, not one query of all their words.
 printf '# westerns\rq1\tdrum\rrating:..\r\rq3\tnosuchword' > "$WORK/cr-queries"
