@@ -268,7 +268,9 @@ class CheckedNumberRange : public Xapian::NumberRangeProcessor {
           field_(std::move(field)),
           problem_(problem) {}
 
-    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    Xapian::Query operator()(const std::string& begin, const std::string& given_end) override {
+        std::string end =
+            field_ == schema::kYearField ? full_end_year(begin, given_end) : given_end;
         double b = 0, e = 0;
         if ((!begin.empty() && !parse_double(begin, b)) ||
             (!end.empty() && !parse_double(end, e))) {
@@ -287,6 +289,26 @@ class CheckedNumberRange : public Xapian::NumberRangeProcessor {
     }
 
   private:
+    // "year:2014-15" is 2014..2015, as people abbreviate the end of a span of years; read as
+    // written it was the backwards range 2014..15. An end with fewer digits that would be
+    // smaller takes the start's leading digits, and the next century or decade when that is
+    // still smaller and a short span ("1999-03" is 1999..2003, but "2014-13" stays backwards:
+    // 2014..2013, not 2014..2113).
+    static std::string full_end_year(const std::string& begin, const std::string& end) {
+        auto digits = [](const std::string& s) {
+            return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+        };
+        if (!digits(begin) || !digits(end) || begin.size() > 9 || end.size() >= begin.size() ||
+            std::stol(end) >= std::stol(begin))
+            return end;
+        std::string full = begin.substr(0, begin.size() - end.size()) + end;
+        long step = 1;
+        for (std::size_t k = 0; k < end.size(); ++k) step *= 10;
+        long from = std::stol(begin), to = std::stol(full);
+        if (to < from && to + step - from < step / 2) to += step;
+        return std::to_string(to);
+    }
+
     std::string field_;
     ParseProblem& problem_;
 };
@@ -554,6 +576,7 @@ std::string_view query_syntax_help() {
   author:NAME  title:WORDS
   rating:7..10  rating:8  rating:..4     ratings on a 0-10 scale
   year:2014  year:2010..2015  date:2020-01-01..2020-12-31  date:2020-03
+                     (year:2014-15 is 2014..2015)
   A query starting with '-' goes after '--': reel-search -- -whiplash drum)";
 }
 
@@ -571,9 +594,12 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     // Quotes straightened as in indexed text: a name pasted from a web page, with a curly
     // apostrophe (O'Toole) or in curly quotes, found nothing or other reviews, as names are keyed
     // with straight apostrophes and only straight quotes delimit a field's value.
-    std::string text = bracket_unspaced_runs(
-        ellipses_as_spaces(unsign_ranges(single_dates_as_ranges(encode_field_values(
-            dashes_as_ranges(lower_acronyms(fold_accents(normalize_chars(repair_utf8(raw))))))))));
+    std::string typed = encode_field_values(
+        dashes_as_ranges(lower_acronyms(fold_accents(normalize_chars(repair_utf8(raw))))));
+    if (std::string backwards = backwards_date_range(typed); !backwards.empty())
+        throw UsageError(backwards);
+    std::string text =
+        bracket_unspaced_runs(ellipses_as_spaces(unsign_ranges(single_dates_as_ranges(typed))));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("the query is empty");
     if (std::string_view field = processor_field_before_bracket(text); !field.empty()) {

@@ -255,6 +255,12 @@ std::string dashes_as_ranges(std::string_view text) {
             for (std::size_t at; (at = value.find(dash)) != std::string::npos;)
                 value.replace(at, dash.size(), "..");
         }
+        // "rating:8...10" is a slip of the finger for 8..10: QueryParser split it at the first
+        // "..", and the end ".10" made it a backwards range (did you mean rating:.10..8?).
+        for (std::size_t at; (at = value.find("...")) != std::string::npos;) {
+            std::size_t run = value.find_first_not_of('.', at);
+            value.replace(at, (run == std::string::npos ? value.size() : run) - at, "..");
+        }
         // "year:1990-1999", as people type a range of years, was "expects a year". A hyphen
         // in a date is its own ("2014-10"), and a rating has no minus to mistake it for.
         if (std::size_t hyphen = value.find('-');
@@ -404,6 +410,28 @@ std::string field_list() {
     std::string out;
     for (const Field& f : kFields) out += fmt::format("{}{}:", out.empty() ? "" : ", ", f.name);
     return out;
+}
+
+std::string backwards_date_range(std::string_view text) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        if (quoted || !field_at(text, i, schema::kDateField) || !field_starts_at(text, i)) continue;
+        std::size_t start = i + schema::kDateField.size() + 1, end = value_end(text, start);
+        std::string_view value = text.substr(start, end - start);
+        std::size_t dots = value.find("..");
+        if (dots == std::string_view::npos) continue;
+        std::string_view from = value.substr(0, dots), to = value.substr(dots + 2);
+        std::string first = date_days(from).first, last = date_days(to).second;
+        if (first.empty() || last.empty()) continue;
+        std::erase(first, '-');
+        std::erase(last, '-');
+        if (first > last) {
+            return fmt::format("{0}:{1}..{2} is backwards (did you mean {0}:{2}..{1}?)",
+                               schema::kDateField, from, to);
+        }
+    }
+    return "";
 }
 
 bool has_exclusion(std::string_view text) {

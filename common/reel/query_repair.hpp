@@ -43,7 +43,8 @@ std::string field_list();
 std::string unsign_ranges(std::string_view text);
 
 // "year:2010–2015", "rating:7—10": an en or em dash between a range field's two ends, as
-// typeset text writes a range, as "..".
+// typeset text writes a range, as ".."; so is a hyphen between two years or ratings
+// ("year:1990-1999") and a run of three dots or more ("rating:8...10", a typo for 8..10).
 std::string dashes_as_ranges(std::string_view text);
 
 // "date:2014-10-17" as "date:2014-10-17..2014-10-17", a month (2014-10) or a year (2014) as
@@ -51,6 +52,12 @@ std::string dashes_as_ranges(std::string_view text);
 // a date, so a single one was searched for as the words "date 2014 10 17". The ends of a range
 // are read the same way: "date:2014..2015-06" is "date:2014-01-01..2015-06-31".
 std::string single_dates_as_ranges(std::string_view text);
+
+// "date:2015..2014", a range that ends before it begins, as a usage message naming it as typed
+// and the range swapped ("" when there is none). Run before single_dates_as_ranges: on the
+// range of days it makes, the swapped ends (2014-12-31..2015-01-01) are two days, not what was
+// meant.
+std::string backwards_date_range(std::string_view text);
 
 // Whether `v` is a day, month or year as date: takes them (2014-10-17, 20141017, 2014-10,
 // 2014), with a month of 1 to 12 and a day of 1 to 31.

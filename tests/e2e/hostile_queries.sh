@@ -87,6 +87,12 @@ rejected 'year:2015..2010'
 check "backwards year named" contains "$ERR" "backwards"
 rejected 'date:2020-06-30..2020-01-01'
 check "backwards date named" contains "$ERR" "backwards"
+rejected 'year:2016..2014'
+check "backwards year: the swapped years suggested" contains "$ERR" "did you mean year:2014..2016?"
+rejected 'rating:10...8'
+check "backwards rating with three dots: a rating suggested" contains "$ERR" "did you mean rating:8..10?"
+rejected 'date:2020..2019'
+check "backwards date: the ends suggested as typed" contains "$ERR" "did you mean date:2019..2020?"
 rejected 'rating:abc'
 # A bracket after a field with a processor crashed Xapian's QueryParser (found by fuzz_query).
 rejected 'person:(a +m:I'
