@@ -576,7 +576,7 @@ std::string_view query_syntax_help() {
   author:NAME  title:WORDS
   rating:7..10  rating:8  rating:..4     ratings on a 0-10 scale
   year:2014  year:2010..2015  date:2020-01-01..2020-12-31  date:2020-03
-                     (year:2014-15 is 2014..2015)
+                     (year:2014-15 is 2014..2015; field names in any case: Film:, YEAR:)
   A query starting with '-' goes after '--': reel-search -- -whiplash drum)";
 }
 
@@ -594,8 +594,8 @@ Xapian::Query parse_query(std::string_view raw, const Xapian::Database& db,
     // Quotes straightened as in indexed text: a name pasted from a web page, with a curly
     // apostrophe (O'Toole) or in curly quotes, found nothing or other reviews, as names are keyed
     // with straight apostrophes and only straight quotes delimit a field's value.
-    std::string typed = encode_field_values(
-        dashes_as_ranges(lower_acronyms(fold_accents(normalize_chars(repair_utf8(raw))))));
+    std::string typed = encode_field_values(dashes_as_ranges(
+        lower_acronyms(lower_field_names(fold_accents(normalize_chars(repair_utf8(raw)))))));
     if (std::string backwards = backwards_date_range(typed); !backwards.empty())
         throw UsageError(backwards);
     std::string text =

@@ -399,8 +399,13 @@ std::string unknown_field(std::string_view text) {
             static_cast<unsigned char>(text[i + 1]) <= ' ' || text[i + 1] == ':')
             continue;
         std::string_view name = text.substr(b, i - b);
-        bool known = std::any_of(std::begin(kFields), std::end(kFields),
-                                 [&](const Field& f) { return f.name == name; });
+        // Field names are read in any case (lower_field_names): "Person:" is no mistyped field.
+        bool known = std::any_of(std::begin(kFields), std::end(kFields), [&](const Field& f) {
+            return f.name.size() == name.size() &&
+                   std::equal(name.begin(), name.end(), f.name.begin(), [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) == b;
+                   });
+        });
         if (!known) return std::string(name);
     }
     return "";
@@ -432,6 +437,29 @@ std::string backwards_date_range(std::string_view text) {
         }
     }
     return "";
+}
+
+std::string lower_field_names(std::string_view text) {
+    std::string out(text);
+    bool quoted = false;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i] == '"') quoted = !quoted;
+        if (quoted || !std::isupper(static_cast<unsigned char>(out[i]))) continue;
+        bool starts = term_starts_at(out, i) ||
+                      ((out[i - 1] == '-' || out[i - 1] == '+') && term_starts_at(out, i - 1));
+        std::size_t colon = i;
+        while (colon < out.size() && std::isalpha(static_cast<unsigned char>(out[colon]))) ++colon;
+        // With nothing after the colon it is no field for QueryParser either ("Title: Heat").
+        if (!starts || colon + 1 >= out.size() || out[colon] != ':' ||
+            static_cast<unsigned char>(out[colon + 1]) <= ' ')
+            continue;
+        std::string name = out.substr(i, colon - i);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::any_of(std::begin(kFields), std::end(kFields),
+                        [&](const Field& f) { return f.name == name; }))
+            out.replace(i, name.size(), name);
+    }
+    return out;
 }
 
 bool has_exclusion(std::string_view text) {

@@ -59,6 +59,12 @@ std::string single_dates_as_ranges(std::string_view text);
 // meant.
 std::string backwards_date_range(std::string_view text);
 
+// "Film:whiplash", "YEAR:2014" as "film:whiplash", "year:2014": QueryParser's field names are
+// case-sensitive, so a capitalised one was searched for as words ("film whiplash") or as a
+// year term no review has. Only a field's name, outside phrases, where a term starts, and with
+// a value after its colon is changed: "Title: Heat" and "\"Note: Film:x\"" stay text.
+std::string lower_field_names(std::string_view text);
+
 // Whether `v` is a day, month or year as date: takes them (2014-10-17, 20141017, 2014-10,
 // 2014), with a month of 1 to 12 and a day of 1 to 31.
 bool is_date(std::string_view v);

@@ -1,5 +1,5 @@
 // Queries as users type them: range typos (three dots, an abbreviated end year, backwards
-// ends).
+// ends) and field names written with capitals.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -107,6 +107,31 @@ TEST_F(QueryTyposTest, ABackwardsDateRangeSuggestsItsEndsAsTyped) {
               "date:2014-06..2014-01 is backwards (did you mean date:2014-01..2014-06?)");
     EXPECT_EQ(paths("date:2014-10..2014-10"), (Paths{"/a"}));
     EXPECT_EQ(backwards_date_range("\"date:2015..2014\" drum"), "");  // a phrase: words
+}
+
+// QueryParser's field names are case-sensitive: "Film:whiplash" found the reviews with the
+// words "film" and "whiplash", and "Year:2014" nothing.
+TEST_F(QueryTyposTest, FieldNamesAreReadInAnyCase) {
+    EXPECT_EQ(paths("Film:whiplash"), (Paths{"/a"}));
+    EXPECT_EQ(paths("FILM:whiplash"), (Paths{"/a"}));
+    EXPECT_EQ(paths("Year:2014"), (Paths{"/a"}));
+    EXPECT_EQ(paths("Person:\"J.K. Simmons\""), (Paths{"/a"}));
+    EXPECT_EQ(paths("Rating:7..10"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(paths("drum -Year:2014"), (Paths{"/b", "/c"}));
+    EXPECT_EQ(paths("Date:2014-11"), (Paths{"/b"}));
+    EXPECT_EQ(paths("(Film:whiplash OR Film:\"fury road\")"), (Paths{"/a", "/c"}));
+    EXPECT_EQ(problem("Year:abc"), "year: expects a year, as in year:2014 or year:2010..2015");
+}
+
+TEST(FieldNames, OnlyFieldsAreLowerCased) {
+    EXPECT_EQ(lower_field_names("Film:x +PERSON:y (Title:z -Year:1"),
+              "film:x +person:y (title:z -year:1");
+    // In a phrase, with no value, or no field of reel's: text.
+    EXPECT_EQ(lower_field_names("\"Note: Film:x\" Title: Heat"), "\"Note: Film:x\" Title: Heat");
+    EXPECT_EQ(lower_field_names("Rocky:Balboa xFilm:y"), "Rocky:Balboa xFilm:y");
+    // Nor is a capitalised field named as a mistyped one when nothing matches.
+    EXPECT_EQ(unknown_field("Person:teller"), "");
+    EXPECT_EQ(unknown_field("Preson:teller"), "Preson");
 }
 
 }  // namespace
