@@ -321,8 +321,15 @@ class PeopleFinder {
             polite = polite && s_.is_any(run[a], {"mr", "mrs", "ms", "miss", "mister"});
             ++a;
         }
-        if (a < run.size() && sentence_start(run[a]) && kinds[a] == NT::Name &&
-            !first_name(run[a])) {
+        // A given name that is an everyday word opens a sentence of its own before two more
+        // names that are not a given name and a surname ("See Wild Strawberries", "Read
+        // Rear Window", but "Mark Paul Gosselaar", "Will Ferrell").
+        auto opener = [&](std::size_t k) {
+            return !first_name(run[k]) || (s_.lex_is(run[k], kLexCommon) && k + 2 < run.size() &&
+                                           kinds[k + 1] == NT::Name && kinds[k + 2] == NT::Name &&
+                                           !first_name(run[k + 1]));
+        };
+        if (a < run.size() && sentence_start(run[a]) && kinds[a] == NT::Name && opener(a)) {
             std::string_view f = s_.folded(run[a]);
             bool particle = s_.lex_is(run[a], kLexParticle) && a + 1 < run.size();
             bool drop =

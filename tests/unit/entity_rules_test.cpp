@@ -973,6 +973,19 @@ TEST(EntityRules, ACityIsNoMisspeltSurname) {
               Keys{"rhett butler"});
 }
 
+// "See", "May", "Read" are given names in the English lists, and imperatives or modals that
+// open sentences: "See Demi Moore", "May Contain Spoilers" were people on aclImdb.
+TEST(EntityRules, AGivenNameThatIsAnEverydayWordOpensASentence) {
+    EXPECT_EQ(people(extract_with(corpus_of({{Kind::Person, "demi moore", 5}}),
+                                  "A mess. See Demi Moore in anything else.")),
+              Keys{"demi moore"});
+    EXPECT_TRUE(people(extract("Review. May Contain Spoilers below.")).empty());
+    EXPECT_TRUE(people(extract("See Wild Strawberries for the real thing.")).empty());
+    // A given name and a surname after it still make a name.
+    EXPECT_EQ(people(extract("Mark Paul Gosselaar is fine here.")), Keys{"mark paul gosselaar"});
+    EXPECT_EQ(people(extract("Will Ferrell is fine here.")), Keys{"will ferrell"});
+}
+
 // "P.S." closes a review with a postscript; it is not the initials of the name after it.
 TEST(EntityRules, APostscriptIsNoInitials) {
     EXPECT_EQ(people(extract("Good effects, bad script. P.S. Michael Ironside, please fire your "
